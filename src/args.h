@@ -1,0 +1,36 @@
+/* Command-line options from a table: --name VALUE, --name=VALUE, flags, repeats. */
+#ifndef DD_ARGS_H
+#define DD_ARGS_H
+
+#include "error.h"
+#include "strbuf.h"
+
+#define ARGS_MAX_OPTS 32
+
+struct opt {
+	const char *name;    /* without "--" */
+	const char *metavar; /* NULL for a flag */
+	const char *help;
+};
+
+struct args {
+	const struct opt *tables[2];
+	size_t ntables[2];
+	struct strvec values[2][ARGS_MAX_OPTS]; /* every value given, in order */
+	int given[2][ARGS_MAX_OPTS];
+	struct strvec pos; /* positional arguments */
+};
+
+/*
+ * Parses argv against the command's options and the global ones. "--" ends
+ * options. Unknown options and missing values are DD_USAGE errors.
+ */
+int args_parse(struct args *a, const struct opt *cmd, size_t ncmd, const struct opt *global,
+	       size_t nglobal, int argc, char **argv, struct dd_err *err);
+void args_free(struct args *a);
+/* The last value given for --name (or "" for a flag), else NULL. */
+const char *args_get(const struct args *a, const char *name);
+/* Every value given for --name. */
+const struct strvec *args_all(const struct args *a, const char *name);
+
+#endif

@@ -1,0 +1,335 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "date.h"
+#include "deal.h"
+#include "cli.h"
+#include "demo.h"
+#include "process_ini.h"
+#include "xmalloc.h"
+
+static const struct opt global_opts[] = {
+	{"db", "PATH", "the database (else $DEALDECK_DB, [db] path, the default)"},
+	{"config", "PATH", "the user config file"},
+	{"theme", "NAME", "the board's colour theme"},
+	{"as-of", "DATE", "list, board, stats and review as of the end of DATE"},
+	{"help", NULL, "show help"},
+	{"version", NULL, "show the version"},
+	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database"},
+};
+
+static const struct command *const groups[] = {
+	cli_setup_commands,  cli_deal_commands, cli_move_commands,
+	cli_people_commands, cli_plan_commands,
+};
+
+int
+cli_id(struct cli *c, const char *s, const char *what, long *id)
+{
+	char *end;
+
+	errno = 0;
+	*id = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || *id <= 0)
+		return err_set(&c->err, DD_USAGE, "%s '%s' is not an id (a positive number)", what,
+			       s);
+	return DD_OK;
+}
+
+int
+cli_deal_exists(struct cli *c, long id)
+{
+	struct deal d;
+
+	if (deal_get(c->s.db, id, &d, &c->err) != DD_OK)
+		return c->err.code;
+	deal_free(&d);
+	return DD_OK;
+}
+
+int
+cli_date(struct cli *c, const char *s, const char *what, long *day)
+{
+	if (date_parse(s, day) != 0)
+		return err_set(&c->err, DD_USAGE, "%s '%s' is not a date (YYYY-MM-DD)", what, s);
+	return DD_OK;
+}
+
+static void
+print_usage_line(FILE *f, const struct command *cmd)
+{
+	fprintf(f, "  dealdeck %s%s%s\n", cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
+}
+
+static void
+print_options(FILE *f, const struct opt *opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char left[64];
+
+		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].metavar ? " " : "",
+			 opts[i].metavar ? opts[i].metavar : "");
+		fprintf(f, "  %-26s %s\n", left, opts[i].help);
+	}
+}
+
+static void
+print_command_help(const struct command *cmd)
+{
+	printf("usage: dealdeck %s%s%s\n\n%s\n", cmd->name, cmd->usage[0] ? " " : "", cmd->usage,
+	       cmd->summary);
+	if (cmd->nopts > 0) {
+		printf("\noptions:\n");
+		print_options(stdout, cmd->opts, cmd->nopts);
+	}
+	printf("\nglobal options (--db, --config, --as-of, ...) work here too; see dealdeck "
+	       "--help."
+	       "\nExit status: 0 done, 1 failure, 2 usage, 3 refused by a rule, 4 not permitted,"
+	       "\n65 bad input data. See dealdeck(1).\n");
+}
+
+static void
+print_help(FILE *f)
+{
+	fprintf(f, "usage: dealdeck [GLOBAL OPTIONS] [COMMAND [ARGS]]\n\n"
+		   "A terminal pipeline board where a deal advances only when the buyer did\n"
+		   "something verifiable. With no command, shows the pipeline.\n\n"
+		   "global options:\n");
+	print_options(f, global_opts, NOPTS(global_opts));
+	fprintf(f, "\ncommands:\n");
+	for (size_t g = 0; g < NOPTS(groups); g++)
+		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
+			print_usage_line(f, cmd);
+	fprintf(f, "\n'dealdeck COMMAND --help' explains a command; dealdeck(1) explains all.\n");
+}
+
+/* Finds the command named by the words at argv[0..]; sets *words to how many it used. */
+static const struct command *
+find_command(int argc, char **argv, int *words)
+{
+	const struct command *best = NULL;
+
+	for (size_t g = 0; g < NOPTS(groups); g++)
+		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++) {
+			const char *sp = strchr(cmd->name, ' ');
+			size_t n1 = sp ? (size_t)(sp - cmd->name) : strlen(cmd->name);
+
+			if (strlen(argv[0]) != n1 || strncmp(argv[0], cmd->name, n1) != 0)
+				continue;
+			if (sp == NULL) {
+				*words = 1;
+				return cmd;
+			}
+			if (argc > 1 && strcmp(argv[1], sp + 1) == 0) {
+				*words = 2;
+				return cmd;
+			}
+			best = cmd; /* the group exists; the subcommand is wrong */
+		}
+	*words = best ? -1 : 0;
+	return best;
+}
+
+static void
+print_group_usage(const char *group)
+{
+	size_t n = strlen(group);
+
+	fprintf(stderr, "usage:\n");
+	for (size_t g = 0; g < NOPTS(groups); g++)
+		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
+			if (strncmp(cmd->name, group, n) == 0 && cmd->name[n] == ' ')
+				print_usage_line(stderr, cmd);
+}
+
+static const char *
+resolve_db_path(struct cli *c, const struct args *a, char **owned)
+{
+	const char *p = args_get(a, "db");
+
+	*owned = NULL;
+	if (p != NULL && p[0] != '\0')
+		return p;
+	p = getenv("DEALDECK_DB");
+	if (p != NULL && p[0] != '\0')
+		return p;
+	if (c->cfg.db_path != NULL)
+		return c->cfg.db_path;
+	return *owned = config_default_db();
+}
+
+static int
+open_session(struct cli *c)
+{
+	struct process def;
+	struct db_init init = {&def, "USD"};
+	int rc;
+
+	if (process_ini_load_text("data/process.ini (built in)", process_default_ini,
+				  strlen(process_default_ini), &def, &c->err) != DD_OK)
+		fatal("the built-in process is broken: %s", strbuf_str(&c->err.msg));
+	rc = session_open(&c->s, c->db_path, DB_CREATE, &init, &c->err);
+	process_free(&def);
+	return rc;
+}
+
+/* --demo: a throwaway database, removed on exit. */
+static int
+run_demo_board(struct cli *c)
+{
+	char dir[] = "/tmp/dealdeck-demo-XXXXXX";
+	struct demo_options o = {60, 1, 0};
+	int rc;
+
+	if (mkdtemp(dir) == NULL)
+		return err_set(&c->err, DD_FAIL, "cannot create a temporary directory: %s",
+			       strerror(errno));
+	char *path = xasprintf("%s/demo.db", dir);
+	c->db_path = path;
+	rc = open_session(c);
+	if (rc == DD_OK) {
+		o.today = c->s.today;
+		rc = demo_fill(c->s.db, &c->s.proc, &o, &c->err);
+	}
+	if (rc == DD_OK)
+		rc = cli_print_pipeline(c, NULL);
+	if (c->s.db != NULL)
+		session_close(&c->s);
+	const char *suffixes[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		char *f = xasprintf("%s%s", path, suffixes[i]);
+		unlink(f);
+		free(f);
+	}
+	rmdir(dir);
+	free(path);
+	c->db_path = NULL;
+	return rc;
+}
+
+static void
+print_error(struct cli *c)
+{
+	const char *msg = strbuf_str(&c->err.msg);
+
+	/* Indented lines continue the one above (a refused move's list). */
+	while (*msg) {
+		size_t n = strcspn(msg, "\n");
+
+		fprintf(stderr, "%s%.*s\n", msg[0] == ' ' ? "" : "dealdeck: ", (int)n, msg);
+		msg += n + (msg[n] == '\n');
+	}
+}
+
+static int
+run(struct cli *c, int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	struct args a;
+	char *owned_db = NULL;
+	int first = 1, words = 0, rc;
+
+	/* Global options may come before the command: skip them to find it. */
+	while (first < argc && argv[first][0] == '-' && strcmp(argv[first], "--") != 0) {
+		const char *name = argv[first] + 2;
+		int takes = 0;
+
+		for (size_t i = 0; i < NOPTS(global_opts); i++)
+			if (strcmp(name, global_opts[i].name) == 0)
+				takes = global_opts[i].metavar != NULL;
+		first += 1 + takes;
+	}
+	if (first < argc) {
+		cmd = find_command(argc - first, argv + first, &words);
+		if (cmd == NULL) {
+			err_set(&c->err, DD_USAGE, "unknown command '%s' (see dealdeck --help)",
+				argv[first]);
+			return DD_USAGE;
+		}
+		if (words < 0) {
+			print_group_usage(argv[first]);
+			return err_set(&c->err, DD_USAGE, "%s: unknown or missing subcommand",
+				       argv[first]);
+		}
+	}
+	/* Parse everything but the command words, with the command's options. */
+	char **rest = xcalloc((size_t)argc, sizeof *rest);
+	int nrest = 0;
+	for (int i = 1; i < argc; i++)
+		if (cmd == NULL || i < first || i >= first + words)
+			rest[nrest++] = argv[i];
+	rc = args_parse(&a, cmd ? cmd->opts : NULL, cmd ? cmd->nopts : 0, global_opts,
+			NOPTS(global_opts), nrest, rest, &c->err);
+	free(rest);
+	if (rc != DD_OK)
+		goto out;
+	if (args_get(&a, "version") != NULL) {
+		printf("dealdeck %s\n", PACKAGE_VERSION);
+		goto out;
+	}
+	if (args_get(&a, "help") != NULL) {
+		if (cmd != NULL)
+			print_command_help(cmd);
+		else
+			print_help(stdout);
+		goto out;
+	}
+	if (cmd != NULL && ((int)a.pos.n < cmd->min_pos || (int)a.pos.n > cmd->max_pos)) {
+		fprintf(stderr, "usage:\n");
+		print_usage_line(stderr, cmd);
+		rc = err_set(&c->err, DD_USAGE, "%s: expected %s arguments", cmd->name,
+			     (int)a.pos.n < cmd->min_pos ? "more" : "fewer");
+		goto out;
+	}
+	if (cmd == NULL && a.pos.n > 0) {
+		rc = err_set(&c->err, DD_USAGE, "unexpected argument '%s'", a.pos.v[0]);
+		goto out;
+	}
+	c->as_of = -1;
+	if (args_get(&a, "as-of") != NULL &&
+	    (rc = cli_date(c, args_get(&a, "as-of"), "--as-of", &c->as_of)) != DD_OK)
+		goto out;
+	c->theme = args_get(&a, "theme");
+	if ((rc = config_load(args_get(&a, "config"), &c->cfg, &c->err)) != DD_OK)
+		goto out;
+	if (args_get(&a, "demo") != NULL) {
+		rc = run_demo_board(c);
+		goto out;
+	}
+	c->db_path = resolve_db_path(c, &a, &owned_db);
+	if (cmd == NULL || cmd->needs_db) {
+		if ((rc = open_session(c)) != DD_OK)
+			goto out;
+	}
+	rc = cmd != NULL ? cmd->run(c, &a) : cli_print_pipeline(c, NULL);
+out:
+	if (c->s.db != NULL)
+		session_close(&c->s);
+	config_free(&c->cfg);
+	args_free(&a);
+	free(owned_db);
+	return rc;
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	err_init(&c.err);
+	rc = run(&c, argc, argv);
+	if (rc != DD_OK && c.err.code == DD_OK)
+		c.err.code = rc;
+	if (c.err.code != DD_OK)
+		print_error(&c);
+	rc = c.err.code;
+	err_free(&c.err);
+	return rc;
+}

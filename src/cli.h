@@ -1,0 +1,55 @@
+/*
+ * The command line: a table of commands (tmux's cmd_entry), each with its
+ * options, usage and handler. Adding a command is adding a row.
+ */
+#ifndef DD_CLI_H
+#define DD_CLI_H
+
+#include "args.h"
+#include "config.h"
+#include "error.h"
+#include "session.h"
+
+struct cli {
+	const char *db_path; /* resolved */
+	const char *config_path;
+	const char *theme;
+	long as_of; /* day number, or -1 */
+	struct config cfg;
+	struct session s; /* open when the command needs the database */
+	struct dd_err err;
+};
+
+struct command {
+	const char *name;  /* "stakeholder add" */
+	const char *usage; /* what follows the name */
+	const char *summary;
+	const struct opt *opts;
+	size_t nopts;
+	int min_pos, max_pos; /* positional arguments */
+	int needs_db;
+	int (*run)(struct cli *c, const struct args *a);
+};
+
+/* Runs the program; returns the exit status. */
+int cli_main(int argc, char **argv);
+
+/* Command tables of each group, NULL-name terminated. */
+extern const struct command cli_deal_commands[];
+extern const struct command cli_move_commands[];
+extern const struct command cli_people_commands[];
+extern const struct command cli_plan_commands[];
+extern const struct command cli_setup_commands[];
+
+/* Parses a positional id; DD_USAGE when it is not a positive number. */
+int cli_id(struct cli *c, const char *s, const char *what, long *id);
+/* DD_FAIL "no deal N" unless it exists: listing a missing deal is not an empty list. */
+int cli_deal_exists(struct cli *c, long id);
+/* Parses --as-of style dates; DD_USAGE when malformed. */
+int cli_date(struct cli *c, const char *s, const char *what, long *day);
+/* Prints the pipeline grouped by stage (the board until the full screen exists). */
+int cli_print_pipeline(struct cli *c, const char *owner);
+
+#define NOPTS(v) (sizeof(v) / sizeof((v)[0]))
+
+#endif

@@ -1,0 +1,390 @@
+/* Deals on the command line: add, list, show, edit, and the pipeline printout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "deal.h"
+#include "history.h"
+#include "money.h"
+#include "people.h"
+#include "plan.h"
+#include "table.h"
+#include "text.h"
+#include "vocab.h"
+#include "xmalloc.h"
+
+static struct deal_fields
+fields_from_args(const struct args *a)
+{
+	return (struct deal_fields){
+		.title = args_get(a, "title"),
+		.account = args_get(a, "account"),
+		.owner = args_get(a, "owner"),
+		.amount = args_get(a, "amount"),
+		.close_date = args_get(a, "close-date"),
+		.next_step = args_get(a, "next-step"),
+		.next_step_due = args_get(a, "next-step-due"),
+		.success_criteria = args_get(a, "success-criteria"),
+	};
+}
+
+static int
+cmd_add(struct cli *c, const struct args *a)
+{
+	struct deal_fields f = fields_from_args(a);
+	long id;
+
+	if (f.title == NULL || f.account == NULL)
+		return err_set(&c->err, DD_USAGE, "add needs --title and --account");
+	if (deal_create(&c->s, &f, &id, &c->err) != DD_OK)
+		return c->err.code;
+	printf("%ld\n", id);
+	return DD_OK;
+}
+
+static int
+cmd_edit(struct cli *c, const struct args *a)
+{
+	struct deal_fields f = fields_from_args(a);
+	long id;
+
+	if (cli_id(c, a->pos.v[0], "deal", &id) != DD_OK)
+		return c->err.code;
+	if (deal_edit(&c->s, id, &f, 0, &c->err) != DD_OK)
+		return c->err.code;
+	printf("deal %ld saved\n", id);
+	return DD_OK;
+}
+
+static const struct column list_columns[] = {
+	{"id", 5, 1},
+	{"title", 28, 0},
+	{"account", 18, 0},
+	{"owner", 10, 0},
+	{"stage", 10, 0},
+	{"amount", 13, 1},
+	{"days_in_stage", 13, 1},
+	{"close_date", 10, 0},
+	{"next_step_due", 13, 0},
+	{"status", 6, 0},
+};
+
+struct list_out {
+	int csv;
+	long rows;
+};
+
+static void
+print_deal_row(const struct deal_row *r, void *arg)
+{
+	struct list_out *o = arg;
+	char id[24], amount[MONEY_LEN], days[16];
+	const char *cells[10];
+
+	snprintf(id, sizeof id, "%ld", r->id);
+	money_format(r->amount, !o->csv, amount);
+	if (r->days_in_stage >= 0)
+		snprintf(days, sizeof days, "%d", r->days_in_stage);
+	else
+		days[0] = '\0';
+	cells[0] = id;
+	cells[1] = r->title;
+	cells[2] = r->account;
+	cells[3] = r->owner;
+	cells[4] = r->stage;
+	cells[5] = amount;
+	cells[6] = days;
+	cells[7] = r->close_date;
+	cells[8] = r->next_step_due;
+	cells[9] = r->status;
+	if (o->csv)
+		csv_row(stdout, cells, NOPTS(list_columns));
+	else
+		table_row(stdout, list_columns, NOPTS(list_columns), cells);
+	o->rows++;
+}
+
+static int
+cmd_list(struct cli *c, const struct args *a)
+{
+	const char *format = args_get(a, "format");
+	struct deal_filter f = {args_get(a, "stage"), args_get(a, "owner"), args_get(a, "status"),
+				c->as_of};
+	struct list_out o = {0, 0};
+
+	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "table") != 0)
+		return err_set(&c->err, DD_USAGE, "--format must be table or csv");
+	o.csv = format != NULL && strcmp(format, "csv") == 0;
+	if (f.status != NULL && vocab_find(&vocab_status, f.status) < 0)
+		return err_set(&c->err, DD_USAGE, "--status must be one of: %s",
+			       vocab_list(&vocab_status));
+	if (f.stage != NULL && process_stage(&c->s.proc, f.stage) == NULL) {
+		struct strbuf b;
+
+		strbuf_init(&b);
+		process_stage_list(&c->s.proc, &b);
+		err_set(&c->err, DD_USAGE, "unknown stage '%s' (stages: %s)", f.stage,
+			strbuf_str(&b));
+		strbuf_free(&b);
+		return DD_USAGE;
+	}
+	if (o.csv)
+		csv_header(stdout, list_columns, NOPTS(list_columns));
+	else
+		table_header(stdout, list_columns, NOPTS(list_columns));
+	return deal_list(c->s.db, &f, c->s.today, print_deal_row, &o, &c->err);
+}
+
+/*
+ * Text users typed, made safe for the terminal (no newlines or escape codes).
+ * A small ring of copies, enough for one printf; safe(NULL) frees them.
+ */
+static const char *
+safe(const char *s)
+{
+	static char *ring[16];
+	static size_t next;
+
+	if (s == NULL) {
+		for (size_t i = 0; i < 16; i++) {
+			free(ring[i]);
+			ring[i] = NULL;
+		}
+		return NULL;
+	}
+	free(ring[next]);
+	ring[next] = text_printable(s);
+	s = ring[next];
+	next = (next + 1) % 16;
+	return s;
+}
+
+static void
+print_event(const struct event *e, void *arg)
+{
+	printf("  %s  %-7s %s", e->at, e->kind, e->from_stage ? e->from_stage : "");
+	if (e->from_stage != NULL)
+		printf(" -> ");
+	printf("%s%s%s  by %s", strcmp(e->status, "open") ? e->status : e->stage,
+	       strcmp(e->status, "open") ? " from " : "",
+	       strcmp(e->status, "open") ? e->stage : "", e->actor);
+	if (e->reason)
+		printf("  reason: %s", safe(e->reason));
+	if (e->note)
+		printf("  note: %s", safe(e->note));
+	if (e->override)
+		printf("  OVERRIDE: %s", safe(e->override));
+	if (e->imported)
+		printf("  (imported)");
+	printf("\n");
+}
+
+static void
+print_evidence(const struct evidence_row *e, void *arg)
+{
+	printf("  %s  %s (leaving %s): %s\n      contact: %s; recorded by %s at %s\n", e->acted_on,
+	       e->requirement, e->stage, safe(e->what),
+	       e->contact_name ? safe(e->contact_name) : "-", e->recorded_by, e->recorded_at);
+}
+
+static void
+print_people(struct cli *c, long id)
+{
+	struct stakeholder *v;
+	size_t n;
+
+	if (people_list(c->s.db, id, &v, &n, &c->err) != DD_OK)
+		return;
+	size_t *order = xcalloc(n ? n : 1, sizeof *order);
+	int *depth = xcalloc(n ? n : 1, sizeof *depth);
+	people_tree(v, n, order, depth);
+	printf("\nStakeholders (%zu)%s\n", n, n < 2 ? ": single-threaded" : "");
+	for (size_t k = 0; k < n; k++) {
+		const struct stakeholder *p = &v[order[k]];
+
+		printf("  %*s[%ld] %s, %s%s%s; %s, influence %s; last contact %s\n", depth[k] * 2,
+		       "", p->id, safe(p->name), vocab_human(p->role), p->title ? ", " : "",
+		       p->title ? safe(p->title) : "", p->stance, p->influence,
+		       p->last_contact ? p->last_contact : "never");
+	}
+	free(order);
+	free(depth);
+	people_free(v, n);
+}
+
+static void
+print_plan(struct cli *c, long id)
+{
+	struct plan_step *v;
+	size_t n, done = 0;
+
+	if (plan_list(c->s.db, id, &v, &n, &c->err) != DD_OK)
+		return;
+	for (size_t i = 0; i < n; i++)
+		done += v[i].done_at != NULL;
+	printf("\nMutual action plan (%zu/%zu done)\n", done, n);
+	for (size_t i = 0; i < n; i++) {
+		enum plan_status st = plan_step_status(&v[i], c->s.today);
+
+		printf("  [%ld] %s  %-7s %-6s %s%s%s%s", v[i].id, v[i].due, plan_status_word(st),
+		       v[i].owner_side, safe(v[i].title), v[i].who ? " (" : "",
+		       v[i].who ? safe(v[i].who) : "", v[i].who ? ")" : "");
+		if (st == PLAN_DONE)
+			printf("  done %.10s by %s", v[i].done_at,
+			       v[i].done_by ? v[i].done_by : "?");
+		printf("\n");
+	}
+	plan_free(v, n);
+}
+
+static int
+cmd_show(struct cli *c, const struct args *a)
+{
+	char amount[MONEY_LEN], cur[16];
+	struct deal d;
+	long id;
+
+	if (cli_id(c, a->pos.v[0], "deal", &id) != DD_OK ||
+	    deal_get(c->s.db, id, &d, &c->err) != DD_OK)
+		return c->err.code;
+	const struct stage *s = process_stage(&c->s.proc, d.stage);
+	long entered = date_of_timestamp(d.stage_entered_at);
+	money_format(d.amount, 1, amount);
+	printf("Deal %ld: %s\n", d.id, safe(d.title));
+	printf("  account:          %s\n", safe(d.account));
+	printf("  owner:            %s\n", d.owner);
+	printf("  stage:            %s (%s)", d.stage, s ? s->label : "not in the process");
+	if (strcmp(d.status, "open") == 0)
+		printf(", %ld days in stage", c->s.today - entered);
+	printf("\n  status:           %s", d.status);
+	if (d.closed_at)
+		printf(" on %.10s", d.closed_at);
+	if (d.lost_reason)
+		printf(", reason %s%s%s", d.lost_reason, d.lost_note ? ": " : "",
+		       d.lost_note ? safe(d.lost_note) : "");
+	printf("\n  amount:           %s %s\n", amount,
+	       db_meta(c->s.db, "currency", cur, sizeof cur) ? cur : "");
+	printf("  close date:       %s\n", d.close_date ? d.close_date : "-");
+	printf("  next step:        %s%s%s%s\n", d.next_step ? safe(d.next_step) : "-",
+	       d.next_step_due ? " (due " : "", d.next_step_due ? d.next_step_due : "",
+	       d.next_step_due ? ")" : "");
+	printf("  success criteria: %s\n", d.success_criteria ? safe(d.success_criteria) : "-");
+	printf("  created:          %s\n", d.created_at);
+	if (d.external_id)
+		printf("  external id:      %s\n", safe(d.external_id));
+	print_people(c, id);
+	print_plan(c, id);
+	printf("\nEvidence\n");
+	history_each_evidence(c->s.db, id, print_evidence, NULL, &c->err);
+	printf("\nHistory\n");
+	history_each_event(c->s.db, id, print_event, NULL, &c->err);
+	deal_free(&d);
+	safe(NULL);
+	return c->err.code;
+}
+
+/* The pipeline grouped by stage, until the full-screen board replaces it. */
+struct totals {
+	const struct process *p;
+	long *count;
+	int64_t *amount;
+	long won, lost;
+	int64_t won_amount, lost_amount;
+};
+
+static void
+add_total(const char *status, const char *stage, long count, int64_t amount, void *arg)
+{
+	struct totals *t = arg;
+	int i = process_stage_index(t->p, stage);
+
+	if (strcmp(status, "won") == 0) {
+		t->won = count;
+		t->won_amount = amount;
+	} else if (strcmp(status, "lost") == 0) {
+		t->lost = count;
+		t->lost_amount = amount;
+	} else if (i >= 0 && (size_t)i < t->p->nstages) {
+		t->count[i] = count;
+		t->amount[i] = amount;
+	}
+}
+
+int
+cli_print_pipeline(struct cli *c, const char *owner)
+{
+	const struct process *p = &c->s.proc;
+	struct totals t = {p, xcalloc(p->nstages, sizeof(long)), xcalloc(p->nstages, 8), 0, 0, 0,
+			   0};
+	struct list_out o = {0, 0};
+	char total[MONEY_LEN], weighted[MONEY_LEN];
+
+	if (deal_totals(c->s.db, owner, add_total, &t, &c->err) != DD_OK)
+		goto out;
+	for (size_t i = 0; i < p->nstages; i++) {
+		struct deal_filter f = {p->stages[i].key, owner, "open", -1};
+
+		money_format(t.amount[i], 1, total);
+		money_format(t.amount[i] * p->stages[i].probability / 100, 1, weighted);
+		printf("%s%s: %ld deals, %s (weighted %s at %d%%)\n", i ? "\n" : "",
+		       p->stages[i].label, t.count[i], total, weighted, p->stages[i].probability);
+		if (t.count[i] > 0) {
+			table_header(stdout, list_columns, NOPTS(list_columns));
+			deal_list(c->s.db, &f, c->s.today, print_deal_row, &o, &c->err);
+		}
+	}
+	money_format(t.won_amount, 1, total);
+	money_format(t.lost_amount, 1, weighted);
+	printf("\nWon: %ld deals, %s.  Lost: %ld deals, %s.\n", t.won, total, t.lost, weighted);
+out:
+	free(t.count);
+	free(t.amount);
+	return c->err.code;
+}
+
+static const struct opt add_opts[] = {
+	{"title", "T", "what the deal is"},
+	{"account", "A", "the buying organisation"},
+	{"owner", "LOGIN", "who owns it (default: you)"},
+	{"amount", "N", "the value, e.g. 12500 or 12,500.00"},
+	{"close-date", "DATE", "expected close date (YYYY-MM-DD)"},
+	{"next-step", "TEXT", "the next step"},
+	{"next-step-due", "DATE", "when the next step is due"},
+};
+static const struct opt edit_opts[] = {
+	{"title", "T", "what the deal is"},
+	{"account", "A", "the buying organisation"},
+	{"amount", "N", "the value"},
+	{"close-date", "DATE", "expected close date; empty clears"},
+	{"next-step", "TEXT", "the next step; empty clears"},
+	{"next-step-due", "DATE", "when the next step is due; empty clears"},
+	{"success-criteria", "TEXT", "what success means to the buyer (the handoff)"},
+	{"owner", "LOGIN", "reassign (managers only)"},
+};
+static const struct opt list_opts[] = {
+	{"stage", "KEY", "only this stage"},
+	{"owner", "LOGIN", "only this owner's deals"},
+	{"status", "S", "open (default), won, lost or all"},
+	{"format", "F", "table (default) or csv"},
+};
+
+const struct command cli_deal_commands[] = {
+	{"add",
+	 "--title T --account A [--owner LOGIN] [--amount N] [--close-date D] [--next-step TEXT] "
+	 "[--next-step-due D]",
+	 "Add a deal in the first stage and print its id.", add_opts, NOPTS(add_opts), 0, 0, 1,
+	 cmd_add},
+	{"list", "[--stage KEY] [--owner LOGIN] [--status open|won|lost|all] [--format table|csv]",
+	 "List deals: id, title, account, owner, stage, amount, days_in_stage, close_date,\n"
+	 "next_step_due, status. With --as-of DATE, as the pipeline stood at the end of DATE.",
+	 list_opts, NOPTS(list_opts), 0, 0, 1, cmd_list},
+	{"show", "ID", "Show one deal: fields, stakeholders, plan, evidence and history.", NULL, 0,
+	 1, 1, 1, cmd_show},
+	{"edit",
+	 "ID [--title T] [--account A] [--amount N] [--close-date D] [--next-step TEXT] "
+	 "[--next-step-due D] [--success-criteria TEXT] [--owner LOGIN]",
+	 "Change a deal's fields.", edit_opts, NOPTS(edit_opts), 1, 1, 1, cmd_edit},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+};

@@ -1,0 +1,63 @@
+/*
+ * The database: opening (creating with safe permissions), schema migrations,
+ * transactions and SQLite errors turned into messages a user can act on.
+ */
+#ifndef DD_DB_H
+#define DD_DB_H
+
+#include <sqlite3.h>
+
+#include "error.h"
+#include "process.h"
+
+#define SCHEMA_VERSION    1
+#define DB_APPLICATION_ID 0x6464636b /* "ddck" */
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	int created; /* this open created the file */
+};
+
+enum db_open_flags {
+	DB_CREATE = 1,      /* create a missing database */
+	DB_MUST_CREATE = 2, /* refuse an existing file (init) */
+};
+
+/* What a new database starts with. */
+struct db_init {
+	const struct process *process;
+	const char *currency;
+};
+
+int db_open(const char *path, int flags, const struct db_init *init, struct db **out,
+	    struct dd_err *err);
+void db_close(struct db *db);
+
+/* BEGIN IMMEDIATE: every write is one transaction that takes the lock up front. */
+int db_begin(struct db *db, struct dd_err *err);
+int db_commit(struct db *db, struct dd_err *err);
+void db_rollback(struct db *db);
+
+/* Prepares SQL that is part of the program: failure is a bug. */
+sqlite3_stmt *db_prepare(struct db *db, const char *sql);
+/* Turns the last SQLite error into a message for the user; returns the status. */
+int db_fail(struct db *db, struct dd_err *err, const char *doing);
+/* Runs SQL with no results; 0 or an error set through db_fail. */
+int db_exec(struct db *db, const char *sql, struct dd_err *err);
+
+/* Text column or NULL; the copy is the caller's. */
+char *db_column_text(sqlite3_stmt *st, int col);
+/* Binds text, or NULL for a NULL or empty string. */
+void db_bind_text_or_null(sqlite3_stmt *st, int i, const char *s);
+
+const char *db_meta(struct db *db, const char *key, char *buf, size_t len);
+int db_set_meta(struct db *db, const char *key, const char *value, struct dd_err *err);
+
+/* The schema version a database file has (PRAGMA user_version). */
+int db_schema_version(struct db *db);
+
+/* Changes whenever another connection commits (PRAGMA data_version). */
+long db_data_version(struct db *db);
+
+#endif

@@ -1,0 +1,1662 @@
+/*
+ * The demo pipeline. Each deal is drawn from its own random stream, first as a
+ * shape (outcome, stage path, dates), then lived forward stay by stay: people
+ * are mapped, plans written and evidence recorded so that every gate it passes
+ * is met, as the real product would have demanded.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "demo.h"
+#include "xmalloc.h"
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#define DAY 86400L
+#define HISTORY_DAYS 270 /* about nine months */
+#define WORK_START (8 * 3600L)
+#define WORK_END (19 * 3600L)
+#define MAX_PEOPLE 6	/* a natural buying committee; gates may ask for more */
+#define IDX_BITS 24	/* deal index in a sort key (demo deals are capped at 10M) */
+
+/* splitmix64: tiny, fast and the same on every platform. */
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t
+rng_next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15u);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+/* Each deal has its own stream, so its shape can be drawn again on its own. */
+static void
+rng_stream(struct rng *r, unsigned long seed, long deal)
+{
+	struct rng m = {(uint64_t)seed};
+
+	r->s = rng_next(&m) ^ ((uint64_t)deal * 0xd1b54a32d192ed03u);
+	rng_next(r);
+}
+
+/* 0 .. n-1 */
+static long
+rnd(struct rng *r, long n)
+{
+	return n <= 1 ? 0 : (long)(rng_next(r) % (uint64_t)n);
+}
+
+/* lo .. hi */
+static long
+rnd_in(struct rng *r, long lo, long hi)
+{
+	return hi <= lo ? lo : lo + rnd(r, hi - lo + 1);
+}
+
+static int
+chance(struct rng *r, int percent)
+{
+	return rnd(r, 100) < percent;
+}
+
+static size_t
+pick_weighted(struct rng *r, const int *w, size_t n)
+{
+	long sum = 0, x;
+
+	for (size_t i = 0; i < n; i++)
+		sum += w[i];
+	x = rnd(r, sum);
+	for (size_t i = 0; i < n; i++) {
+		if (x < w[i])
+			return i;
+		x -= w[i];
+	}
+	return 0;
+}
+
+#define PICK(r, table) ((table)[rnd((r), (long)LEN(table))])
+
+/* Who sells when the process names no team; some close more, some let deals rot. */
+static const struct seller {
+	const char *login;
+	int weight, won, rot; /* share of deals; win and rot tendency, in points */
+} sellers[] = {
+	{"amara", 26, 8, -6}, {"jonas", 22, 0, 0}, {"li.wei", 20, 2, 0},
+	{"sofia", 18, -2, 4}, {"marco", 14, -6, 14},
+};
+
+enum region { EN, DE, ES, NORD, PL, CN, JP, NREGIONS };
+
+/* Accounts, each with what its industry buys; anyone buys the general offerings. */
+static const struct account {
+	const char *name;
+	enum region region;
+	const char *special;
+} accounts[] = {
+	{"Acme Logistics", EN, "fleet telematics"},
+	{"Northwind Traders", EN, "inventory forecasting"},
+	{"Bluebird Health", EN, "patient scheduling"},
+	{"Summit Freight", EN, "route optimisation"},
+	{"Harbor & Hale Insurance", EN, "claims automation"},
+	{"Crescent Foods", EN, "cold-chain monitoring"},
+	{"Pinecrest Credit Union", EN, "fraud monitoring"},
+	{"Riverside Medical Group", EN, "patient scheduling"},
+	{"Atlas Building Supply", EN, "inventory forecasting"},
+	{"Keystone Utilities", EN, "field service app"},
+	{"Brightline Retail", EN, "store analytics"},
+	{"Cobalt Aerospace", EN, "predictive maintenance"},
+	{"Granite Peak Mining", EN, "IoT sensor network"},
+	{"Meridian Hotels", EN, "guest messaging"},
+	{"Redwood Pharma", EN, "cold-chain monitoring"},
+	{"Silverline Telecom", EN, "field service app"},
+	{"Tidewater Shipping", EN, "container tracking"},
+	{"Vantage Capital", EN, "compliance archiving"},
+	{"Westbrook University", EN, "student helpdesk"},
+	{"Orchard Fresh Markets", EN, "store analytics"},
+	{"Lakeside Manufacturing", EN, "predictive maintenance"},
+	{"Evergreen Property Group", EN, "tenant portal"},
+	{"Müller & Söhne Maschinenbau", DE, "predictive maintenance"},
+	{"Bäckerei Kühn GmbH", DE, "route optimisation"},
+	{"Rheinland Energie AG", DE, "field service app"},
+	{"Schäfer Logistik", DE, "warehouse analytics"},
+	{"Nordstern Versicherung", DE, "claims automation"},
+	{"Alpenblick Hotels", DE, "guest messaging"},
+	{"Transportes Álvarez", ES, "fleet telematics"},
+	{"Société Lumière", ES, "field service app"},
+	{"Grupo Peñalara", ES, "warehouse analytics"},
+	{"Hôtels Belle Époque", ES, "guest messaging"},
+	{"Clínica San Andrés", ES, "patient scheduling"},
+	{"Coopérative du Rhône", ES, "cold-chain monitoring"},
+	{"Fjordlys Energi", NORD, "IoT sensor network"},
+	{"Nørrebro Design", NORD, "store analytics"},
+	{"Åkerlund Bygg", NORD, "project cost tracking"},
+	{"Ødegaard Fiskeri", NORD, "cold-chain monitoring"},
+	{"Łódź Textiles", PL, "predictive maintenance"},
+	{"Wrocław Rail Services", PL, "predictive maintenance"},
+	{"Gdańsk Port Logistics", PL, "container tracking"},
+	{"上海云帆物流", CN, "warehouse analytics"},
+	{"深圳星河电子", CN, "supplier quality portal"},
+	{"北京华信医疗", CN, "patient scheduling"},
+	{"株式会社ミドリ物流", JP, "fleet telematics"},
+	{"大阪精密工業", JP, "predictive maintenance"},
+	{"東京スマート農業", JP, "IoT sensor network"},
+};
+
+static const char *const offerings[] = {
+	"SSO and audit logging", "customer data platform", "payroll integration",
+	"contract management", "e-invoicing", "procurement suite", "security awareness training",
+	"data warehouse migration", "contact-centre analytics", "expense management",
+	"learning platform", "service desk",
+};
+
+static const char *const motions[] = {
+	"renewal", "expansion", "pilot", "rollout", "new licences", "upgrade",
+	"three-year renewal", "phase 2", "EMEA rollout", "proof of concept",
+};
+
+/* Names by region: given and family names, and how they are written. */
+static const char *const en_given[] = {
+	"Emily", "James", "Olivia", "Michael", "Hannah", "Daniel", "Grace", "Ethan",
+	"Chloe", "Ryan", "Priya", "Marcus", "Wei", "Aisha",
+};
+static const char *const en_family[] = {
+	"Carter", "Nguyen", "Patel", "O'Brien", "Thompson", "Walsh", "Bennett", "Okafor",
+	"Reyes", "Fitzgerald", "Hughes", "Kim", "Li",
+};
+static const char *const de_given[] = {
+	"Zoë", "Jürgen", "Lena", "Matthias", "Anja", "Felix", "Katrin", "Jörg", "Sabine", "Lukas",
+};
+static const char *const de_family[] = {
+	"Müller", "Schröder", "Weiß", "Hoffmann", "Krüger", "Becker", "Fischer", "Köhler",
+	"Wagner", "Schäfer",
+};
+static const char *const es_given[] = {
+	"José", "María", "Inés", "Andrés", "Chloé", "François", "Hélène", "Théo", "Lucía", "Raúl",
+};
+static const char *const es_family[] = {
+	"Álvarez", "García", "Núñez", "Peña", "Lefèvre", "Dubois", "Giraud", "Moreau",
+	"Ibáñez", "Rodríguez",
+};
+static const char *const nord_given[] = {
+	"Søren", "Astrid", "Bjørn", "Ingrid", "Mikkel", "Åsa", "Linnéa", "Henrik",
+};
+static const char *const nord_family[] = {
+	"Ødegaard", "Lindqvist", "Håkansson", "Nygård", "Jensen", "Berg", "Sørensen", "Åberg",
+};
+static const char *const pl_given[] = {
+	"Łukasz", "Agnieszka", "Paweł", "Małgorzata", "Krzysztof", "Zofia", "Michał", "Katarzyna",
+};
+static const char *const pl_family[] = {
+	"Wójcik", "Nowak", "Mazur", "Krawczyk", "Kaczmarek", "Pawlak", "Sikora", "Wróbel",
+};
+static const char *const cn_given[] = {
+	"芳", "伟", "娜", "敏", "静", "磊", "晓明", "丽华", "志强", "婷", "建国", "海燕",
+};
+static const char *const cn_family[] = {
+	"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
+};
+static const char *const jp_given[] = {
+	"健", "陽子", "翔太", "美咲", "大輔", "直美", "拓也", "由美", "恵", "誠", "彩", "浩二",
+};
+static const char *const jp_family[] = {
+	"佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤", "吉田",
+	"松本",
+};
+
+static const struct name_pool {
+	const char *const *given, *const *family;
+	size_t ngiven, nfamily;
+	int family_first;
+	const char *sep;
+	int weight; /* how often a name from elsewhere comes from here */
+} pools[NREGIONS] = {
+	[EN] = {en_given, en_family, LEN(en_given), LEN(en_family), 0, " ", 8},
+	[DE] = {de_given, de_family, LEN(de_given), LEN(de_family), 0, " ", 3},
+	[ES] = {es_given, es_family, LEN(es_given), LEN(es_family), 0, " ", 3},
+	[NORD] = {nord_given, nord_family, LEN(nord_given), LEN(nord_family), 0, " ", 2},
+	[PL] = {pl_given, pl_family, LEN(pl_given), LEN(pl_family), 0, " ", 2},
+	[CN] = {cn_given, cn_family, LEN(cn_given), LEN(cn_family), 1, "", 1},
+	[JP] = {jp_given, jp_family, LEN(jp_given), LEN(jp_family), 1, " ", 1},
+};
+
+static const char *const stances[] = {"supporter", "neutral", "skeptic", "blocker"};
+static const char *const influences[] = {"high", "medium", "low"};
+
+/* The buying committee: one row per role of the product's vocabulary. */
+static const struct role {
+	const char *word;
+	int rank;	  /* seniority, for reports-to: lower is higher up */
+	int weight;	  /* how often a stakeholder has it */
+	int entry;	  /* how often the first contact has it */
+	int unique;	  /* usually one per deal */
+	int influence[3]; /* high, medium, low */
+	int stance[4];	  /* supporter, neutral, skeptic, blocker */
+	const char *titles[4];
+} roles[] = {
+	{"economic_buyer", 0, 10, 0, 1, {9, 1, 0}, {4, 4, 2, 1},
+	 {"CFO", "Chief Operating Officer", "VP Finance", "Managing Director"}},
+	{"decision_maker", 1, 8, 0, 1, {7, 3, 0}, {3, 4, 2, 1},
+	 {"CIO", "VP Operations", "Head of Supply Chain", "CTO"}},
+	{"champion", 2, 10, 8, 1, {5, 5, 0}, {9, 1, 0, 0},
+	 {"Head of Logistics", "Director of Operations", "IT Manager", "Head of Customer Service"}},
+	{"legal", 2, 4, 0, 0, {1, 5, 4}, {1, 6, 3, 1},
+	 {"Corporate Counsel", "Contracts Manager", "Head of Legal", "Paralegal"}},
+	{"procurement", 2, 7, 0, 0, {2, 6, 2}, {1, 6, 3, 1},
+	 {"Procurement Manager", "Strategic Sourcing Lead", "Category Manager", "Buyer"}},
+	{"security", 2, 5, 0, 0, {2, 5, 3}, {1, 5, 4, 1},
+	 {"CISO", "Information Security Lead", "Security Analyst", "Risk Manager"}},
+	{"influencer", 3, 10, 4, 0, {3, 5, 2}, {4, 4, 2, 1},
+	 {"Finance Business Partner", "Head of Strategy", "Regional Manager", "Transformation Lead"}},
+	{"technical", 3, 12, 4, 0, {1, 6, 3}, {3, 5, 3, 1},
+	 {"Solutions Architect", "Lead Engineer", "IT Infrastructure Lead", "Data Engineer"}},
+	{"user", 4, 12, 4, 0, {0, 4, 6}, {5, 4, 2, 0},
+	 {"Dispatcher", "Operations Analyst", "Warehouse Supervisor", "Team Lead"}},
+	{"other", 4, 3, 0, 0, {0, 3, 7}, {2, 6, 1, 0},
+	 {"Executive Assistant", "Project Manager", "Office Manager", "Consultant"}},
+};
+
+/* What buyers did, for the default gates; other gates get a sentence from their meaning. */
+static const struct proof_text {
+	const char *key;
+	const char *what[5];
+} proof_texts[] = {
+	{"buyer_engaged",
+	 {"Replied to our outreach and booked a 30-minute intro call",
+	  "Accepted the meeting invite after the webinar follow-up",
+	  "Asked for a first call after reading the case study we sent",
+	  "Called back and agreed to an intro meeting with their ops lead",
+	  "Answered on LinkedIn and scheduled a first conversation for next week"}},
+	{"problem_confirmed",
+	 {"Confirmed on the call that manual routing costs them two FTEs and must be fixed "
+	  "this year",
+	  "Wrote that their current contract ends in Q3 and a replacement must be live by then",
+	  "Shared last quarter's incident numbers and said the board wants a fix now",
+	  "Confirmed the budget owner knows about the problem and asked us to continue",
+	  "Emailed their list of pain points and a deadline tied to the next audit"}},
+	{"needs_confirmed",
+	 {"Replied 'accurate' to our written summary of needs and decision criteria",
+	  "Corrected two points in our needs summary and signed off on the rest",
+	  "Confirmed the decision criteria and the evaluation team by email",
+	  "Walked through our summary with their team and approved it in the follow-up",
+	  "Sent back the requirements matrix with their priorities marked"}},
+	{"proposal_requested",
+	 {"Asked for a formal proposal after the demo to the operations team",
+	  "Confirmed fit after the technical deep-dive and requested pricing",
+	  "Requested a proposal covering three sites and a phased rollout",
+	  "Wrote that the evaluation team shortlisted us and asked for a quote",
+	  "Asked for a proposal in their template by the end of the month"}},
+	{"proposal_reviewed",
+	 {"Reviewed the proposal with finance and IT and listed the approval steps",
+	  "Came back with redlines and named legal and procurement as the next approvers",
+	  "Presented our proposal to their steering committee and shared the approval path",
+	  "Confirmed the proposal was reviewed internally; CFO sign-off is the last step",
+	  "Sent their approval checklist after reviewing the proposal with the CIO"}},
+	{"approvals_active",
+	 {"Procurement opened the vendor onboarding ticket and shared the approval workflow",
+	  "Legal sent the first redline of the MSA and the signature sequence",
+	  "Finance confirmed the purchase request is in the approval queue",
+	  "Security review started; their checklist and dates are in the shared plan",
+	  "The CFO approved the budget line; the contract is with legal for signature"}},
+	{"contract_signed",
+	 {"Signed the order form via DocuSign", "Returned the countersigned MSA and order form",
+	  "Issued the purchase order after signing the contract",
+	  "Signed the three-year agreement at the executive meeting",
+	  "Countersigned the contract and sent the PO number"}},
+};
+
+static const char *const proof_generic[] = {
+	"Confirmed by email: %s", "Said so on the call and confirmed in writing: %s",
+	"Documented in the meeting notes they sent us: %s",
+};
+
+static const char *const override_reasons[] = {
+	"CFO verbal yes; paperwork follows",
+	"Strategic logo: VP Sales approved in the forecast call",
+	"Buyer confirmed on a call; written confirmation is on its way",
+	"Existing customer renewal: formal review waived",
+	"Quarter-end: signature promised for Monday",
+	"Evidence is in the shared inbox; recording it after the offsite",
+};
+
+static const char *const back_reasons[] = {
+	"Champion went on parental leave; re-qualifying with the new lead",
+	"New CFO asked to re-validate the business case",
+	"Budget frozen until the next planning cycle",
+	"Buyer added a second business unit; needs a fresh discovery",
+	"Security review raised requirements we had not scoped",
+	"Scope changed after their reorganisation",
+	"Proposal rejected on price; reworking the scope",
+};
+
+/* Notes for the default lost reasons; other codes get a generic one. */
+static const struct lost_note {
+	const char *code;
+	int weight;
+	const char *notes[2];
+} lost_notes[] = {
+	{"no_budget", 14, {"Budget moved to a warehouse expansion this year",
+			   "Spending freeze announced at their all-hands"}},
+	{"no_decision", 20, {"Went dark after the proposal; three follow-ups unanswered",
+			     "Steering committee never met to decide"}},
+	{"lost_to_competitor", 18, {"Chose the incumbent's bundled offer",
+				    "Picked a cheaper local vendor"}},
+	{"timing", 12, {"Revisit after their ERP migration next year",
+			"Wants to restart in Q1 with a new budget"}},
+	{"poor_fit", 8, {"Needs on-premises hosting we do not offer",
+			 "Volumes too small for our minimum contract"}},
+	{"champion_left", 8, {"Our champion moved to a competitor; no new sponsor",
+			      "Sponsor retired; successor has other priorities"}},
+	{"price", 12, {"Came in 30% above their budget even after discount",
+		       "Procurement demanded a discount we could not give"}},
+	{"other", 4, {"Company acquired; purchasing frozen by the new parent",
+		      "Project cancelled after a leadership change"}},
+};
+
+static const char *const lost_generic[] = {
+	"No further detail from the buyer", "See the last email thread for context",
+};
+
+/* Next steps by how far the deal is: early, middle, late. "%s" is a stakeholder. */
+static const char *const next_steps[3][5] = {
+	{"Send the case study and book a discovery call", "Follow up on the intro call",
+	 "Confirm the pain points with %s", "Book a meeting with the operations lead",
+	 "Ask %s who else is involved"},
+	{"Run the tailored demo for the ops team", "Send the needs summary to %s",
+	 "Schedule the technical deep-dive with IT", "Draft the business case with %s",
+	 "Share the reference customer contacts"},
+	{"Send revised pricing to %s", "Chase the legal redlines",
+	 "Book the signing call with %s", "Confirm the PO number with procurement",
+	 "Walk %s through the order form"},
+};
+
+static const char *const success_criteria[] = {
+	"Idle time down 15% within two quarters; all trucks live 60 days after kick-off",
+	"Month-end close in 5 days instead of 9 by Q4",
+	"95% of field technicians using the app within 90 days",
+	"Access-review audit findings closed before the next SOC 2 window",
+	"Forecast error under 12% across the top 500 SKUs by the second quarter",
+	"Invoice processing cost per document down 40% in year one",
+	"All three sites onboarded; dispatcher satisfaction above 8/10 at the 90-day review",
+};
+
+enum side { BUYER, SELLER, JOINT };
+static const char *const sides[] = {"buyer", "seller", "joint"};
+
+/* A mutual action plan in the order things happen. */
+static const struct step_text {
+	const char *title;
+	enum side side;
+} step_texts[] = {
+	{"Discovery workshop with the operations team", JOINT},
+	{"Share current process data and volumes", BUYER},
+	{"Tailored demo for the evaluation team", SELLER},
+	{"Technical validation with IT", JOINT},
+	{"Complete the security questionnaire", BUYER},
+	{"Send proposal and pricing", SELLER},
+	{"Business case review with finance", BUYER},
+	{"Legal review of the MSA", BUYER},
+	{"Vendor onboarding in procurement", BUYER},
+	{"Contract signature", BUYER},
+	{"Kick-off and handoff to customer success", JOINT},
+};
+
+/* Amounts in minor units: bands, each with its rounding step. */
+static const struct band {
+	long lo, hi, step;
+	int weight;
+} bands[] = {
+	{800000, 2000000, 50000, 35},
+	{2000000, 6000000, 100000, 35},
+	{6000000, 15000000, 250000, 20},
+	{15000000, 25000000, 500000, 10},
+};
+
+enum outcome { OPEN, WON, LOST };
+enum age { FRESH, WARN, ROT };
+enum ev_kind { EV_CREATE, EV_FORWARD, EV_BACK, EV_WON, EV_LOST };
+static const char *const ev_words[] = {"create", "forward", "back", "won", "lost"};
+static const char *const status_words[] = {"open", "won", "lost"};
+
+struct ev {
+	enum ev_kind kind;
+	int from, to;	/* stage indices; to is nstages for won */
+	long gap;	/* days in the stay that ends with this event */
+	long at;	/* seconds since the epoch, UTC */
+	int why;	/* back reason, or lost reason index */
+	int note;	/* lost note, or -1 */
+	int override;	/* override reason, or -1 */
+	sqlite3_int64 id;
+};
+
+struct member {
+	int role, stance, influence, title; /* title -1: none */
+	int parent;			    /* index, or -1 */
+	long mapped;			    /* created_at, seconds */
+	long acted;			    /* last day they acted in evidence, or -1 */
+	long last;			    /* last contact day, or -1 */
+	const char *family;		    /* to keep families apart */
+	char name[64];
+	sqlite3_int64 id;
+};
+
+struct step {
+	int text, who; /* who: a person index, or -1 */
+	long created, due, done; /* done: seconds, or -1 */
+};
+
+struct proof {
+	size_t ev;
+	int stage;
+	size_t req;
+	int who; /* -1: no contact */
+	long day;
+	const char *text, *arg; /* arg: for a generic sentence, else NULL */
+};
+
+/* One deal being generated: buffers are reused from deal to deal. */
+struct deal {
+	enum outcome outcome;
+	int stage; /* where it is, or closed from */
+	int seller, age, account, offering, motion;
+	struct ev *ev;
+	size_t nev, cap_ev;
+	struct member *people;
+	size_t npeople, cap_people;
+	struct step *steps;
+	size_t nsteps, cap_steps;
+	struct proof *proofs;
+	size_t nproofs, cap_proofs;
+	long sched[MAX_PEOPLE]; /* stay in which each natural stakeholder is mapped */
+	size_t nsched, next_sched;
+	int want_plan, have_plan;
+	unsigned used_steps, forbidden_stances;
+	int need_close, need_criteria, need_next, need_amount;
+	long expect_close, end_day, end_at;
+	int *order;
+	size_t cap_order;
+};
+
+struct gen {
+	struct db *db;
+	const struct process *p;
+	int n;		/* stages */
+	long today;	/* history ends the day before, so no time is in the future */
+	const char **owners;
+	int *owner_weight;
+	size_t nowners;
+	const struct seller *tendency; /* per owner, when they are our sellers */
+	const char *manager;	       /* who overrides gates; NULL: the owner */
+	int *lost_weight;	       /* per lost reason of the process */
+	int *cat_weight;	       /* see pick_spread() */
+	size_t ncats;
+	long total;
+	uint64_t spread;
+	sqlite3_stmt *ins_deal, *ins_person, *ins_step, *ins_event, *ins_proof;
+	struct strbuf text;
+	struct deal d;
+};
+
+#define GROW(a, n, cap)                                                                    \
+	do {                                                                               \
+		if ((n) == (cap)) {                                                        \
+			(cap) = (cap) ? 2 * (cap) : 16;                                    \
+			(a) = xreallocarray((a), (cap), sizeof *(a));                      \
+		}                                                                          \
+	} while (0)
+
+static long
+day_of(long at)
+{
+	return at / DAY;
+}
+
+static long
+max_l(long a, long b)
+{
+	return a > b ? a : b;
+}
+
+static long
+min_l(long a, long b)
+{
+	return a < b ? a : b;
+}
+
+static void
+format_at(long at, char out[TIMESTAMP_LEN])
+{
+	timestamp_format((time_t)at, out);
+}
+
+/* A time strictly between lo and hi when there is room, in working hours if it can be. */
+static long
+stamp_between(struct rng *r, long lo, long hi)
+{
+	long t;
+
+	if (hi - lo < 2)
+		return lo;
+	t = rnd_in(r, day_of(lo), day_of(hi)) * DAY + rnd_in(r, WORK_START, WORK_END - 1);
+	if (t <= lo || t >= hi)
+		t = t <= lo ? lo + 1 + rnd(r, min_l(hi - lo - 1, 3600))
+			    : hi - 1 - rnd(r, min_l(hi - lo - 1, 3600));
+	return t;
+}
+
+static int
+stage_after(const struct ev *e)
+{
+	return e->kind == EV_WON ? e->from : e->to;
+}
+
+/* Days in a stage, by how long the stage should take (its warn and rot days). */
+static long
+stay_days(struct rng *r, const struct stage *s, enum age age)
+{
+	long warn = s->warn_days > 2 ? s->warn_days : 2;
+	long rot = s->rot_days > warn ? s->rot_days : warn + 1;
+
+	switch (age) {
+	case FRESH:
+		return rnd_in(r, 1, warn - 1);
+	case WARN:
+		return rnd_in(r, warn, rot - 1);
+	case ROT:
+		break;
+	}
+	return rnd_in(r, rot, rot + rot / 2 + 5);
+}
+
+static struct ev *
+add_ev(struct deal *d, enum ev_kind kind, int from, int to)
+{
+	struct ev *e;
+
+	GROW(d->ev, d->nev, d->cap_ev);
+	e = &d->ev[d->nev++];
+	*e = (struct ev){kind, from, to, 0, 0, -1, -1, -1, 0};
+	return e;
+}
+
+/* The stage path: forward moves, now and then a jump or a step back, then the outcome. */
+static void
+shape_path(struct gen *g, struct rng *r)
+{
+	struct deal *d = &g->d;
+	int n = g->n, cur = 0, goal = d->outcome == WON ? n : d->stage, over, backs;
+
+	/* Now and then a deal pushed ahead too early, and moved back. */
+	over = d->outcome == OPEN && goal + 1 < n && chance(r, 5);
+	backs = !over && chance(r, 12);
+	goal += over;
+	add_ev(d, EV_CREATE, -1, 0);
+	while (cur < goal) {
+		int to = cur + (cur + 2 <= goal && chance(r, 7) ? 2 : 1);
+
+		add_ev(d, to == n ? EV_WON : EV_FORWARD, cur, to);
+		cur = to;
+		if (backs && cur < n && chance(r, 30)) {
+			int back = cur >= 2 && chance(r, 25) ? 2 : 1;
+
+			add_ev(d, EV_BACK, cur, cur - back)->why = (int)rnd(r, LEN(back_reasons));
+			cur -= back;
+			backs = 0;
+		}
+	}
+	if (over) {
+		add_ev(d, EV_BACK, cur, cur - 1)->why = (int)rnd(r, LEN(back_reasons));
+		cur--;
+	}
+	if (d->outcome == WON)
+		d->stage = d->ev[d->nev - 1].from;
+	if (d->outcome == LOST) {
+		struct ev *e = add_ev(d, EV_LOST, cur, cur);
+
+		e->why = (int)pick_weighted(r, g->lost_weight, g->p->lost_reasons.n);
+		e->note = chance(r, 60) ? (int)rnd(r, 2) : -1;
+	}
+}
+
+/* Squeezes the stays into the history, longest first. */
+static long
+fit_stays(struct deal *d, long room)
+{
+	long sum = 0, total = 0;
+
+	for (size_t j = 1; j < d->nev; j++)
+		total += d->ev[j].gap;
+	if (total <= room)
+		return total;
+	for (size_t j = 1; j < d->nev; j++) {
+		d->ev[j].gap = max_l(1, d->ev[j].gap * room / total);
+		sum += d->ev[j].gap;
+	}
+	while (sum > room) {
+		size_t big = 1;
+
+		for (size_t j = 2; j < d->nev; j++)
+			if (d->ev[j].gap > d->ev[big].gap)
+				big = j;
+		if (d->ev[big].gap <= 1)
+			break; /* more stages than days: the history starts earlier */
+		d->ev[big].gap--;
+		sum--;
+	}
+	return sum;
+}
+
+/*
+ * Outcome and stage, as a category: open in stage k (k < n), won (n), lost from
+ * stage k (n + 1 + k). A Weyl sequence over the deal index spreads them evenly, so
+ * even 60 deals show every column with a believable funnel.
+ */
+static size_t
+pick_spread(const struct gen *g, long idx)
+{
+	uint64_t x = (uint64_t)(idx + 1) * 0x9e3779b97f4a7c15u + g->spread;
+	uint64_t at = ((x >> 32) * (uint64_t)g->total) >> 32;
+
+	for (size_t c = 0; c < g->ncats; c++) {
+		if (at < (uint64_t)g->cat_weight[c])
+			return c;
+		at -= (uint64_t)g->cat_weight[c];
+	}
+	return 0;
+}
+
+/*
+ * The shape of deal idx: owner, outcome, the stages it went through and when.
+ * Everything the creation order depends on is drawn here, first, from the deal's
+ * own stream, so sorting by creation needs only this.
+ */
+static void
+shape_deal(struct gen *g, struct rng *r, long idx)
+{
+	struct deal *d = &g->d;
+	int n = g->n, aw[3] = {62, 24, 14};
+	long final = 0, room, sum, last;
+	size_t c = pick_spread(g, idx);
+
+	d->nev = 0;
+	d->seller = (int)pick_weighted(r, g->owner_weight, g->nowners);
+	if (g->tendency != NULL)
+		aw[ROT] += g->tendency[d->seller].rot;
+	d->age = (int)pick_weighted(r, aw, 3);
+	d->outcome = c < (size_t)n ? OPEN : c == (size_t)n ? WON : LOST;
+	d->stage = c < (size_t)n ? (int)c : c == (size_t)n ? 0 : (int)c - n - 1;
+	/* Some sellers close more than others. */
+	if (g->tendency != NULL && d->outcome != OPEN) {
+		int won = g->tendency[d->seller].won;
+
+		if (d->outcome == LOST && won > 0 && chance(r, 3 * won))
+			d->outcome = WON;
+		else if (d->outcome == WON && won < 0 && chance(r, -3 * won))
+			d->outcome = LOST;
+	}
+	/* The first deals cover every stage and outcome, so even a small demo shows all. */
+	if (idx < n) {
+		d->outcome = OPEN;
+		d->stage = (int)idx;
+		d->age = idx == 0 ? ROT : idx == 1 ? WARN : d->age;
+	} else if (idx == n || (idx == n + 1 && g->p->lost_reasons.n > 0)) {
+		d->outcome = idx == n ? WON : LOST;
+		d->stage = (int)rnd(r, n);
+	}
+	shape_path(g, r);
+
+	/* Each event ends a stay in the stage before it; an open deal is still in one. */
+	for (size_t j = 1; j < d->nev; j++) {
+		int s = stage_after(&d->ev[j - 1]);
+		int age = (int)pick_weighted(r, (const int[]){72, 20, 8}, 3);
+
+		d->ev[j].gap = stay_days(r, &g->p->stages[s], (enum age)age);
+	}
+	if (d->outcome == OPEN)
+		final = min_l(stay_days(r, &g->p->stages[d->stage], (enum age)d->age),
+			      HISTORY_DAYS / 2);
+	room = d->outcome == OPEN ? HISTORY_DAYS - final : HISTORY_DAYS - 1;
+	sum = fit_stays(d, room);
+	/* Nothing happens today: a time of today could still be in the future. */
+	last = d->outcome == OPEN ? g->today - final
+				  : g->today - 1 - rnd(r, max_l(room - sum, 0) + 1);
+	d->ev[d->nev - 1].at = last;
+	for (size_t j = d->nev - 1; j > 0; j--)
+		d->ev[j - 1].at = d->ev[j].at - d->ev[j].gap;
+	for (size_t j = 0; j < d->nev; j++)
+		d->ev[j].at = d->ev[j].at * DAY + rnd_in(r, WORK_START, WORK_END - 1);
+}
+
+/* A role for a new stakeholder: the first is an entry point, few deals have two champions. */
+static int
+natural_role(struct rng *r, const struct deal *d)
+{
+	int w[LEN(roles)];
+
+	for (size_t i = 0; i < LEN(roles); i++) {
+		w[i] = d->npeople == 0 ? roles[i].entry : roles[i].weight;
+		for (size_t k = 0; k < d->npeople && roles[i].unique; k++)
+			if (d->people[k].role == (int)i)
+				w[i] = 0;
+	}
+	return (int)pick_weighted(r, w, LEN(roles));
+}
+
+static int
+role_index(const char *word)
+{
+	for (size_t i = 0; i < LEN(roles); i++)
+		if (strcmp(roles[i].word, word) == 0)
+			return (int)i;
+	fatal("demo: no stakeholder role '%s'", word);
+}
+
+static int
+stance_index(const char *word)
+{
+	for (size_t i = 0; i < LEN(stances); i++)
+		if (strcmp(stances[i], word) == 0)
+			return (int)i;
+	fatal("demo: no stance '%s'", word);
+}
+
+/* Maps a stakeholder (role -1: a natural one) at a time between lo and hi. */
+static int
+map_person(struct rng *r, struct deal *d, int role, long lo, long hi)
+{
+	struct member *p;
+
+	GROW(d->people, d->npeople, d->cap_people);
+	p = &d->people[d->npeople];
+	*p = (struct member){.role = role >= 0 ? role : natural_role(r, d), .parent = -1,
+			     .mapped = stamp_between(r, lo, hi), .acted = -1, .last = -1};
+	return (int)d->npeople++;
+}
+
+/* A stakeholder a gate needs now takes the place of one that would have come later. */
+static int
+map_needed(struct rng *r, struct deal *d, int role, long lo, long hi)
+{
+	if (d->nsched > d->next_sched)
+		d->nsched--;
+	return map_person(r, d, role, lo, hi);
+}
+
+/* Someone mapped by then, preferring the champion. */
+static int
+buyer_contact(struct rng *r, const struct deal *d, long by)
+{
+	int any = -1, champ = -1, seen = 0;
+
+	for (size_t i = 0; i < d->npeople; i++) {
+		if (d->people[i].mapped > by)
+			continue;
+		if (strcmp(roles[d->people[i].role].word, "champion") == 0)
+			champ = (int)i;
+		if (rnd(r, ++seen) == 0)
+			any = (int)i;
+	}
+	return champ >= 0 && chance(r, 60) ? champ : any;
+}
+
+static void
+add_step(struct rng *r, struct deal *d, int text, long created, long due)
+{
+	enum side side = step_texts[text].side;
+	struct step *s;
+
+	GROW(d->steps, d->nsteps, d->cap_steps);
+	s = &d->steps[d->nsteps++];
+	*s = (struct step){text, -1, created, due, -1};
+	if (side == BUYER || (side == JOINT && chance(r, 50)))
+		s->who = buyer_contact(r, d, created);
+	d->used_steps |= 1u << text;
+}
+
+/*
+ * The mutual action plan, written once the deal is far enough along: the steps
+ * from where the deal is (stage s of n) to the handoff.
+ */
+static void
+write_plan(struct rng *r, struct deal *d, int s, int n, long lo, long hi)
+{
+	long created = stamp_between(r, lo, hi), start = day_of(created), end = d->expect_close;
+	long first = max_l((long)s * (long)(LEN(step_texts) - 1) / n - 1, 0);
+	long left = (long)LEN(step_texts) - first, want = min_l(rnd_in(r, 3, 8), left);
+
+	if (end < start + 14)
+		end = start + 14 + rnd(r, 30);
+	for (size_t t = (size_t)first; t < LEN(step_texts) && want > 0; t++, left--) {
+		/* Spread over the plan; the last (the handoff) lands after the close. */
+		long due = start + (end - start) * ((long)t - first + 1) /
+					   max_l((long)LEN(step_texts) - 1 - first, 1);
+
+		if (rnd(r, left) >= want)
+			continue;
+		add_step(r, d, (int)t, created, max_l(start + 1, due + rnd_in(r, -2, 2)));
+		want--;
+	}
+	d->have_plan = 1;
+}
+
+/* One more step a gate asks for, of a side (-1: any) not yet in the plan if possible. */
+static void
+add_needed_step(struct rng *r, struct deal *d, int side, long lo, long hi)
+{
+	int cand[LEN(step_texts)], ncand = 0, fresh;
+	long created = stamp_between(r, lo, hi);
+
+	for (fresh = 1; fresh >= 0 && ncand == 0; fresh--)
+		for (size_t t = 0; t < LEN(step_texts); t++)
+			if ((side < 0 || (int)step_texts[t].side == side) &&
+			    (!fresh || !(d->used_steps & (1u << t))))
+				cand[ncand++] = (int)t;
+	add_step(r, d, cand[rnd(r, ncand)], created, day_of(created) + rnd_in(r, 5, 35));
+}
+
+static size_t
+buyer_steps(const struct deal *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->nsteps; i++)
+		n += step_texts[d->steps[i].text].side == BUYER;
+	return n;
+}
+
+/* Makes a data check of a gate true before the move that passes it (lo..hi: the stay). */
+static void
+meet_check(struct rng *r, struct deal *d, const struct check *c, long lo, long hi)
+{
+	int role, has = 0;
+
+	switch (c->kind) {
+	case CHECK_MIN_STAKEHOLDERS:
+		while (d->npeople < (size_t)c->n)
+			map_needed(r, d, -1, lo, hi);
+		break;
+	case CHECK_HAS_ROLE:
+		role = role_index(c->arg);
+		for (size_t i = 0; i < d->npeople; i++)
+			has |= d->people[i].role == role;
+		if (!has)
+			map_needed(r, d, role, lo, hi);
+		break;
+	case CHECK_NO_STANCE:
+		d->forbidden_stances |= 1u << stance_index(c->arg);
+		break;
+	case CHECK_MIN_PLAN_STEPS:
+		while (d->nsteps < (size_t)c->n)
+			add_needed_step(r, d, -1, lo, hi);
+		break;
+	case CHECK_MIN_BUYER_STEPS:
+		while (buyer_steps(d) < (size_t)c->n)
+			add_needed_step(r, d, BUYER, lo, hi);
+		break;
+	case CHECK_CLOSE_DATE_SET:
+		d->need_close = 1;
+		break;
+	case CHECK_SUCCESS_CRITERIA_SET:
+		d->need_criteria = 1;
+		break;
+	case CHECK_NEXT_STEP_SET:
+		d->need_next = 1;
+		break;
+	case CHECK_AMOUNT_SET:
+		d->need_amount = 1;
+		break;
+	}
+}
+
+/* Who acted: early gates hear from the working level, late ones from the top. */
+static int
+pick_contact(struct rng *r, const struct deal *d, int late, long by)
+{
+	int pref = -1, any = -1, npref = 0, nany = 0;
+
+	for (size_t i = 0; i < d->npeople; i++) {
+		int rank = roles[d->people[i].role].rank;
+
+		if (d->people[i].mapped > by)
+			continue;
+		if (rnd(r, ++nany) == 0)
+			any = (int)i;
+		if ((late ? rank <= 2 : rank >= 2) && rnd(r, ++npref) == 0)
+			pref = (int)i;
+	}
+	return pref >= 0 && chance(r, 75) ? pref : any;
+}
+
+static const char *
+proof_sentence(struct rng *r, const struct evidence_req *req, const char **arg)
+{
+	*arg = NULL;
+	for (size_t i = 0; i < LEN(proof_texts); i++)
+		if (strcmp(proof_texts[i].key, req->key) == 0)
+			return PICK(r, proof_texts[i].what);
+	*arg = req->meaning != NULL && req->meaning[0] != '\0' ? req->meaning : req->key;
+	return PICK(r, proof_generic);
+}
+
+/* Evidence for one requirement of a gate the move of event j passes. */
+static void
+record_proof(struct gen *g, struct rng *r, size_t j, int s, size_t q, long lo, long hi)
+{
+	struct deal *d = &g->d;
+	const struct evidence_req *req = &g->p->stages[s].evidence[q];
+	struct proof *pr;
+	int who = pick_contact(r, d, s * 2 >= g->n, hi);
+	long first, last = day_of(hi);
+
+	if (who < 0 && req->contact_required)
+		who = map_needed(r, d, -1, lo, hi);
+	first = max_l(day_of(lo), who >= 0 ? day_of(d->people[who].mapped) : 0);
+	GROW(d->proofs, d->nproofs, d->cap_proofs);
+	pr = &d->proofs[d->nproofs++];
+	pr->ev = j;
+	pr->stage = s;
+	pr->req = q;
+	pr->who = who;
+	pr->day = last - rnd(r, min_l(last - first, 6) + 1);
+	pr->text = proof_sentence(r, req, &pr->arg);
+	if (who >= 0)
+		d->people[who].acted = max_l(d->people[who].acted, pr->day);
+}
+
+/*
+ * The move of event j leaves the stay lo..hi: first make every data check of the
+ * gates it passes true, then record their evidence, unless a manager overrode.
+ */
+static void
+pass_gates(struct gen *g, struct rng *r, size_t j, long lo, long hi)
+{
+	struct deal *d = &g->d;
+	struct ev *e = &d->ev[j];
+	int to = e->to < g->n ? e->to : g->n;
+
+	for (int s = e->from; s < to; s++)
+		for (size_t c = 0; c < g->p->stages[s].nchecks; c++)
+			meet_check(r, d, &g->p->stages[s].checks[c], lo, hi);
+	if (g->p->stages[e->from].nevidence > 0 && chance(r, 3))
+		e->override = (int)rnd(r, LEN(override_reasons));
+	for (int s = e->from; s < to; s++)
+		for (size_t q = 0; q < g->p->stages[s].nevidence; q++)
+			if (e->override < 0 || s != e->from) /* the gate overridden */
+				record_proof(g, r, j, s, q, lo, hi);
+}
+
+/* The day a deal is expected to close, before we know whether it will be stored. */
+static long
+expect_close(struct gen *g, struct rng *r, const struct deal *d)
+{
+	long created = day_of(d->ev[0].at), last = day_of(d->ev[d->nev - 1].at), day;
+
+	switch (d->outcome) {
+	case WON:
+		return last;
+	case LOST:
+		day = last + rnd_in(r, 0, 60);
+		break;
+	case OPEN:
+	default:
+		day = chance(r, 12) ? g->today - rnd_in(r, 1, 25) /* slipped */
+				    : g->today + (g->n - d->stage) * 9L + rnd_in(r, 0, 35);
+		break;
+	}
+	return max_l(day, created + 7);
+}
+
+/* Walks the deal's stays in order: people come in, the plan is written, gates are met. */
+static void
+live_deal(struct gen *g, struct rng *r)
+{
+	struct deal *d = &g->d;
+	size_t nstays = d->outcome == OPEN ? d->nev : d->nev - 1;
+	int reached = 0, plan_stage = (g->n - 1) / 2;
+	long m;
+
+	d->npeople = d->nsteps = d->nproofs = 0;
+	d->next_sched = 0;
+	d->used_steps = d->forbidden_stances = 0;
+	d->have_plan = 0;
+	d->need_close = d->need_criteria = d->need_next = d->need_amount = 0;
+	d->end_at = d->outcome == OPEN ? (g->today - 1) * DAY + WORK_END : d->ev[d->nev - 1].at;
+	d->end_day = day_of(d->end_at);
+	d->expect_close = expect_close(g, r, d);
+	d->want_plan = chance(r, 85);
+	for (size_t j = 0; j < d->nev; j++)
+		reached = d->ev[j].to > reached ? d->ev[j].to : reached;
+	/* Committees grow with the deal; a few early ones hang on a single thread. */
+	m = 1 + (4L * reached + g->n / 2) / g->n + rnd_in(r, -1, 1);
+	d->nsched = (size_t)(m < 0 ? 0 : m > MAX_PEOPLE ? MAX_PEOPLE : m);
+	for (size_t i = 0; i < d->nsched; i++) {
+		long s = i == 0 ? 0 : rnd(r, (long)nstays);
+		size_t k = i;
+
+		for (; k > 0 && d->sched[k - 1] > s; k--)
+			d->sched[k] = d->sched[k - 1];
+		d->sched[k] = s;
+	}
+	for (size_t j = 0; j < nstays; j++) {
+		long lo = d->ev[j].at, hi = j + 1 < d->nev ? d->ev[j + 1].at : d->end_at;
+
+		for (; d->next_sched < d->nsched && d->sched[d->next_sched] == (long)j;
+		     d->next_sched++)
+			/* The first contact usually comes with the lead. */
+			map_person(r, d, -1, lo,
+				   d->npeople == 0 && chance(r, 70) ? min_l(hi, lo + 1800) : hi);
+		if (d->want_plan && !d->have_plan && stage_after(&d->ev[j]) >= plan_stage)
+			write_plan(r, d, stage_after(&d->ev[j]), g->n, lo, hi);
+		if (j + 1 < d->nev &&
+		    (d->ev[j + 1].kind == EV_FORWARD || d->ev[j + 1].kind == EV_WON))
+			pass_gates(g, r, j + 1, lo, hi);
+	}
+}
+
+/* A name nobody else in this deal has: mostly from the account's region. */
+static void
+name_person(struct rng *r, struct deal *d, size_t self)
+{
+	static const int elsewhere[NREGIONS] = {8, 3, 3, 2, 2, 1, 1};
+	struct member *p = &d->people[self];
+	size_t dup;
+
+	for (int tries = 0;; tries++) {
+		const struct name_pool *np = &pools[chance(r, 55) ? accounts[d->account].region
+							      : pick_weighted(r, elsewhere, NREGIONS)];
+		const char *given = np->given[rnd(r, (long)np->ngiven)];
+		const char *family = np->family[rnd(r, (long)np->nfamily)];
+
+		if (np->family_first)
+			snprintf(p->name, sizeof p->name, "%s%s%s", family, np->sep, given);
+		else
+			snprintf(p->name, sizeof p->name, "%s%s%s", given, np->sep, family);
+		if (tries >= 20) /* a committee larger than our lists of names */
+			snprintf(p->name + strlen(p->name), sizeof p->name - strlen(p->name),
+				 " %d", tries);
+		/* Two of one family in a committee happens, but rarely. */
+		for (dup = 0; dup < self; dup++)
+			if (strcasecmp(d->people[dup].name, p->name) == 0 ||
+			    (tries < 10 && d->people[dup].family == family && chance(r, 85)))
+				break;
+		if (dup == self) {
+			p->family = family;
+			return;
+		}
+	}
+}
+
+/* Insertion order: the top of each reports-to tree first, so parents exist. */
+static void
+order_people(struct deal *d)
+{
+	if (d->cap_order < d->npeople) {
+		d->cap_order = d->cap_people;
+		d->order = xreallocarray(d->order, d->cap_order, sizeof *d->order);
+	}
+	for (size_t i = 0; i < d->npeople; i++) {
+		size_t k = i;
+		int rank = roles[d->people[i].role].rank;
+
+		for (; k > 0 && roles[d->people[d->order[k - 1]].role].rank > rank; k--)
+			d->order[k] = d->order[k - 1];
+		d->order[k] = (int)i;
+	}
+}
+
+/* Who they are: name, title, stance, influence, reports-to, last contact. */
+static void
+finish_people(struct rng *r, struct deal *d)
+{
+	for (size_t i = 0; i < d->npeople; i++) {
+		struct member *p = &d->people[i];
+		const struct role *ro = &roles[p->role];
+		int sw[LEN(stances)];
+		long lo;
+
+		name_person(r, d, i);
+		p->title = chance(r, 93) ? (int)rnd(r, LEN(ro->titles)) : -1;
+		p->influence = (int)pick_weighted(r, ro->influence, LEN(influences));
+		/* A gate passed with "no_stance X": nobody holds X. */
+		for (size_t s = 0; s < LEN(stances); s++)
+			sw[s] = d->forbidden_stances & (1u << s) ? 0 : ro->stance[s] + 1;
+		p->stance = (int)pick_weighted(r, sw, LEN(stances));
+		lo = max_l(day_of(p->mapped), p->acted);
+		p->last = p->acted < 0 && chance(r, 10)
+				  ? -1
+				  : max_l(rnd_in(r, lo, d->end_day), rnd_in(r, lo, d->end_day));
+	}
+	order_people(d);
+	for (size_t i = 1; i < d->npeople; i++) {
+		struct member *p = &d->people[d->order[i]];
+		size_t above = 0;
+
+		while (above < i && roles[d->people[d->order[above]].role].rank <
+					    roles[p->role].rank)
+			above++;
+		if (above > 0 && chance(r, 80))
+			p->parent = d->order[rnd(r, (long)above)];
+	}
+}
+
+/* Steps due before the deal ended are mostly done; an open deal has some overdue. */
+static void
+finish_steps(struct rng *r, struct deal *d)
+{
+	int done = d->outcome == WON ? 95 : d->outcome == LOST ? 55 : 65;
+
+	for (size_t i = 0; i < d->nsteps; i++) {
+		struct step *s = &d->steps[i];
+		long first = day_of(s->created), day;
+
+		if (s->due <= d->end_day ? !chance(r, done) : !chance(r, 8))
+			continue;
+		day = s->due <= d->end_day ? s->due + rnd_in(r, -4, 3) : rnd_in(r, first, d->end_day);
+		day = min_l(max_l(day, first), d->end_day);
+		s->done = day * DAY + rnd_in(r, WORK_START, WORK_END - 1);
+		s->done = min_l(max_l(s->done, s->created + 60), d->end_at);
+	}
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static void
+bind_date(sqlite3_stmt *st, int i, long day, char buf[DATE_LEN])
+{
+	if (day < 0) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	date_format(day, buf);
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_STATIC);
+}
+
+static void
+bind_at(sqlite3_stmt *st, int i, long at, char buf[TIMESTAMP_LEN])
+{
+	if (at < 0) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	format_at(at, buf);
+	sqlite3_bind_text(st, i, buf, -1, SQLITE_STATIC);
+}
+
+/* Runs an INSERT; the new row's id in *id. */
+static int
+insert(struct gen *g, sqlite3_stmt *st, sqlite3_int64 *id, struct dd_err *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(g->db, err, "demo");
+
+	sqlite3_reset(st);
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(g->db->h);
+	return rc;
+}
+
+static const char *
+lost_note_text(struct gen *g, const struct ev *e)
+{
+	const char *code = g->p->lost_reasons.v[e->why];
+
+	if (e->note < 0)
+		return NULL;
+	for (size_t i = 0; i < LEN(lost_notes); i++)
+		if (strcmp(lost_notes[i].code, code) == 0)
+			return lost_notes[i].notes[e->note];
+	return lost_generic[e->note];
+}
+
+/* A next step for a stage bucket, naming a stakeholder when one can be named. */
+static const char *
+next_step_text(struct gen *g, struct rng *r, int bucket, int who)
+{
+	const char *t;
+
+	do
+		t = PICK(r, next_steps[bucket]);
+	while (who < 0 && strstr(t, "%s") != NULL);
+	if (who < 0 || strstr(t, "%s") == NULL)
+		return t;
+	strbuf_reset(&g->text);
+	strbuf_printf(&g->text, t, g->d.people[who].name);
+	return strbuf_str(&g->text);
+}
+
+/* Fills the deal row's fields from what happened, and inserts it. */
+static int
+insert_deal(struct gen *g, struct rng *r, sqlite3_int64 *id, struct dd_err *err)
+{
+	struct deal *d = &g->d;
+	const struct ev *last = &d->ev[d->nev - 1], *entered = last;
+	const struct band *b = &bands[pick_weighted(r, (const int[]){35, 35, 20, 10}, LEN(bands))];
+	char created[TIMESTAMP_LEN], ent[TIMESTAMP_LEN], closed[TIMESTAMP_LEN], upd[TIMESTAMP_LEN];
+	char close[DATE_LEN], due[DATE_LEN], title[256];
+	int reached = 0, late = (d->stage * 3 + g->n / 2) / g->n, who = buyer_contact(r, d, d->end_at);
+	long amount = rnd_in(r, b->lo / b->step, b->hi / b->step) * b->step, close_day = -1;
+	long due_day = -1, updated = last->at;
+	const char *next = NULL, *criteria = NULL;
+	sqlite3_stmt *st = g->ins_deal;
+
+	for (size_t j = 0; j < d->nev; j++)
+		reached = d->ev[j].to > reached ? d->ev[j].to : reached;
+	late = late > 2 ? 2 : late;
+	if (last->kind == EV_WON || last->kind == EV_LOST)
+		entered = last - 1;
+	/* A new lead often has no amount yet. */
+	if (d->outcome == OPEN && d->stage == 0 && !d->need_amount && chance(r, 8))
+		amount = 0;
+	if (d->outcome == WON || d->need_close ||
+	    chance(r, d->outcome == LOST ? 50 : 35 + 60 * d->stage / g->n))
+		close_day = d->expect_close;
+	if (d->outcome == OPEN ? chance(r, 88) || d->need_next : d->need_next) {
+		next = next_step_text(g, r, d->outcome == OPEN ? late : 2, who);
+		if (d->outcome != OPEN)
+			due_day = d->end_day + rnd_in(r, 3, 14);
+		else if (chance(r, 90))
+			due_day = chance(r, 72) ? g->today + rnd_in(r, 0, 14)
+						: max_l(day_of(d->ev[0].at), g->today - rnd_in(r, 1, 21));
+	}
+	if (d->outcome == WON || reached >= g->n - 1 || d->need_criteria ||
+	    (d->stage == g->n - 2 && chance(r, 30)))
+		criteria = PICK(r, success_criteria);
+	for (size_t i = 0; i < d->npeople; i++)
+		updated = max_l(updated, d->people[i].mapped);
+	for (size_t i = 0; i < d->nsteps; i++)
+		updated = max_l(updated, max_l(d->steps[i].created, d->steps[i].done));
+	snprintf(title, sizeof title, "%s — %s %s", accounts[d->account].name,
+		 d->offering < 0 ? accounts[d->account].special : offerings[d->offering],
+		 motions[d->motion]);
+
+	sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+	bind_text(st, 2, accounts[d->account].name);
+	bind_text(st, 3, g->owners[d->seller]);
+	bind_text(st, 4, g->p->stages[d->stage].key);
+	bind_text(st, 5, status_words[d->outcome]);
+	sqlite3_bind_int64(st, 6, amount);
+	bind_date(st, 7, close_day, close);
+	bind_text(st, 8, next);
+	bind_date(st, 9, next != NULL ? due_day : -1, due);
+	bind_text(st, 10, criteria);
+	bind_text(st, 11, d->outcome == LOST ? g->p->lost_reasons.v[last->why] : NULL);
+	bind_text(st, 12, d->outcome == LOST ? lost_note_text(g, last) : NULL);
+	bind_at(st, 13, d->ev[0].at, created);
+	bind_at(st, 14, entered->at, ent);
+	bind_at(st, 15, d->outcome == OPEN ? -1 : last->at, closed);
+	bind_at(st, 16, updated, upd);
+	sqlite3_bind_int(st, 17, (int)d->nev);
+	return insert(g, st, id, err);
+}
+
+static int
+insert_people(struct gen *g, sqlite3_int64 deal, struct dd_err *err)
+{
+	struct deal *d = &g->d;
+	sqlite3_stmt *st = g->ins_person;
+	char last[DATE_LEN], mapped[TIMESTAMP_LEN];
+
+	for (size_t i = 0; i < d->npeople; i++) {
+		struct member *p = &d->people[d->order[i]];
+		const struct role *ro = &roles[p->role];
+
+		sqlite3_bind_int64(st, 1, deal);
+		bind_text(st, 2, p->name);
+		bind_text(st, 3, ro->word);
+		bind_text(st, 4, p->title >= 0 ? ro->titles[p->title] : NULL);
+		bind_text(st, 5, stances[p->stance]);
+		bind_text(st, 6, influences[p->influence]);
+		if (p->parent >= 0)
+			sqlite3_bind_int64(st, 7, d->people[p->parent].id);
+		else
+			sqlite3_bind_null(st, 7);
+		bind_date(st, 8, p->last, last);
+		bind_at(st, 9, p->mapped, mapped);
+		if (insert(g, st, &p->id, err) != DD_OK)
+			return err->code;
+	}
+	return DD_OK;
+}
+
+static int
+insert_steps(struct gen *g, sqlite3_int64 deal, struct dd_err *err)
+{
+	struct deal *d = &g->d;
+	sqlite3_stmt *st = g->ins_step;
+	char due[DATE_LEN], done[TIMESTAMP_LEN], created[TIMESTAMP_LEN];
+
+	for (size_t i = 0; i < d->nsteps; i++) {
+		const struct step *s = &d->steps[i];
+		const struct step_text *t = &step_texts[s->text];
+
+		sqlite3_bind_int64(st, 1, deal);
+		bind_text(st, 2, t->title);
+		bind_text(st, 3, sides[t->side]);
+		bind_text(st, 4, t->side == SELLER ? g->owners[d->seller]
+			  : s->who >= 0	   ? d->people[s->who].name
+					   : NULL);
+		bind_date(st, 5, s->due, due);
+		bind_at(st, 6, s->done, done);
+		bind_text(st, 7, s->done >= 0 ? g->owners[d->seller] : NULL);
+		bind_at(st, 8, s->created, created);
+		if (insert(g, st, NULL, err) != DD_OK)
+			return err->code;
+	}
+	return DD_OK;
+}
+
+static int
+insert_proof(struct gen *g, sqlite3_int64 deal, const struct proof *pr, const char *actor,
+	     struct dd_err *err)
+{
+	const struct deal *d = &g->d;
+	const struct ev *e = &d->ev[pr->ev];
+	const struct stage *s = &g->p->stages[pr->stage];
+	sqlite3_stmt *st = g->ins_proof;
+	char on[DATE_LEN], at[TIMESTAMP_LEN];
+	const char *what = pr->text;
+
+	if (pr->arg != NULL) {
+		strbuf_reset(&g->text);
+		strbuf_printf(&g->text, pr->text, pr->arg);
+		what = strbuf_str(&g->text);
+	}
+	sqlite3_bind_int64(st, 1, deal);
+	sqlite3_bind_int64(st, 2, e->id);
+	bind_text(st, 3, s->key);
+	bind_text(st, 4, s->evidence[pr->req].key);
+	bind_text(st, 5, what);
+	if (pr->who >= 0) {
+		sqlite3_bind_int64(st, 6, d->people[pr->who].id);
+		bind_text(st, 7, d->people[pr->who].name);
+	} else {
+		sqlite3_bind_null(st, 6);
+		sqlite3_bind_null(st, 7);
+	}
+	bind_date(st, 8, pr->day, on);
+	bind_text(st, 9, actor);
+	bind_at(st, 10, e->at, at);
+	return insert(g, st, NULL, err);
+}
+
+/* The stage history, each move followed by the evidence recorded with it. */
+static int
+insert_events(struct gen *g, sqlite3_int64 deal, struct dd_err *err)
+{
+	struct deal *d = &g->d;
+	sqlite3_stmt *st = g->ins_event;
+	const char *owner = g->owners[d->seller];
+	char at[TIMESTAMP_LEN];
+	size_t pr = 0;
+
+	for (size_t j = 0; j < d->nev; j++) {
+		struct ev *e = &d->ev[j];
+		enum outcome status = e->kind == EV_WON ? WON : e->kind == EV_LOST ? LOST : OPEN;
+		const char *actor = e->override >= 0 && g->manager != NULL ? g->manager : owner;
+
+		sqlite3_bind_int64(st, 1, deal);
+		bind_text(st, 2, ev_words[e->kind]);
+		bind_text(st, 3, e->from >= 0 ? g->p->stages[e->from].key : NULL);
+		bind_text(st, 4, g->p->stages[stage_after(e)].key);
+		bind_text(st, 5, status_words[status]);
+		bind_at(st, 6, e->at, at);
+		bind_text(st, 7, actor);
+		bind_text(st, 8, e->kind == EV_BACK   ? back_reasons[e->why]
+			  : e->kind == EV_LOST ? g->p->lost_reasons.v[e->why]
+					       : NULL);
+		bind_text(st, 9, e->kind == EV_LOST ? lost_note_text(g, e) : NULL);
+		bind_text(st, 10, e->override >= 0 ? override_reasons[e->override] : NULL);
+		if (insert(g, st, &e->id, err) != DD_OK)
+			return err->code;
+		for (; pr < d->nproofs && d->proofs[pr].ev == j; pr++)
+			if (insert_proof(g, deal, &d->proofs[pr], actor, err) != DD_OK)
+				return err->code;
+	}
+	return DD_OK;
+}
+
+/* Deal idx, from its shape to its rows. */
+static int
+make_deal(struct gen *g, unsigned long seed, long idx, struct dd_err *err)
+{
+	struct deal *d = &g->d;
+	struct rng r;
+	sqlite3_int64 id;
+
+	rng_stream(&r, seed, idx);
+	shape_deal(g, &r, idx);
+	d->account = (int)rnd(&r, LEN(accounts));
+	d->offering = chance(&r, 55) ? -1 : (int)rnd(&r, LEN(offerings));
+	d->motion = (int)rnd(&r, LEN(motions));
+	live_deal(g, &r);
+	finish_people(&r, d);
+	finish_steps(&r, d);
+	if (insert_deal(g, &r, &id, err) != DD_OK || insert_people(g, id, err) != DD_OK ||
+	    insert_steps(g, id, err) != DD_OK || insert_events(g, id, err) != DD_OK)
+		return err->code;
+	return DD_OK;
+}
+
+static int
+lost_weight(const char *code)
+{
+	for (size_t i = 0; i < LEN(lost_notes); i++)
+		if (strcmp(lost_notes[i].code, code) == 0)
+			return lost_notes[i].weight;
+	return 6;
+}
+
+/* Owners: the process's reps (managers override gates), else our sellers. */
+static void
+gen_init(struct gen *g, struct db *db, const struct process *p, long today,
+	 unsigned long seed)
+{
+	size_t n = 0;
+
+	memset(g, 0, sizeof *g);
+	g->db = db;
+	g->p = p;
+	g->n = (int)p->nstages;
+	g->today = today;
+	strbuf_init(&g->text);
+	g->owners = xcalloc(p->nteam + LEN(sellers), sizeof *g->owners);
+	g->owner_weight = xcalloc(p->nteam + LEN(sellers), sizeof *g->owner_weight);
+	for (size_t i = 0; i < p->nteam; i++) {
+		if (p->team[i].role == ROLE_MANAGER && g->manager == NULL)
+			g->manager = p->team[i].login;
+		if (p->team[i].role == ROLE_REP)
+			g->owners[n++] = p->team[i].login;
+	}
+	for (size_t i = 0; n == 0 && i < p->nteam; i++)
+		g->owners[i] = p->team[i].login;
+	if (n == 0 && p->nteam > 0)
+		n = p->nteam;
+	for (size_t i = 0; i < n; i++)
+		g->owner_weight[i] = 1;
+	if (n == 0) {
+		g->tendency = sellers;
+		for (; n < LEN(sellers); n++) {
+			g->owners[n] = sellers[n].login;
+			g->owner_weight[n] = sellers[n].weight;
+		}
+	}
+	g->nowners = n;
+	g->lost_weight = xcalloc(p->lost_reasons.n + 1, sizeof *g->lost_weight);
+	for (size_t i = 0; i < p->lost_reasons.n; i++)
+		g->lost_weight[i] = lost_weight(p->lost_reasons.v[i]);
+	/* 60% open along a funnel, 20% won, 20% lost from any stage. */
+	g->ncats = 2 * p->nstages + 1;
+	g->cat_weight = xcalloc(g->ncats, sizeof *g->cat_weight);
+	for (int k = 0; k < g->n; k++) {
+		g->cat_weight[k] = 600 * (3 * g->n - 2 * k) / (2 * g->n * g->n + g->n) + 1;
+		g->cat_weight[g->n + 1 + k] = p->lost_reasons.n > 0 ? 200 / g->n + 1 : 0;
+	}
+	g->cat_weight[g->n] = 200;
+	for (size_t c = 0; c < g->ncats; c++)
+		g->total += g->cat_weight[c];
+	g->spread = rng_next(&(struct rng){seed});
+	g->ins_deal = db_prepare(db, "INSERT INTO deals (title, account, owner, stage, status,"
+				     " amount, close_date, next_step, next_step_due,"
+				     " success_criteria, lost_reason, lost_note, created_at,"
+				     " stage_entered_at, closed_at, updated_at, version)"
+				     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	g->ins_person = db_prepare(db, "INSERT INTO stakeholders (deal_id, name, role, title,"
+				       " stance, influence, reports_to, last_contact, created_at)"
+				       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	g->ins_step = db_prepare(db, "INSERT INTO plan_steps (deal_id, title, owner_side, who,"
+				     " due, done_at, done_by, created_at)"
+				     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	g->ins_event = db_prepare(db, "INSERT INTO stage_events (deal_id, kind, from_stage, stage,"
+				      " status, at, actor, reason, note, override, imported)"
+				      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+	g->ins_proof = db_prepare(db, "INSERT INTO evidence (deal_id, event_id, stage,"
+				      " requirement, what, contact_id, contact_name, acted_on,"
+				      " recorded_by, recorded_at)"
+				      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+}
+
+static void
+gen_free(struct gen *g)
+{
+	sqlite3_finalize(g->ins_deal);
+	sqlite3_finalize(g->ins_person);
+	sqlite3_finalize(g->ins_step);
+	sqlite3_finalize(g->ins_event);
+	sqlite3_finalize(g->ins_proof);
+	strbuf_free(&g->text);
+	free(g->owners);
+	free(g->owner_weight);
+	free(g->lost_weight);
+	free(g->cat_weight);
+	free(g->d.ev);
+	free(g->d.people);
+	free(g->d.steps);
+	free(g->d.proofs);
+	free(g->d.order);
+}
+
+static int
+has_deals(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM deals)");
+	int has = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+
+	sqlite3_finalize(st);
+	return has;
+}
+
+/*
+ * A bulk load is much faster without secondary indexes (NOTES.md): drop the ones
+ * on the tables we fill and build them again at the end, in the same transaction.
+ */
+static int
+drop_indexes(struct db *db, struct strvec *sql, struct dd_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master"
+					  " WHERE type = 'index' AND sql IS NOT NULL AND tbl_name"
+					  " IN ('deals', 'stakeholders', 'plan_steps',"
+					  " 'stage_events', 'evidence') ORDER BY name");
+	struct strvec names = {0};
+	int rc = DD_OK;
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		strvec_push(&names, (const char *)sqlite3_column_text(st, 0));
+		strvec_push(sql, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < names.n && rc == DD_OK; i++) {
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names.v[i]);
+
+		rc = db_exec(db, drop, err);
+		sqlite3_free(drop);
+	}
+	strvec_free(&names);
+	return rc;
+}
+
+static int
+build_indexes(struct db *db, const struct strvec *sql, struct dd_err *err)
+{
+	for (size_t i = 0; i < sql->n; i++)
+		if (db_exec(db, sql->v[i], err) != DD_OK)
+			return err->code;
+	return DD_OK;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+demo_fill(struct db *db, const struct process *p, const struct demo_options *o,
+	  struct dd_err *err)
+{
+	const long max_deals = (1L << IDX_BITS) - 1;
+	long base = (o->today - 2L * HISTORY_DAYS) * DAY;
+	struct strvec indexes = {0};
+	uint64_t *keys = NULL;
+	struct gen g;
+	int rc;
+
+	if (p->nstages == 0)
+		return err_set(err, DD_FAIL, "demo: the process has no stages");
+	if (o->deals < 1 || o->deals > max_deals)
+		return err_set(err, DD_USAGE, "demo: the number of deals must be 1 to %ld",
+			       max_deals);
+	if (db_begin(db, err) != DD_OK)
+		return err->code;
+	if (has_deals(db)) {
+		db_rollback(db);
+		return err_set(err, DD_REFUSED,
+			       "the database already has deals: a demo pipeline fills only an "
+			       "empty one (create a new database with 'dealdeck init')");
+	}
+	if (drop_indexes(db, &indexes, err) != DD_OK) {
+		strvec_free(&indexes);
+		db_rollback(db);
+		return err->code;
+	}
+	gen_init(&g, db, p, o->today, o->seed);
+	/* Ids in creation order, as a real pipeline has them: only the shapes are sorted. */
+	keys = xreallocarray(NULL, (size_t)o->deals, sizeof *keys);
+	for (long i = 0; i < o->deals; i++) {
+		struct rng r;
+
+		rng_stream(&r, o->seed, i);
+		shape_deal(&g, &r, i);
+		keys[i] = (uint64_t)max_l(g.d.ev[0].at - base, 0) << IDX_BITS | (uint64_t)i;
+	}
+	qsort(keys, (size_t)o->deals, sizeof *keys, by_key);
+	rc = DD_OK;
+	for (long i = 0; i < o->deals && rc == DD_OK; i++)
+		rc = make_deal(&g, o->seed, (long)(keys[i] & (uint64_t)max_deals), err);
+	free(keys);
+	gen_free(&g);
+	if (rc == DD_OK)
+		rc = build_indexes(db, &indexes, err);
+	strvec_free(&indexes);
+	if (rc != DD_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}

@@ -1,0 +1,92 @@
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "process.h"
+
+void
+process_free(struct process *p)
+{
+	for (size_t i = 0; i < p->nstages; i++) {
+		struct stage *s = &p->stages[i];
+
+		for (size_t j = 0; j < s->nevidence; j++) {
+			free(s->evidence[j].key);
+			free(s->evidence[j].meaning);
+		}
+		for (size_t j = 0; j < s->nchecks; j++)
+			free(s->checks[j].arg);
+		free(s->evidence);
+		free(s->checks);
+		free(s->key);
+		free(s->label);
+	}
+	for (size_t i = 0; i < p->nteam; i++) {
+		free(p->team[i].login);
+		free(p->team[i].name);
+		free(p->team[i].email);
+	}
+	free(p->team);
+	free(p->stages);
+	free(p->name);
+	strvec_free(&p->lost_reasons);
+	memset(p, 0, sizeof *p);
+}
+
+int
+process_stage_index(const struct process *p, const char *key)
+{
+	if (key == NULL)
+		return -1;
+	for (size_t i = 0; i < p->nstages; i++)
+		if (strcmp(p->stages[i].key, key) == 0)
+			return (int)i;
+	if (strcmp(key, "won") == 0)
+		return (int)p->nstages;
+	return -1;
+}
+
+const struct stage *
+process_stage(const struct process *p, const char *key)
+{
+	int i = process_stage_index(p, key);
+
+	return i >= 0 && (size_t)i < p->nstages ? &p->stages[i] : NULL;
+}
+
+int
+process_has_lost_reason(const struct process *p, const char *code)
+{
+	return strvec_contains(&p->lost_reasons, code);
+}
+
+enum team_role
+process_role_of(const struct process *p, const char *login)
+{
+	if (p->nteam == 0)
+		return ROLE_MANAGER;
+	for (size_t i = 0; i < p->nteam; i++)
+		if (strcmp(p->team[i].login, login) == 0)
+			return p->team[i].role;
+	return ROLE_NONE;
+}
+
+const char *
+process_team_login(const struct process *p, const char *who)
+{
+	for (size_t i = 0; i < p->nteam; i++) {
+		const struct person *t = &p->team[i];
+
+		if (strcmp(t->login, who) == 0 || (t->name && strcasecmp(t->name, who) == 0) ||
+		    (t->email && strcasecmp(t->email, who) == 0))
+			return t->login;
+	}
+	return NULL;
+}
+
+void
+process_stage_list(const struct process *p, struct strbuf *out)
+{
+	for (size_t i = 0; i < p->nstages; i++)
+		strbuf_printf(out, "%s%s", i ? ", " : "", p->stages[i].key);
+}

@@ -1,0 +1,142 @@
+#include "db.h"
+#include "schema.h"
+
+/*
+ * Never edit a migration that has shipped: add the next one. Money is integer
+ * minor units, times are UTC text "YYYY-MM-DD HH:MM:SS", dates "YYYY-MM-DD".
+ */
+const char *const schema_migrations[] = {
+	/* 0 -> 1: the foundation. */
+	"PRAGMA application_id = 1684300651;" /* 'ddck': tells our files from others */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+
+	/* The process, applied into the database so every user works under one. */
+	"CREATE TABLE stages ("
+	"  key TEXT PRIMARY KEY,"
+	"  position INTEGER NOT NULL UNIQUE,"
+	"  label TEXT NOT NULL,"
+	"  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),"
+	"  warn_days INTEGER NOT NULL,"
+	"  rot_days INTEGER NOT NULL);"
+	"CREATE TABLE gate_evidence ("
+	"  key TEXT PRIMARY KEY,"
+	"  stage TEXT NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  meaning TEXT NOT NULL,"
+	"  contact_required INTEGER NOT NULL);"
+	"CREATE TABLE gate_checks ("
+	"  stage TEXT NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  check_text TEXT NOT NULL,"
+	"  PRIMARY KEY (stage, position));"
+	"CREATE TABLE lost_reasons (code TEXT PRIMARY KEY, position INTEGER NOT NULL);"
+	"CREATE TABLE team ("
+	"  login TEXT PRIMARY KEY,"
+	"  role TEXT NOT NULL CHECK (role IN ('manager', 'rep')),"
+	"  name TEXT,"
+	"  email TEXT);"
+	"INSERT INTO meta VALUES ('process_name', 'Process');"
+
+	"CREATE TABLE deals ("
+	"  id INTEGER PRIMARY KEY,"
+	"  external_id TEXT UNIQUE,"
+	"  title TEXT NOT NULL CHECK (title <> ''),"
+	"  account TEXT NOT NULL CHECK (account <> ''),"
+	"  owner TEXT NOT NULL CHECK (owner <> ''),"
+	"  stage TEXT NOT NULL REFERENCES stages (key) DEFERRABLE INITIALLY DEFERRED,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),"
+	"  amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+	"  close_date TEXT,"
+	"  next_step TEXT,"
+	"  next_step_due TEXT,"
+	"  success_criteria TEXT,"
+	"  lost_reason TEXT,"
+	"  lost_note TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  stage_entered_at TEXT NOT NULL," /* aging without reading history */
+	"  closed_at TEXT,"
+	"  updated_at TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1);" /* bumped by every write: no silent overwrite */
+	/* A board column: count, sum and the first cards of one stage, no full scan. */
+	"CREATE INDEX deals_by_stage ON deals (status, stage, stage_entered_at);"
+	"CREATE INDEX deals_stage_amount ON deals (status, stage, amount);"
+	"CREATE INDEX deals_by_owner ON deals (owner, status, stage, stage_entered_at);"
+
+	/* History: append-only. 'stage' is where the deal is after the event. */
+	"CREATE TABLE stage_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  deal_id INTEGER NOT NULL REFERENCES deals (id),"
+	"  kind TEXT NOT NULL"
+	"    CHECK (kind IN ('create', 'forward', 'back', 'won', 'lost', 'reopen')),"
+	"  from_stage TEXT,"
+	"  stage TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('open', 'won', 'lost')),"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  reason TEXT,"
+	"  note TEXT,"
+	"  override TEXT," /* a manager's reason to pass a failing gate: a bypass */
+	"  imported INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX stage_events_by_deal ON stage_events (deal_id, at);"
+	"CREATE INDEX stage_events_by_time ON stage_events (at);"
+	"CREATE TABLE evidence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  deal_id INTEGER NOT NULL REFERENCES deals (id),"
+	"  event_id INTEGER REFERENCES stage_events (id),"
+	"  stage TEXT NOT NULL,"
+	"  requirement TEXT NOT NULL,"
+	"  what TEXT NOT NULL,"
+	"  contact_id INTEGER," /* no foreign key: a stakeholder may leave, evidence stays */
+	"  contact_name TEXT,"
+	"  acted_on TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL);"
+	"CREATE INDEX evidence_by_deal ON evidence (deal_id);"
+	"CREATE TRIGGER stage_events_no_update BEFORE UPDATE ON stage_events"
+	"  BEGIN SELECT RAISE(ABORT, 'stage history is append-only'); END;"
+	"CREATE TRIGGER stage_events_no_delete BEFORE DELETE ON stage_events"
+	"  BEGIN SELECT RAISE(ABORT, 'stage history is append-only'); END;"
+	/* REPLACE deletes without firing delete triggers on other connections. */
+	"CREATE TRIGGER stage_events_no_replace BEFORE INSERT ON stage_events"
+	"  WHEN EXISTS (SELECT 1 FROM stage_events WHERE id = NEW.id)"
+	"  BEGIN SELECT RAISE(ABORT, 'stage history is append-only'); END;"
+	"CREATE TRIGGER evidence_no_replace BEFORE INSERT ON evidence"
+	"  WHEN EXISTS (SELECT 1 FROM evidence WHERE id = NEW.id)"
+	"  BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END;"
+	"CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence"
+	"  BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END;"
+	"CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence"
+	"  BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END;"
+
+	"CREATE TABLE stakeholders ("
+	"  id INTEGER PRIMARY KEY,"
+	"  deal_id INTEGER NOT NULL REFERENCES deals (id),"
+	"  name TEXT NOT NULL CHECK (name <> ''),"
+	"  role TEXT NOT NULL CHECK (role IN ('champion', 'economic_buyer', 'decision_maker',"
+	"    'influencer', 'user', 'technical', 'legal', 'procurement', 'security', 'other')),"
+	"  title TEXT,"
+	"  stance TEXT NOT NULL DEFAULT 'neutral'"
+	"    CHECK (stance IN ('supporter', 'neutral', 'skeptic', 'blocker')),"
+	"  influence TEXT NOT NULL DEFAULT 'medium' CHECK (influence IN ('high', 'medium', "
+	"'low')),"
+	"  reports_to INTEGER REFERENCES stakeholders (id) ON DELETE SET NULL,"
+	"  last_contact TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (deal_id, name COLLATE NOCASE));"
+	"CREATE TABLE plan_steps ("
+	"  id INTEGER PRIMARY KEY,"
+	"  deal_id INTEGER NOT NULL REFERENCES deals (id),"
+	"  title TEXT NOT NULL CHECK (title <> ''),"
+	"  owner_side TEXT NOT NULL CHECK (owner_side IN ('buyer', 'seller', 'joint')),"
+	"  who TEXT,"
+	"  due TEXT NOT NULL,"
+	"  done_at TEXT,"
+	"  done_by TEXT,"
+	"  created_at TEXT NOT NULL);"
+	"CREATE INDEX plan_steps_by_deal ON plan_steps (deal_id, due);",
+};
+
+const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];
+
+_Static_assert(sizeof schema_migrations / sizeof schema_migrations[0] == SCHEMA_VERSION,
+	       "SCHEMA_VERSION must equal the number of migrations");

@@ -1,0 +1,57 @@
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "process_db.h"
+#include "session.h"
+
+void
+session_login(char *out, size_t len)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	if (pw != NULL && pw->pw_name != NULL)
+		snprintf(out, len, "%s", pw->pw_name);
+	else
+		snprintf(out, len, "uid%ld", (long)getuid());
+}
+
+int
+session_reload_process(struct session *s, struct dd_err *err)
+{
+	struct process p;
+
+	if (process_db_load(s->db, &p, err) != DD_OK)
+		return err->code;
+	process_free(&s->proc);
+	s->proc = p;
+	s->role = process_role_of(&s->proc, s->login);
+	return DD_OK;
+}
+
+int
+session_open(struct session *s, const char *path, int flags, const struct db_init *init,
+	     struct dd_err *err)
+{
+	memset(s, 0, sizeof *s);
+	session_login(s->login, sizeof s->login);
+	s->today = date_today();
+	if (db_open(path, flags, init, &s->db, err) != DD_OK)
+		return err->code;
+	if (session_reload_process(s, err) != DD_OK) {
+		db_close(s->db);
+		s->db = NULL;
+		return err->code;
+	}
+	return DD_OK;
+}
+
+void
+session_close(struct session *s)
+{
+	process_free(&s->proc);
+	db_close(s->db);
+	s->db = NULL;
+}

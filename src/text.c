@@ -1,0 +1,243 @@
+#define _XOPEN_SOURCE 700
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+size_t
+utf8_decode(const char *str, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t n;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		c = s[0] & 0x1f;
+		n = 2;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		c = s[0] & 0x0f;
+		n = 3;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		c = s[0] & 0x07;
+		n = 4;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	*cp = c;
+	return n;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* Do not read past n: a truncated sequence is invalid. */
+		size_t need = (unsigned char)s[i] >= 0xf0   ? 4
+			      : (unsigned char)s[i] >= 0xe0 ? 3
+							    : 2;
+		if (i + need > n)
+			return 0;
+		k = utf8_decode(s + i, &cp);
+		if (cp == 0xfffd && k == 1)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/* wcwidth() depends on LC_CTYPE; measure under a UTF-8 locale whatever the user runs. */
+static locale_t
+utf8_locale(void)
+{
+	static locale_t loc;
+	static int tried;
+
+	if (!tried) {
+		tried = 1;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	return loc;
+}
+
+int
+cp_width(uint32_t cp)
+{
+	locale_t loc, old = (locale_t)0;
+	int w;
+
+	if (cp < 0x80)
+		return cp >= 0x20 && cp != 0x7f ? 1 : 0;
+	loc = utf8_locale();
+	if (loc != (locale_t)0)
+		old = uselocale(loc);
+	w = wcwidth((wchar_t)cp);
+	if (loc != (locale_t)0)
+		uselocale(old);
+	/* Emoji newer than glibc's tables come back as -1: give them two cells. */
+	if (w < 0)
+		w = cp >= 0x1f000 ? 2 : 1;
+	return w;
+}
+
+int
+text_width(const char *s)
+{
+	int w = 0;
+
+	while (*s) {
+		uint32_t cp;
+
+		s += utf8_decode(s, &cp);
+		w += cp_width(cp);
+	}
+	return w;
+}
+
+char *
+text_fit(const char *s, int max, int ascii)
+{
+	const char *ell = ascii ? "~" : "\xe2\x80\xa6";
+	const char *p = s, *cut = s;
+	int w = 0;
+
+	if (text_width(s) <= max)
+		return xstrdup(s);
+	if (max <= 0)
+		return xstrdup("");
+	while (*p) {
+		uint32_t cp;
+		size_t k = utf8_decode(p, &cp);
+		int cw = cp_width(cp);
+
+		if (w + cw > max - 1)
+			break;
+		w += cw;
+		p += k;
+		cut = p;
+	}
+	char *out = xmalloc((size_t)(cut - s) + strlen(ell) + 1);
+	memcpy(out, s, (size_t)(cut - s));
+	strcpy(out + (cut - s), ell);
+	return out;
+}
+
+static int
+cp_is_letter(uint32_t cp)
+{
+	locale_t loc;
+
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	/* Unicode classes from glibc's C.UTF-8: accents, CJK, Cyrillic are letters. */
+	loc = utf8_locale();
+	return cp != 0xfffd && loc != (locale_t)0 && iswalpha_l((wint_t)cp, loc);
+}
+
+static int
+cp_is_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || cp_is_letter(cp);
+}
+
+int
+text_alnum_count(const char *s)
+{
+	int n = 0;
+
+	while (*s) {
+		uint32_t cp;
+
+		s += utf8_decode(s, &cp);
+		n += cp_is_alnum(cp);
+	}
+	return n;
+}
+
+int
+text_is_real(const char *s, int min)
+{
+	uint32_t first = 0;
+	int letters = 0, distinct = 0;
+
+	if (s == NULL || !utf8_valid(s, strlen(s)) || text_alnum_count(s) < min)
+		return 0;
+	for (const char *p = s; *p;) {
+		uint32_t cp;
+
+		p += utf8_decode(p, &cp);
+		if (!cp_is_alnum(cp))
+			continue;
+		letters += cp_is_letter(cp);
+		if (first == 0)
+			first = cp | 0x20;
+		else if ((cp | 0x20) != first)
+			distinct = 1;
+	}
+	return letters > 0 && distinct;
+}
+
+int
+text_casecmp(const char *a, const char *b)
+{
+	locale_t loc = utf8_locale();
+
+	while (*a && *b) {
+		uint32_t ca, cb;
+
+		a += utf8_decode(a, &ca);
+		b += utf8_decode(b, &cb);
+		if (loc != (locale_t)0) {
+			ca = (uint32_t)towlower_l((wint_t)ca, loc);
+			cb = (uint32_t)towlower_l((wint_t)cb, loc);
+		}
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
+char *
+text_printable(const char *s)
+{
+	char *out = xstrdup(s), *p;
+
+	for (p = out; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20 || c == 0x7f)
+			*p = ' ';
+		else if (c == 0xc2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f)
+			p[0] = p[1] = ' '; /* C1 controls, e.g. CSI */
+	}
+	return out;
+}

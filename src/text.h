@@ -1,0 +1,38 @@
+/* UTF-8 text: validity, display width, cutting to a width, and "real text". */
+#ifndef DD_TEXT_H
+#define DD_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or code points > U+10FFFF). */
+int utf8_valid(const char *s, size_t n);
+/* Decodes one code point; returns its byte length (1 for an invalid byte, cp = U+FFFD). */
+size_t utf8_decode(const char *s, uint32_t *cp);
+/* Display columns of one code point: 0, 1 or 2 (unknown counts as 1, never -1). */
+int cp_width(uint32_t cp);
+/* Display columns of a UTF-8 string. */
+int text_width(const char *s);
+/*
+ * Copies s into a new string at most max columns wide, ending in "…" (or "~" when
+ * ascii) when cut.
+ */
+char *text_fit(const char *s, int max, int ascii);
+/* Letters and digits in s (any non-ASCII code point counts as a letter). */
+int text_alnum_count(const char *s);
+/*
+ * Evidence text must be real: at least min letters or digits, at least one letter,
+ * and not one character repeated.
+ */
+int text_is_real(const char *s, int min);
+
+/*
+ * A copy safe to print on a terminal: control characters (newlines, tabs,
+ * escape sequences someone typed into a title) become spaces.
+ */
+char *text_printable(const char *s);
+
+/* Compares ignoring case, for any alphabet (José = JOSÉ); like strcasecmp. */
+int text_casecmp(const char *a, const char *b);
+
+#endif

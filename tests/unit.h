@@ -1,0 +1,25 @@
+/* Unit tests of the core: one suite per module, run by tests/unit_main.c. */
+#ifndef DD_UNIT_H
+#define DD_UNIT_H
+
+#include <check.h>
+
+struct process;
+
+Suite *suite_gate(void);
+Suite *suite_date(void);
+Suite *suite_money(void);
+Suite *suite_text(void);
+Suite *suite_process(void);
+Suite *suite_db(void);
+
+/* Shared helpers (tests/unit_process.c). */
+#define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"
+/* Loads data/process.ini; fails the test if it does not load. */
+void unit_load_default(struct process *p);
+/* Loads process text; fails the test if it does not load. */
+void unit_load_text(const char *text, struct process *p);
+/* The process as process_ini_write writes it; the caller frees. */
+char *unit_process_ini(const struct process *p);
+
+#endif

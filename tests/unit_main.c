@@ -1,0 +1,21 @@
+#include <stdlib.h>
+
+#include "unit.h"
+
+/* TAP on stdout, so every test case counts in the summary of 'make check'. */
+int
+main(void)
+{
+	Suite *(*const suites[])(void) = {suite_date,	 suite_money, suite_text,
+					  suite_process, suite_gate,  suite_db};
+	SRunner *sr = srunner_create(NULL);
+	int failed;
+
+	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
+		srunner_add_suite(sr, suites[i]());
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
