@@ -182,13 +182,16 @@ open_session(struct cli *c)
 static int
 run_demo_board(struct cli *c)
 {
-	char dir[] = "/tmp/dealdeck-demo-XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/dealdeck-demo-XXXXXX", tmp && tmp[0] == '/' ? tmp : "/tmp");
 	struct demo_options o = {60, 1, 0};
 	int rc;
 
-	if (mkdtemp(dir) == NULL)
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
 		return err_set(&c->err, DD_FAIL, "cannot create a temporary directory: %s",
 			       strerror(errno));
+	}
 	char *path = xasprintf("%s/demo.db", dir);
 	c->db_path = path;
 	rc = open_session(c);
@@ -207,6 +210,7 @@ run_demo_board(struct cli *c)
 		free(f);
 	}
 	rmdir(dir);
+	free(dir);
 	free(path);
 	c->db_path = NULL;
 	return rc;
