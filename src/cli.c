@@ -1,11 +1,12 @@
 #include <errno.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "user_config.h"
 #include "date.h"
 #include "deal.h"
 #include "cli.h"
@@ -23,10 +24,25 @@ static const struct opt global_opts[] = {
 	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database"},
 };
 
-static const struct command *const groups[] = {
-	cli_setup_commands,  cli_deal_commands, cli_move_commands,
-	cli_people_commands, cli_plan_commands,
+static const struct command *groups[] = {
+	cli_setup_commands, cli_deal_commands, cli_move_commands,
+	cli_people_commands, cli_plan_commands, NULL, /* the ui's, set by cli_main */
 };
+static const struct cli_ui *ui;
+
+int
+cli_ascii(const struct cli *c)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return c->cfg.ascii || cs == NULL || strcmp(cs, "UTF-8") != 0;
+}
+
+static int
+run_board(struct cli *c)
+{
+	return ui != NULL && ui->board != NULL ? ui->board(c) : cli_print_pipeline(c, NULL);
+}
 
 int
 cli_id(struct cli *c, const char *s, const char *what, long *id)
@@ -102,7 +118,7 @@ print_help(FILE *f)
 		   "global options:\n");
 	print_options(f, global_opts, NOPTS(global_opts));
 	fprintf(f, "\ncommands:\n");
-	for (size_t g = 0; g < NOPTS(groups); g++)
+	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
 			print_usage_line(f, cmd);
 	fprintf(f, "\n'dealdeck COMMAND --help' explains a command; dealdeck(1) explains all.\n");
@@ -114,7 +130,7 @@ find_command(int argc, char **argv, int *words)
 {
 	const struct command *best = NULL;
 
-	for (size_t g = 0; g < NOPTS(groups); g++)
+	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++) {
 			const char *sp = strchr(cmd->name, ' ');
 			size_t n1 = sp ? (size_t)(sp - cmd->name) : strlen(cmd->name);
@@ -141,7 +157,7 @@ print_group_usage(const char *group)
 	size_t n = strlen(group);
 
 	fprintf(stderr, "usage:\n");
-	for (size_t g = 0; g < NOPTS(groups); g++)
+	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
 			if (strncmp(cmd->name, group, n) == 0 && cmd->name[n] == ' ')
 				print_usage_line(stderr, cmd);
@@ -200,7 +216,7 @@ run_demo_board(struct cli *c)
 		rc = demo_fill(c->s.db, &c->s.proc, &o, &c->err);
 	}
 	if (rc == DD_OK)
-		rc = cli_print_pipeline(c, NULL);
+		rc = run_board(c);
 	if (c->s.db != NULL)
 		session_close(&c->s);
 	const char *suffixes[] = {"", "-wal", "-shm"};
@@ -310,7 +326,7 @@ run(struct cli *c, int argc, char **argv)
 		if ((rc = open_session(c)) != DD_OK)
 			goto out;
 	}
-	rc = cmd != NULL ? cmd->run(c, &a) : cli_print_pipeline(c, NULL);
+	rc = cmd != NULL ? cmd->run(c, &a) : run_board(c);
 out:
 	if (c->s.db != NULL)
 		session_close(&c->s);
@@ -321,11 +337,13 @@ out:
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(int argc, char **argv, const struct cli_ui *with)
 {
 	struct cli c;
 	int rc;
 
+	ui = with;
+	groups[NOPTS(groups) - 1] = with != NULL ? with->commands : NULL;
 	memset(&c, 0, sizeof c);
 	err_init(&c.err);
 	rc = run(&c, argc, argv);

@@ -6,7 +6,7 @@
 #define DD_CLI_H
 
 #include "args.h"
-#include "config.h"
+#include "user_config.h"
 #include "error.h"
 #include "session.h"
 
@@ -31,8 +31,16 @@ struct command {
 	int (*run)(struct cli *c, const struct args *a);
 };
 
-/* Runs the program; returns the exit status. */
-int cli_main(int argc, char **argv);
+/* What the full-screen part adds: its commands, and the board itself. */
+struct cli_ui {
+	const struct command *commands; /* NULL-name terminated */
+	int (*board)(struct cli *c);	/* dealdeck with no command */
+};
+
+/* Runs the program; returns the exit status. ui may be NULL (no screens). */
+int cli_main(int argc, char **argv, const struct cli_ui *ui);
+/* Whether box drawing and glyphs should be ASCII: [ui] ascii, or a non-UTF-8 locale. */
+int cli_ascii(const struct cli *c);
 
 /* Command tables of each group, NULL-name terminated. */
 extern const struct command cli_deal_commands[];

@@ -16,14 +16,14 @@
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-#define DAY 86400L
+#define DAY          86400L
 #define HISTORY_DAYS 270 /* about nine months */
-#define WORK_START (8 * 3600L)
-#define WORK_END (19 * 3600L)
-#define MAX_PEOPLE 6	/* a natural buying committee; gates may ask for more */
-#define IDX_BITS 24	/* deal index in a sort key (demo deals are capped at 10M) */
-#define CHUNK_ROWS 16	/* rows per multi-row INSERT */
-#define FLUSH_DEALS 256 /* deals whose rows are held before writing them */
+#define WORK_START   (8 * 3600L)
+#define WORK_END     (19 * 3600L)
+#define MAX_PEOPLE   6   /* a natural buying committee; gates may ask for more */
+#define IDX_BITS     24  /* deal index in a sort key (demo deals are capped at 10M) */
+#define CHUNK_ROWS   16  /* rows per multi-row INSERT */
+#define FLUSH_DEALS  256 /* deals whose rows are held before writing them */
 
 /* splitmix64: tiny, fast and the same on every platform. */
 struct rng {
@@ -93,7 +93,7 @@ static const struct seller {
 	const char *login;
 	int weight, won, rot; /* share of deals; win and rot tendency, in points */
 } sellers[] = {
-	{"amara", 26, 8, -6}, {"jonas", 22, 0, 0}, {"li.wei", 20, 2, 0},
+	{"amara", 26, 8, -6}, {"jonas", 22, 0, 0},   {"li.wei", 20, 2, 0},
 	{"sofia", 18, -2, 4}, {"marco", 14, -6, 14},
 };
 
@@ -155,39 +155,47 @@ static const struct account {
 };
 
 static const char *const offerings[] = {
-	"SSO and audit logging", "customer data platform", "payroll integration",
-	"contract management", "e-invoicing", "procurement suite", "security awareness training",
-	"data warehouse migration", "contact-centre analytics", "expense management",
-	"learning platform", "service desk",
+	"SSO and audit logging",
+	"customer data platform",
+	"payroll integration",
+	"contract management",
+	"e-invoicing",
+	"procurement suite",
+	"security awareness training",
+	"data warehouse migration",
+	"contact-centre analytics",
+	"expense management",
+	"learning platform",
+	"service desk",
 };
 
 static const char *const motions[] = {
-	"renewal", "expansion", "pilot", "rollout", "new licences", "upgrade",
-	"three-year renewal", "phase 2", "EMEA rollout", "proof of concept",
+	"renewal", "expansion",          "pilot",   "rollout",      "new licences",
+	"upgrade", "three-year renewal", "phase 2", "EMEA rollout", "proof of concept",
 };
 
 /* Names by region: given and family names, and how they are written. */
 static const char *const en_given[] = {
-	"Emily", "James", "Olivia", "Michael", "Hannah", "Daniel", "Grace", "Ethan",
-	"Chloe", "Ryan", "Priya", "Marcus", "Wei", "Aisha",
+	"Emily", "James", "Olivia", "Michael", "Hannah", "Daniel", "Grace",
+	"Ethan", "Chloe", "Ryan",   "Priya",   "Marcus", "Wei",    "Aisha",
 };
 static const char *const en_family[] = {
-	"Carter", "Nguyen", "Patel", "O'Brien", "Thompson", "Walsh", "Bennett", "Okafor",
-	"Reyes", "Fitzgerald", "Hughes", "Kim", "Li",
+	"Carter", "Nguyen", "Patel",      "O'Brien", "Thompson", "Walsh", "Bennett",
+	"Okafor", "Reyes",  "Fitzgerald", "Hughes",  "Kim",      "Li",
 };
 static const char *const de_given[] = {
 	"Zoë", "Jürgen", "Lena", "Matthias", "Anja", "Felix", "Katrin", "Jörg", "Sabine", "Lukas",
 };
 static const char *const de_family[] = {
-	"Müller", "Schröder", "Weiß", "Hoffmann", "Krüger", "Becker", "Fischer", "Köhler",
-	"Wagner", "Schäfer",
+	"Müller", "Schröder", "Weiß",   "Hoffmann", "Krüger",
+	"Becker", "Fischer",  "Köhler", "Wagner",   "Schäfer",
 };
 static const char *const es_given[] = {
 	"José", "María", "Inés", "Andrés", "Chloé", "François", "Hélène", "Théo", "Lucía", "Raúl",
 };
 static const char *const es_family[] = {
-	"Álvarez", "García", "Núñez", "Peña", "Lefèvre", "Dubois", "Giraud", "Moreau",
-	"Ibáñez", "Rodríguez",
+	"Álvarez", "García", "Núñez",  "Peña",   "Lefèvre",
+	"Dubois",  "Giraud", "Moreau", "Ibáñez", "Rodríguez",
 };
 static const char *const nord_given[] = {
 	"Søren", "Astrid", "Bjørn", "Ingrid", "Mikkel", "Åsa", "Linnéa", "Henrik",
@@ -211,8 +219,8 @@ static const char *const jp_given[] = {
 	"健", "陽子", "翔太", "美咲", "大輔", "直美", "拓也", "由美", "恵", "誠", "彩", "浩二",
 };
 static const char *const jp_family[] = {
-	"佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤", "吉田",
-	"松本",
+	"佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤",
+	"山本", "中村", "小林", "加藤", "吉田", "松本",
 };
 
 static const struct name_pool {
@@ -237,35 +245,41 @@ static const char *const influences[] = {"high", "medium", "low"};
 /* The buying committee: one row per role of the product's vocabulary. */
 static const struct role {
 	const char *word;
-	int rank;	  /* seniority, for reports-to: lower is higher up */
-	int weight;	  /* how often a stakeholder has it */
-	int entry;	  /* how often the first contact has it */
-	int unique;	  /* usually one per deal */
+	int rank;         /* seniority, for reports-to: lower is higher up */
+	int weight;       /* how often a stakeholder has it */
+	int entry;        /* how often the first contact has it */
+	int unique;       /* usually one per deal */
 	int influence[3]; /* high, medium, low */
-	int stance[4];	  /* supporter, neutral, skeptic, blocker */
-	const char *titles[4];
+	int stance[4];    /* supporter, neutral, skeptic, blocker */
 } roles[] = {
-	{"economic_buyer", 0, 10, 0, 1, {9, 1, 0}, {4, 4, 2, 1},
-	 {"CFO", "Chief Operating Officer", "VP Finance", "Managing Director"}},
-	{"decision_maker", 1, 8, 0, 1, {7, 3, 0}, {3, 4, 2, 1},
-	 {"CIO", "VP Operations", "Head of Supply Chain", "CTO"}},
-	{"champion", 2, 10, 8, 1, {5, 5, 0}, {9, 1, 0, 0},
-	 {"Head of Logistics", "Director of Operations", "IT Manager", "Head of Customer Service"}},
-	{"legal", 2, 4, 0, 0, {1, 5, 4}, {1, 6, 3, 1},
-	 {"Corporate Counsel", "Contracts Manager", "Head of Legal", "Paralegal"}},
-	{"procurement", 2, 7, 0, 0, {2, 6, 2}, {1, 6, 3, 1},
-	 {"Procurement Manager", "Strategic Sourcing Lead", "Category Manager", "Buyer"}},
-	{"security", 2, 5, 0, 0, {2, 5, 3}, {1, 5, 4, 1},
-	 {"CISO", "Information Security Lead", "Security Analyst", "Risk Manager"}},
-	{"influencer", 3, 10, 4, 0, {3, 5, 2}, {4, 4, 2, 1},
-	 {"Finance Business Partner", "Head of Strategy", "Regional Manager", "Transformation Lead"}},
-	{"technical", 3, 12, 4, 0, {1, 6, 3}, {3, 5, 3, 1},
-	 {"Solutions Architect", "Lead Engineer", "IT Infrastructure Lead", "Data Engineer"}},
-	{"user", 4, 12, 4, 0, {0, 4, 6}, {5, 4, 2, 0},
-	 {"Dispatcher", "Operations Analyst", "Warehouse Supervisor", "Team Lead"}},
-	{"other", 4, 3, 0, 0, {0, 3, 7}, {2, 6, 1, 0},
-	 {"Executive Assistant", "Project Manager", "Office Manager", "Consultant"}},
+	{"economic_buyer", 0, 10, 0, 1, {9, 1, 0}, {4, 4, 2, 1}},
+	{"decision_maker", 1, 8, 0, 1, {7, 3, 0}, {3, 4, 2, 1}},
+	{"champion", 2, 10, 8, 1, {5, 5, 0}, {9, 1, 0, 0}},
+	{"legal", 2, 4, 0, 0, {1, 5, 4}, {1, 6, 3, 1}},
+	{"procurement", 2, 7, 0, 0, {2, 6, 2}, {1, 6, 3, 1}},
+	{"security", 2, 5, 0, 0, {2, 5, 3}, {1, 5, 4, 1}},
+	{"influencer", 3, 10, 4, 0, {3, 5, 2}, {4, 4, 2, 1}},
+	{"technical", 3, 12, 4, 0, {1, 6, 3}, {3, 5, 3, 1}},
+	{"user", 4, 12, 4, 0, {0, 4, 6}, {5, 4, 2, 0}},
+	{"other", 4, 3, 0, 0, {0, 3, 7}, {2, 6, 1, 0}},
 };
+
+/* Job titles, by the rows of roles[]. */
+static const char *const role_titles[][4] = {
+	{"CFO", "Chief Operating Officer", "VP Finance", "Managing Director"},
+	{"CIO", "VP Operations", "Head of Supply Chain", "CTO"},
+	{"Head of Logistics", "Director of Operations", "IT Manager", "Head of Customer Service"},
+	{"Corporate Counsel", "Contracts Manager", "Head of Legal", "Paralegal"},
+	{"Procurement Manager", "Strategic Sourcing Lead", "Category Manager", "Buyer"},
+	{"CISO", "Information Security Lead", "Security Analyst", "Risk Manager"},
+	{"Finance Business Partner", "Head of Strategy", "Regional Manager",
+	 "Transformation Lead"},
+	{"Solutions Architect", "Lead Engineer", "IT Infrastructure Lead", "Data Engineer"},
+	{"Dispatcher", "Operations Analyst", "Warehouse Supervisor", "Team Lead"},
+	{"Executive Assistant", "Project Manager", "Office Manager", "Consultant"},
+};
+
+_Static_assert(LEN(role_titles) == LEN(roles), "a row of titles for every role");
 
 /* What buyers did, for the default gates; other gates get a sentence from their meaning. */
 static const struct proof_text {
@@ -317,7 +331,8 @@ static const struct proof_text {
 };
 
 static const char *const proof_generic[] = {
-	"Confirmed by email: %s", "Said so on the call and confirmed in writing: %s",
+	"Confirmed by email: %s",
+	"Said so on the call and confirmed in writing: %s",
 	"Documented in the meeting notes they sent us: %s",
 };
 
@@ -346,26 +361,42 @@ static const struct lost_note {
 	int weight;
 	const char *notes[2];
 } lost_notes[] = {
-	{"no_budget", 14, {"Budget moved to a warehouse expansion this year",
-			   "Spending freeze announced at their all-hands"}},
-	{"no_decision", 20, {"Went dark after the proposal; three follow-ups unanswered",
-			     "Steering committee never met to decide"}},
-	{"lost_to_competitor", 18, {"Chose the incumbent's bundled offer",
-				    "Picked a cheaper local vendor"}},
-	{"timing", 12, {"Revisit after their ERP migration next year",
-			"Wants to restart in Q1 with a new budget"}},
-	{"poor_fit", 8, {"Needs on-premises hosting we do not offer",
-			 "Volumes too small for our minimum contract"}},
-	{"champion_left", 8, {"Our champion moved to a competitor; no new sponsor",
-			      "Sponsor retired; successor has other priorities"}},
-	{"price", 12, {"Came in 30% above their budget even after discount",
-		       "Procurement demanded a discount we could not give"}},
-	{"other", 4, {"Company acquired; purchasing frozen by the new parent",
-		      "Project cancelled after a leadership change"}},
+	{"no_budget",
+	 14,
+	 {"Budget moved to a warehouse expansion this year",
+	  "Spending freeze announced at their all-hands"}},
+	{"no_decision",
+	 20,
+	 {"Went dark after the proposal; three follow-ups unanswered",
+	  "Steering committee never met to decide"}},
+	{"lost_to_competitor",
+	 18,
+	 {"Chose the incumbent's bundled offer", "Picked a cheaper local vendor"}},
+	{"timing",
+	 12,
+	 {"Revisit after their ERP migration next year",
+	  "Wants to restart in Q1 with a new budget"}},
+	{"poor_fit",
+	 8,
+	 {"Needs on-premises hosting we do not offer",
+	  "Volumes too small for our minimum contract"}},
+	{"champion_left",
+	 8,
+	 {"Our champion moved to a competitor; no new sponsor",
+	  "Sponsor retired; successor has other priorities"}},
+	{"price",
+	 12,
+	 {"Came in 30% above their budget even after discount",
+	  "Procurement demanded a discount we could not give"}},
+	{"other",
+	 4,
+	 {"Company acquired; purchasing frozen by the new parent",
+	  "Project cancelled after a leadership change"}},
 };
 
 static const char *const lost_generic[] = {
-	"No further detail from the buyer", "See the last email thread for context",
+	"No further detail from the buyer",
+	"See the last email thread for context",
 };
 
 /* Next steps by how far the deal is: early, middle, late. "%s" is a stakeholder. */
@@ -376,9 +407,8 @@ static const char *const next_steps[3][5] = {
 	{"Run the tailored demo for the ops team", "Send the needs summary to %s",
 	 "Schedule the technical deep-dive with IT", "Draft the business case with %s",
 	 "Share the reference customer contacts"},
-	{"Send revised pricing to %s", "Chase the legal redlines",
-	 "Book the signing call with %s", "Confirm the PO number with procurement",
-	 "Walk %s through the order form"},
+	{"Send revised pricing to %s", "Chase the legal redlines", "Book the signing call with %s",
+	 "Confirm the PO number with procurement", "Walk %s through the order form"},
 };
 
 static const char *const success_criteria[] = {
@@ -431,28 +461,28 @@ static const char *const status_words[] = {"open", "won", "lost"};
 
 struct ev {
 	enum ev_kind kind;
-	int from, to;	/* stage indices; to is nstages for won */
-	long gap;	/* days in the stay that ends with this event */
-	long at;	/* seconds since the epoch, UTC */
-	int why;	/* back reason, or lost reason index */
-	int note;	/* lost note, or -1 */
-	int override;	/* override reason, or -1 */
+	int from, to; /* stage indices; to is nstages for won */
+	long gap;     /* days in the stay that ends with this event */
+	long at;      /* seconds since the epoch, UTC */
+	int why;      /* back reason, or lost reason index */
+	int note;     /* lost note, or -1 */
+	int override; /* override reason, or -1 */
 	sqlite3_int64 id;
 };
 
 struct member {
 	int role, stance, influence, title; /* title -1: none */
-	int parent;			    /* index, or -1 */
-	long mapped;			    /* created_at, seconds */
-	long acted;			    /* last day they acted in evidence, or -1 */
-	long last;			    /* last contact day, or -1 */
-	const char *family;		    /* to keep families apart */
+	int parent;                         /* index, or -1 */
+	long mapped;                        /* created_at, seconds */
+	long acted;                         /* last day they acted in evidence, or -1 */
+	long last;                          /* last contact day, or -1 */
+	const char *family;                 /* to keep families apart */
 	char name[64];
 	sqlite3_int64 id;
 };
 
 struct step {
-	int text, who; /* who: a person index, or -1 */
+	int text, who;           /* who: a person index, or -1 */
 	long created, due, done; /* done: seconds, or -1 */
 };
 
@@ -491,15 +521,17 @@ struct deal {
 enum { T_DEALS, T_PEOPLE, T_STEPS, T_EVENTS, T_PROOFS, NTABLES }; /* parents first */
 enum val_kind { V_NULL, V_INT, V_TEXT };
 
+struct val {
+	enum val_kind kind;
+	sqlite3_int64 i;
+	size_t off; /* of the text in the table's text */
+};
+
 /* Rows waiting to be written: values, their text in one buffer. */
 struct table {
 	sqlite3_stmt *one, *many;
 	int ncols;
-	struct val {
-		enum val_kind kind;
-		sqlite3_int64 i;
-		size_t off; /* of the text in 'text' */
-	} *vals;
+	struct val *vals;
 	size_t nvals, cap_vals;
 	struct strbuf text;
 };
@@ -507,15 +539,16 @@ struct table {
 struct gen {
 	struct db *db;
 	const struct process *p;
-	int n;		/* stages */
-	long today;	/* history ends the day before, so no time is in the future */
+	int n;      /* stages */
+	long today; /* history ends the day before, so no time is in the future */
 	const char **owners;
 	int *owner_weight;
 	size_t nowners;
 	const struct seller *tendency; /* per owner, when they are our sellers */
-	const char *manager;	       /* who overrides gates; NULL: the owner */
-	int *lost_weight;	       /* per lost reason of the process */
-	int *cat_weight;	       /* see pick_spread() */
+	const char *manager;           /* who overrides gates; NULL: the owner */
+	int *lost_weight;              /* per lost reason of the process */
+	int *cat_weight;               /* see pick_spread() */
+	unsigned gated_roles;          /* roles some gate asks for */
 	size_t ncats;
 	long total;
 	uint64_t spread;
@@ -525,12 +558,12 @@ struct gen {
 	struct deal d;
 };
 
-#define GROW(a, n, cap)                                                                    \
-	do {                                                                               \
-		if ((n) == (cap)) {                                                        \
-			(cap) = (cap) ? 2 * (cap) : 16;                                    \
-			(a) = xreallocarray((a), (cap), sizeof *(a));                      \
-		}                                                                          \
+#define GROW(a, n, cap)                                                                           \
+	do {                                                                                      \
+		if ((n) == (cap)) {                                                               \
+			(cap) = (cap) ? 2 * (cap) : 16;                                           \
+			(a) = xreallocarray((a), (cap), sizeof *(a));                             \
+		}                                                                                 \
 	} while (0)
 
 static long
@@ -736,7 +769,8 @@ shape_deal(struct gen *g, struct rng *r, long idx)
 
 		if (d->outcome == LOST && won > 0 && chance(r, 3 * won))
 			d->outcome = WON;
-		else if (d->outcome == WON && won < 0 && chance(r, -3 * won))
+		else if (d->outcome == WON && won < 0 && chance(r, -3 * won) &&
+			 g->p->lost_reasons.n > 0)
 			d->outcome = LOST;
 	}
 	/* The first deals cover every stage and outcome, so even a small demo shows all. */
@@ -813,8 +847,11 @@ map_person(struct rng *r, struct deal *d, int role, long lo, long hi)
 
 	GROW(d->people, d->npeople, d->cap_people);
 	p = &d->people[d->npeople];
-	*p = (struct member){.role = role >= 0 ? role : natural_role(r, d), .parent = -1,
-			     .mapped = stamp_between(r, lo, hi), .acted = -1, .last = -1};
+	*p = (struct member){.role = role >= 0 ? role : natural_role(r, d),
+			     .parent = -1,
+			     .mapped = stamp_between(r, lo, hi),
+			     .acted = -1,
+			     .last = -1};
 	return (int)d->npeople++;
 }
 
@@ -909,11 +946,28 @@ buyer_steps(const struct deal *d)
 	return n;
 }
 
+/*
+ * A role a gate needs, on a full committee: someone whose role no gate asks for
+ * turns out to hold it. -1 if nobody can.
+ */
+static int
+recast(const struct gen *g, const struct deal *d)
+{
+	if (d->npeople < MAX_PEOPLE || d->nsched > d->next_sched)
+		return -1;
+	for (size_t i = 0; i < d->npeople; i++)
+		if (!roles[d->people[i].role].unique &&
+		    !(g->gated_roles & (1u << d->people[i].role)))
+			return (int)i;
+	return -1;
+}
+
 /* Makes a data check of a gate true before the move that passes it (lo..hi: the stay). */
 static void
-meet_check(struct rng *r, struct deal *d, const struct check *c, long lo, long hi)
+meet_check(struct gen *g, struct rng *r, const struct check *c, long lo, long hi)
 {
-	int role, has = 0;
+	struct deal *d = &g->d;
+	int role, has = 0, who;
 
 	switch (c->kind) {
 	case CHECK_MIN_STAKEHOLDERS:
@@ -924,7 +978,9 @@ meet_check(struct rng *r, struct deal *d, const struct check *c, long lo, long h
 		role = role_index(c->arg);
 		for (size_t i = 0; i < d->npeople; i++)
 			has |= d->people[i].role == role;
-		if (!has)
+		if (!has && (who = recast(g, d)) >= 0)
+			d->people[who].role = role;
+		else if (!has)
 			map_needed(r, d, role, lo, hi);
 		break;
 	case CHECK_NO_STANCE:
@@ -1017,14 +1073,13 @@ pass_gates(struct gen *g, struct rng *r, size_t j, long lo, long hi)
 {
 	struct deal *d = &g->d;
 	struct ev *e = &d->ev[j];
-	int to = e->to < g->n ? e->to : g->n;
 
-	for (int s = e->from; s < to; s++)
+	for (int s = e->from; s < e->to; s++)
 		for (size_t c = 0; c < g->p->stages[s].nchecks; c++)
-			meet_check(r, d, &g->p->stages[s].checks[c], lo, hi);
+			meet_check(g, r, &g->p->stages[s].checks[c], lo, hi);
 	if (g->p->stages[e->from].nevidence > 0 && chance(r, 3))
 		e->override = (int)rnd(r, LEN(override_reasons));
-	for (int s = e->from; s < to; s++)
+	for (int s = e->from; s < e->to; s++)
 		for (size_t q = 0; q < g->p->stages[s].nevidence; q++)
 			if (e->override < 0 || s != e->from) /* the gate overridden */
 				record_proof(g, r, j, s, q, lo, hi);
@@ -1073,6 +1128,7 @@ live_deal(struct gen *g, struct rng *r)
 		reached = d->ev[j].to > reached ? d->ev[j].to : reached;
 	/* Committees grow with the deal; a few early ones hang on a single thread. */
 	m = 1 + (4L * reached + g->n / 2) / g->n + rnd_in(r, -1, 1);
+	m = m < 1 && chance(r, 60) ? 1 : m;
 	d->nsched = (size_t)(m < 0 ? 0 : m > MAX_PEOPLE ? MAX_PEOPLE : m);
 	for (size_t i = 0; i < d->nsched; i++) {
 		long s = i == 0 ? 0 : rnd(r, (long)nstays);
@@ -1107,8 +1163,9 @@ name_person(struct rng *r, struct deal *d, size_t self)
 	size_t dup;
 
 	for (int tries = 0;; tries++) {
-		const struct name_pool *np = &pools[chance(r, 55) ? accounts[d->account].region
-							      : pick_weighted(r, elsewhere, NREGIONS)];
+		const struct name_pool *np =
+			&pools[chance(r, 55) ? accounts[d->account].region
+					     : pick_weighted(r, elsewhere, NREGIONS)];
 		const char *given = np->given[rnd(r, (long)np->ngiven)];
 		const char *family = np->family[rnd(r, (long)np->nfamily)];
 
@@ -1160,7 +1217,7 @@ finish_people(struct rng *r, struct deal *d)
 		long lo;
 
 		name_person(r, d, i);
-		p->title = chance(r, 93) ? (int)rnd(r, LEN(ro->titles)) : -1;
+		p->title = chance(r, 93) ? (int)rnd(r, LEN(role_titles[0])) : -1;
 		p->influence = (int)pick_weighted(r, ro->influence, LEN(influences));
 		/* A gate passed with "no_stance X": nobody holds X. */
 		for (size_t s = 0; s < LEN(stances); s++)
@@ -1176,8 +1233,8 @@ finish_people(struct rng *r, struct deal *d)
 		struct member *p = &d->people[d->order[i]];
 		size_t above = 0;
 
-		while (above < i && roles[d->people[d->order[above]].role].rank <
-					    roles[p->role].rank)
+		while (above < i &&
+		       roles[d->people[d->order[above]].role].rank < roles[p->role].rank)
 			above++;
 		if (above > 0 && chance(r, 80))
 			p->parent = d->order[rnd(r, (long)above)];
@@ -1196,7 +1253,8 @@ finish_steps(struct rng *r, struct deal *d)
 
 		if (s->due <= d->end_day ? !chance(r, done) : !chance(r, 8))
 			continue;
-		day = s->due <= d->end_day ? s->due + rnd_in(r, -4, 3) : rnd_in(r, first, d->end_day);
+		day = s->due <= d->end_day ? s->due + rnd_in(r, -4, 3)
+					   : rnd_in(r, first, d->end_day);
 		day = min_l(max_l(day, first), d->end_day);
 		s->done = day * DAY + rnd_in(r, WORK_START, WORK_END - 1);
 		s->done = min_l(max_l(s->done, s->created + 60), d->end_at);
@@ -1422,7 +1480,8 @@ put_deal(struct gen *g, struct rng *r, sqlite3_int64 id)
 	const struct ev *last = &d->ev[d->nev - 1], *entered = last;
 	const struct band *b = &bands[pick_weighted(r, (const int[]){35, 35, 20, 10}, LEN(bands))];
 	char title[256];
-	int reached = 0, late = (d->stage * 3 + g->n / 2) / g->n, who = buyer_contact(r, d, d->end_at);
+	int reached = 0, late = (d->stage * 3 + g->n / 2) / g->n,
+	    who = buyer_contact(r, d, d->end_at);
 	long amount = rnd_in(r, b->lo / b->step, b->hi / b->step) * b->step, close_day = -1;
 	long due_day = -1, updated = last->at;
 	const char *next = NULL, *criteria = NULL;
@@ -1444,7 +1503,8 @@ put_deal(struct gen *g, struct rng *r, sqlite3_int64 id)
 			due_day = d->end_day + rnd_in(r, 3, 14);
 		else if (chance(r, 90))
 			due_day = chance(r, 72) ? g->today + rnd_in(r, 0, 14)
-						: max_l(day_of(d->ev[0].at), g->today - rnd_in(r, 1, 21));
+						: max_l(day_of(d->ev[0].at),
+							g->today - rnd_in(r, 1, 21));
 	}
 	if (d->outcome == WON || reached >= g->n - 1 || d->need_criteria ||
 	    (d->stage == g->n - 2 && chance(r, 30)))
@@ -1492,7 +1552,7 @@ put_people(struct gen *g, sqlite3_int64 deal)
 		put_int(t, deal);
 		put_text(t, p->name);
 		put_text(t, ro->word);
-		put_text(t, p->title >= 0 ? ro->titles[p->title] : NULL);
+		put_text(t, p->title >= 0 ? role_titles[p->role][p->title] : NULL);
 		put_text(t, stances[p->stance]);
 		put_text(t, influences[p->influence]);
 		put_id(t, p->parent >= 0 ? d->people[p->parent].id : 0);
@@ -1573,7 +1633,7 @@ put_events(struct gen *g, sqlite3_int64 deal)
 		put_text(t, status_words[status]);
 		put_at(t, e->at);
 		put_text(t, actor);
-		put_text(t, e->kind == EV_BACK	 ? back_reasons[e->why]
+		put_text(t, e->kind == EV_BACK   ? back_reasons[e->why]
 			    : e->kind == EV_LOST ? g->p->lost_reasons.v[e->why]
 						 : NULL);
 		put_text(t, e->kind == EV_LOST ? lost_note_text(g, e) : NULL);
@@ -1629,8 +1689,7 @@ max_id(struct db *db, const char *table)
 
 /* Owners: the process's reps (managers override gates), else our sellers. */
 static void
-gen_init(struct gen *g, struct db *db, const struct process *p, long today,
-	 unsigned long seed)
+gen_init(struct gen *g, struct db *db, const struct process *p, long today, unsigned long seed)
 {
 	size_t n = 0;
 
@@ -1676,6 +1735,10 @@ gen_init(struct gen *g, struct db *db, const struct process *p, long today,
 	for (size_t c = 0; c < g->ncats; c++)
 		g->total += g->cat_weight[c];
 	g->spread = rng_next(&(struct rng){seed});
+	for (size_t i = 0; i < p->nstages; i++)
+		for (size_t c = 0; c < p->stages[i].nchecks; c++)
+			if (p->stages[i].checks[c].kind == CHECK_HAS_ROLE)
+				g->gated_roles |= 1u << role_index(p->stages[i].checks[c].arg);
 	for (int i = 0; i < NTABLES; i++) {
 		table_open(&g->out[i], db, &table_defs[i]);
 		g->last_id[i] = max_id(db, table_defs[i].name);
@@ -1756,8 +1819,7 @@ by_key(const void *a, const void *b)
 }
 
 int
-demo_fill(struct db *db, const struct process *p, const struct demo_options *o,
-	  struct dd_err *err)
+demo_fill(struct db *db, const struct process *p, const struct demo_options *o, struct dd_err *err)
 {
 	const long max_deals = (1L << IDX_BITS) - 1;
 	long base = (o->today - 2L * HISTORY_DAYS) * DAY;

@@ -60,6 +60,6 @@ t_eq "foreign keys hold" "$(q 'PRAGMA foreign_key_check')" ""
 
 mkdir "$T_DIR/tmp"
 TMPDIR="$T_DIR/tmp" t_run "--demo shows a pipeline" 0 --demo
-t_out "--demo prints the stages" "Negotiate"
+t_out "--demo prints the board when not on a terminal" "Prospect (7)"
 t_eq "--demo leaves no database behind" "$(ls -A "$T_DIR/tmp")" ""
 t_done

@@ -12,6 +12,10 @@ Suite *suite_money(void);
 Suite *suite_text(void);
 Suite *suite_process(void);
 Suite *suite_db(void);
+Suite *suite_canvas(void);
+Suite *suite_line_edit(void);
+Suite *suite_theme(void);
+Suite *suite_layout(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"

@@ -6,8 +6,10 @@
 int
 main(void)
 {
-	Suite *(*const suites[])(void) = {suite_date,	 suite_money, suite_text,
-					  suite_process, suite_gate,  suite_db};
+	Suite *(*const suites[])(void) = {
+		suite_date, suite_money,  suite_text,	   suite_process, suite_gate,
+		suite_db,   suite_canvas, suite_line_edit, suite_theme,	  suite_layout,
+	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
 

@@ -4,7 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "user_config.h"
 #include "ini_file.h"
 #include "xmalloc.h"
 

@@ -1,6 +1,6 @@
 /* The user's own settings (config.ini): database path, display, key overrides. */
-#ifndef DD_CONFIG_H
-#define DD_CONFIG_H
+#ifndef DD_USER_CONFIG_H
+#define DD_USER_CONFIG_H
 
 #include "error.h"
 #include "strbuf.h"

@@ -1,0 +1,182 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "board_data.h"
+#include "date.h"
+#include "strbuf.h"
+#include "xmalloc.h"
+
+/* The filter's SQL for table alias A, shared by every board query: ?1 owner, ?2 text. */
+#define FILTER_SQL(A)                                                                           \
+	" AND (?1 IS NULL OR " A ".owner = ?1) AND (?2 IS NULL OR " A ".title LIKE ?2 ESCAPE "  \
+	"'\\' OR " A ".account LIKE ?2 ESCAPE '\\')"
+
+/* A LIKE pattern for "contains text", with % and _ taken literally. */
+static char *
+like_pattern(const char *text)
+{
+	struct strbuf b;
+
+	strbuf_init(&b);
+	strbuf_putc(&b, '%');
+	for (; *text; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			strbuf_putc(&b, '\\');
+		strbuf_putc(&b, *text);
+	}
+	strbuf_putc(&b, '%');
+	return strbuf_detach(&b);
+}
+
+static void
+bind_filter(sqlite3_stmt *st, const struct board_filter *f)
+{
+	db_bind_text_or_null(st, 1, f->owner);
+	if (f->text != NULL && f->text[0] != '\0') {
+		char *pat = like_pattern(f->text);
+
+		sqlite3_bind_text(st, 2, pat, -1, free);
+	} else {
+		sqlite3_bind_null(st, 2);
+	}
+}
+
+int
+board_totals(struct db *db, const struct process *p, const struct board_filter *f,
+	     struct totals *stages, struct totals *won, struct totals *lost, struct dd_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT d.status, d.stage, count(*), "
+					  "coalesce(sum(d.amount), 0) FROM deals d WHERE 1" FILTER_SQL("d")
+					  " GROUP BY d.status, d.stage");
+	int rc;
+
+	memset(stages, 0, p->nstages * sizeof *stages);
+	memset(won, 0, sizeof *won);
+	memset(lost, 0, sizeof *lost);
+	bind_filter(st, f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(st, 0);
+		int i = process_stage_index(p, (const char *)sqlite3_column_text(st, 1));
+		struct totals *t = strcmp(status, "won") == 0	 ? won
+				   : strcmp(status, "lost") == 0 ? lost
+				   : i >= 0 && (size_t)i < p->nstages ? &stages[i]
+								      : NULL;
+
+		if (t == NULL)
+			continue;
+		t->count += sqlite3_column_int64(st, 2);
+		t->amount += sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the board");
+}
+
+static char *
+col_text(sqlite3_stmt *st, int i)
+{
+	return db_column_text(st, i);
+}
+
+int
+board_cards(struct db *db, const struct stage *s, const struct board_filter *f, long offset,
+	    int limit, long today, struct card **out, size_t *n, struct dd_err *err)
+{
+	sqlite3_stmt *st = db_prepare(
+		db, "SELECT d.id, d.version, d.title, d.account, d.owner, d.amount,"
+		    " d.stage_entered_at, d.close_date, d.next_step, d.next_step_due,"
+		    " (SELECT count(*) FROM plan_steps p WHERE p.deal_id = d.id),"
+		    " (SELECT count(*) FROM plan_steps p WHERE p.deal_id = d.id"
+		    "   AND p.done_at IS NOT NULL),"
+		    " (SELECT count(*) FROM plan_steps p WHERE p.deal_id = d.id"
+		    "   AND p.done_at IS NULL AND p.due < ?5),"
+		    " (SELECT count(*) FROM stakeholders k WHERE k.deal_id = d.id),"
+		    " EXISTS (SELECT 1 FROM stakeholders k WHERE k.deal_id = d.id"
+		    "   AND k.role = 'economic_buyer'),"
+		    " EXISTS (SELECT 1 FROM stakeholders k WHERE k.deal_id = d.id"
+		    "   AND k.role = 'champion')"
+		    " FROM deals d WHERE d.status = 'open' AND d.stage = ?3" FILTER_SQL("d")
+		    " ORDER BY d.stage_entered_at, d.id LIMIT ?4 OFFSET ?6");
+	char day[DATE_LEN];
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	date_format(today, day);
+	bind_filter(st, f);
+	sqlite3_bind_text(st, 3, s->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, limit);
+	sqlite3_bind_text(st, 5, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, offset);
+	*out = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof **out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
+		struct card *c = &(*out)[(*n)++];
+		long entered = date_of_timestamp((const char *)sqlite3_column_text(st, 6));
+		long due;
+
+		c->id = sqlite3_column_int64(st, 0);
+		c->version = sqlite3_column_int64(st, 1);
+		c->title = col_text(st, 2);
+		c->account = col_text(st, 3);
+		c->owner = col_text(st, 4);
+		c->amount = sqlite3_column_int64(st, 5);
+		c->days = entered >= 0 ? (int)(today - entered) : 0;
+		c->aging = c->days >= s->rot_days ? AGING_ROT
+			   : c->days >= s->warn_days ? AGING_WARN
+						     : AGING_OK;
+		c->close_date = col_text(st, 7);
+		c->next_step = col_text(st, 8);
+		c->next_step_due = col_text(st, 9);
+		c->next_overdue = c->next_step_due != NULL &&
+				  date_parse(c->next_step_due, &due) == 0 && due < today;
+		c->plan_total = sqlite3_column_int(st, 10);
+		c->plan_done = sqlite3_column_int(st, 11);
+		c->plan_overdue = sqlite3_column_int(st, 12);
+		c->people = sqlite3_column_int(st, 13);
+		c->has_economic_buyer = sqlite3_column_int(st, 14);
+		c->has_champion = sqlite3_column_int(st, 15);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		board_cards_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, err, "reading the board");
+	}
+	return DD_OK;
+}
+
+void
+board_cards_free(struct card *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].account);
+		free(v[i].owner);
+		free(v[i].close_date);
+		free(v[i].next_step);
+		free(v[i].next_step_due);
+	}
+	free(v);
+}
+
+int
+board_locate(struct db *db, const struct process *p, const struct board_filter *f,
+	     long deal_id, int *stage, long *index)
+{
+	sqlite3_stmt *st = db_prepare(
+		db, "SELECT d.stage, (SELECT count(*) FROM deals e WHERE e.status = 'open'"
+		    "   AND e.stage = d.stage AND (e.stage_entered_at < d.stage_entered_at"
+		    "   OR (e.stage_entered_at = d.stage_entered_at AND e.id < d.id))" FILTER_SQL("e")
+		    ") FROM deals d WHERE d.id = ?3 AND d.status = 'open'" FILTER_SQL("d"));
+	int found = -1;
+
+	bind_filter(st, f);
+	sqlite3_bind_int64(st, 3, deal_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*stage = process_stage_index(p, (const char *)sqlite3_column_text(st, 0));
+		*index = sqlite3_column_int64(st, 1);
+		found = *stage >= 0 && (size_t)*stage < p->nstages ? 0 : -1;
+	}
+	sqlite3_finalize(st);
+	return found;
+}

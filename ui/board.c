@@ -1,0 +1,588 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "board.h"
+#include "board_model.h"
+#include "board_text.h"
+#include "board_view.h"
+#include "canvas.h"
+#include "date.h"
+#include "deal.h"
+#include "facts.h"
+#include "form.h"
+#include "input.h"
+#include "keys.h"
+#include "move.h"
+#include "screen.h"
+#include "theme.h"
+#include "xmalloc.h"
+
+#define POLL_MS 250 /* how often another user's commit is looked for */
+
+enum overlay { OV_NONE, OV_HELP, OV_GATE, OV_BACK, OV_LOST, OV_MOVE_TO };
+
+/* Form field tags: evidence fields carry their requirement's index. */
+enum { TAG_WHAT = 1000, TAG_CONTACT = 2000, TAG_DATE = 3000, TAG_OVERRIDE = 1, TAG_REASON,
+       TAG_NOTE, TAG_STAGE };
+
+struct ui {
+	struct cli *c;
+	struct session *s;
+	struct board b;
+	struct canvas cv;
+	enum overlay ov;
+	struct form form;
+	long deal_id, version; /* the deal the open form is about, as it was shown */
+	int target;	       /* the stage index the form moves to */
+	const char **req_keys; /* the evidence keys of the gate form, by index */
+	size_t nreq;
+	long data_version;
+	int quit, redraw_all;
+};
+
+static long
+selected_id(const struct ui *u)
+{
+	const struct card *k = board_selected(&u->b);
+
+	return k ? k->id : 0;
+}
+
+/* Reads the board again and keeps the same deal selected. */
+static void
+reload(struct ui *u, long keep_id)
+{
+	struct dd_err err;
+
+	err_init(&err);
+	if (board_reload(&u->b, &err) != DD_OK)
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+	err_free(&err);
+	if (keep_id > 0)
+		board_select_deal(&u->b, keep_id);
+	u->data_version = db_data_version(u->s->db);
+}
+
+static void
+close_overlay(struct ui *u)
+{
+	if (u->ov == OV_GATE || u->ov == OV_BACK || u->ov == OV_LOST || u->ov == OV_MOVE_TO)
+		form_free(&u->form);
+	free(u->req_keys);
+	u->req_keys = NULL;
+	u->nreq = 0;
+	u->ov = OV_NONE;
+	u->b.dirty = DIRTY_ALL; /* the overlay covered the columns */
+	u->b.dirty_cols = ~0ULL;
+}
+
+/* Reads the selected deal for a form; NULL with a status message when none. */
+static int
+form_deal(struct ui *u, struct deal *d)
+{
+	struct dd_err err;
+	long id = selected_id(u);
+	int rc;
+
+	if (id == 0) {
+		board_set_status(&u->b, 1, "no deal selected");
+		return -1;
+	}
+	err_init(&err);
+	rc = deal_get(u->s->db, id, d, &err);
+	if (rc != DD_OK)
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+	err_free(&err);
+	return rc == DD_OK ? 0 : -1;
+}
+
+static void
+open_gate(struct ui *u, int target)
+{
+	const struct process *p = &u->s->proc;
+	struct deal_facts facts;
+	struct deal d;
+	struct dd_err err;
+	char title[256], today[DATE_LEN];
+	int from;
+
+	if (form_deal(u, &d) != 0)
+		return;
+	from = process_stage_index(p, d.stage);
+	if (target <= from) {
+		deal_free(&d);
+		return;
+	}
+	err_init(&err);
+	if (deal_facts_load(u->s->db, &d, &facts, &err) != DD_OK) {
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+		err_free(&err);
+		deal_free(&d);
+		return;
+	}
+	err_free(&err);
+	snprintf(title, sizeof title, " %s: %s %s %s ", d.title, p->stages[from].label,
+		 glyph(&u->cv, "→", "->"),
+		 target == (int)p->nstages ? "Won" : p->stages[target].label);
+	form_init(&u->form, title);
+	date_format(u->s->today, today);
+	const char **names = xcalloc(facts.npeople + 1, sizeof *names);
+	for (size_t i = 0; i < facts.npeople; i++)
+		names[i] = facts.people[i].name;
+	for (int i = from; i < target; i++) {
+		const struct stage *s = &p->stages[i];
+
+		for (size_t j = 0; j < s->nchecks; j++) {
+			char *says = gate_check_describe(&s->checks[j]);
+			int met = gate_check_met(&s->checks[j], &facts);
+			char line[300];
+
+			snprintf(line, sizeof line, "%s%s", says,
+				 met ? "" : " (not yet: fix it on the deal first)");
+			form_info(&u->form, glyph(&u->cv, met ? "✓" : "✗", met ? "+" : "x"), line,
+				  met ? ROLE_GATE_MET : ROLE_GATE_UNMET);
+			free(says);
+		}
+		for (size_t j = 0; j < s->nevidence; j++) {
+			const struct evidence_req *r = &s->evidence[j];
+			char line[300];
+			int k = (int)u->nreq;
+
+			u->req_keys = xreallocarray(u->req_keys, u->nreq + 1, sizeof *u->req_keys);
+			u->req_keys[u->nreq++] = r->key;
+			snprintf(line, sizeof line, "%s: %s", r->key, r->meaning);
+			form_info(&u->form, glyph(&u->cv, "•", "*"), line, ROLE_HEADER);
+			form_text(&u->form, "what happened", "", TAG_WHAT + k);
+			form_choice(&u->form, "buyer contact", names, (int)facts.npeople,
+				    TAG_CONTACT + k);
+			form_text(&u->form, "date", today, TAG_DATE + k);
+		}
+	}
+	if (u->s->role == ROLE_MANAGER)
+		form_text(&u->form, "override (why)", "", TAG_OVERRIDE);
+	free(names);
+	u->deal_id = d.id;
+	u->version = d.version;
+	u->target = target;
+	u->ov = OV_GATE;
+	deal_facts_free(&facts);
+	deal_free(&d);
+}
+
+static void
+submit_gate(struct ui *u)
+{
+	struct evidence_in *ev = xcalloc(u->nreq ? u->nreq : 1, sizeof *ev);
+	struct move_request rq = {0};
+	struct gate_result g;
+	struct dd_err err;
+	const struct process *p = &u->s->proc;
+	size_t n = 0;
+
+	for (size_t i = 0; i < u->nreq; i++) {
+		struct field *what = form_field(&u->form, TAG_WHAT + (int)i, 0);
+		struct field *who = form_field(&u->form, TAG_CONTACT + (int)i, 0);
+		struct field *day = form_field(&u->form, TAG_DATE + (int)i, 0);
+
+		/* Left empty: the gate will name it as missing. */
+		if (form_value(&u->form, what)[0] == '\0')
+			continue;
+		ev[n++] = (struct evidence_in){u->req_keys[i], form_value(&u->form, what),
+					       who->nchoices ? form_value(&u->form, who) : NULL,
+					       form_value(&u->form, day)};
+	}
+	struct field *ov = form_field(&u->form, TAG_OVERRIDE, 0);
+	rq.deal_id = u->deal_id;
+	rq.target = u->target == (int)p->nstages ? "won" : p->stages[u->target].key;
+	rq.evidence = ev;
+	rq.nevidence = n;
+	rq.override = ov && form_value(&u->form, ov)[0] ? form_value(&u->form, ov) : NULL;
+	rq.expected_version = u->version;
+	err_init(&err);
+	int rc = deal_move(u->s, &rq, &g, &err);
+	if (rc == DD_OK) {
+		long id = u->deal_id;
+
+		close_overlay(u);
+		reload(u, id);
+		board_set_status(&u->b, 0, "deal %ld moved to %s%s", id, rq.target,
+				 g.nunmet ? " (override recorded)" : "");
+	} else if (rc == DD_REFUSED && g.nunmet > 0) {
+		char msg[600];
+
+		snprintf(msg, sizeof msg, "%zu unmet: %s%s", g.nunmet, g.unmet[0].message,
+			 u->s->role == ROLE_MANAGER ? " (or give an override reason)" : "");
+		form_message(&u->form, 1, msg);
+	} else if (strstr(strbuf_str(&err.msg), "changed by someone else") != NULL) {
+		long id = u->deal_id;
+
+		close_overlay(u);
+		reload(u, id);
+		board_set_status(&u->b, 1, "%s: showing it as it is now", strbuf_str(&err.msg));
+	} else {
+		form_message(&u->form, 1, strbuf_str(&err.msg));
+	}
+	gate_result_free(&g);
+	err_free(&err);
+	free(ev);
+}
+
+static void
+open_back(struct ui *u, int target)
+{
+	struct deal d;
+	char title[256];
+
+	if (form_deal(u, &d) != 0)
+		return;
+	if (target < 0 || target >= process_stage_index(&u->s->proc, d.stage)) {
+		board_set_status(&u->b, 1, "%s is the first stage", d.stage);
+		deal_free(&d);
+		return;
+	}
+	snprintf(title, sizeof title, " Move %s back to %s ", d.title,
+		 u->s->proc.stages[target].label);
+	form_init(&u->form, title);
+	form_info(&u->form, "", "A move back needs a reason: what did the buyer do or not do?",
+		  ROLE_DIM);
+	form_text(&u->form, "reason", "", TAG_REASON);
+	u->deal_id = d.id;
+	u->version = d.version;
+	u->target = target;
+	u->ov = OV_BACK;
+	deal_free(&d);
+}
+
+static void
+open_lost(struct ui *u)
+{
+	const struct strvec *r = &u->s->proc.lost_reasons;
+	struct deal d;
+	char title[256];
+
+	if (form_deal(u, &d) != 0)
+		return;
+	snprintf(title, sizeof title, " Mark %s lost ", d.title);
+	form_init(&u->form, title);
+	form_choice(&u->form, "reason", (const char *const *)r->v, (int)r->n, TAG_REASON);
+	form_text(&u->form, "note", "", TAG_NOTE);
+	u->deal_id = d.id;
+	u->version = d.version;
+	u->ov = OV_LOST;
+	deal_free(&d);
+}
+
+static void
+open_move_to(struct ui *u)
+{
+	const struct process *p = &u->s->proc;
+	const char **labels = xcalloc(p->nstages + 1, sizeof *labels);
+	struct deal d;
+
+	if (form_deal(u, &d) != 0) {
+		free(labels);
+		return;
+	}
+	for (size_t i = 0; i < p->nstages; i++)
+		labels[i] = p->stages[i].key;
+	labels[p->nstages] = "won";
+	form_init(&u->form, " Move to stage ");
+	struct field *f = form_choice(&u->form, "stage", labels, (int)p->nstages + 1, TAG_STAGE);
+	f->choice = process_stage_index(p, d.stage);
+	u->deal_id = d.id;
+	u->ov = OV_MOVE_TO;
+	free(labels);
+	deal_free(&d);
+}
+
+/* Submits the back, lost and move-to forms. */
+static void
+submit_simple(struct ui *u)
+{
+	struct move_request rq = {0};
+	struct gate_result g = {0};
+	struct dd_err err;
+	long id = u->deal_id;
+	int rc;
+
+	err_init(&err);
+	if (u->ov == OV_MOVE_TO) {
+		int to = u->form.fields[0].choice;
+		struct deal d;
+
+		close_overlay(u);
+		if (deal_get(u->s->db, id, &d, &err) == DD_OK) {
+			int from = process_stage_index(&u->s->proc, d.stage);
+
+			if (to > from)
+				open_gate(u, to);
+			else if (to < from)
+				open_back(u, to);
+			deal_free(&d);
+		}
+		err_free(&err);
+		return;
+	}
+	if (u->ov == OV_BACK) {
+		rq.deal_id = id;
+		rq.target = u->s->proc.stages[u->target].key;
+		rq.reason = form_value(&u->form, form_field(&u->form, TAG_REASON, 0));
+		rq.expected_version = u->version;
+		rc = deal_move(u->s, &rq, &g, &err);
+	} else {
+		rc = deal_lose(u->s, id, form_value(&u->form, form_field(&u->form, TAG_REASON, 0)),
+			       form_value(&u->form, form_field(&u->form, TAG_NOTE, 0)), u->version,
+			       &err);
+	}
+	if (rc == DD_OK) {
+		close_overlay(u);
+		reload(u, id);
+		board_set_status(&u->b, 0, "deal %ld %s", id,
+				 rq.target ? "moved back" : "marked lost");
+	} else {
+		form_message(&u->form, 1, strbuf_str(&err.msg));
+	}
+	gate_result_free(&g);
+	err_free(&err);
+}
+
+static void
+draw_help(struct ui *u)
+{
+	struct canvas *c = &u->cv;
+	int w = c->w - 4 < 70 ? c->w - 4 : 70, h = (int)nkey_actions + 4, y, x;
+
+	if (h > c->h - 2)
+		h = c->h - 2;
+	y = (c->h - h) / 2;
+	x = (c->w - w) / 2;
+	canvas_fill(c, y, x, h, w, ROLE_NORMAL);
+	canvas_box(c, y, x, h, w, ROLE_BORDER);
+	canvas_text(c, y, x + 2, w - 4, " Keys (any key closes) ", ROLE_HEADER);
+	for (size_t i = 0; i < nkey_actions && (int)i < h - 3; i++) {
+		char keys[64];
+
+		keys_of(key_actions[i].action, keys, sizeof keys);
+		canvas_text(c, y + 2 + (int)i, x + 2, 14, keys, ROLE_HEADER);
+		canvas_text(c, y + 2 + (int)i, x + 17, w - 19, key_actions[i].help, ROLE_NORMAL);
+	}
+}
+
+static void
+act(struct ui *u, enum action a)
+{
+	struct board *b = &u->b;
+	long per = b->lay.cards_per_col;
+
+	switch (a) {
+	case A_LEFT:
+		board_move_sel(b, -1, 0);
+		break;
+	case A_RIGHT:
+		board_move_sel(b, 1, 0);
+		break;
+	case A_UP:
+		board_move_sel(b, 0, -1);
+		break;
+	case A_DOWN:
+		board_move_sel(b, 0, 1);
+		break;
+	case A_PGUP:
+		board_move_sel(b, 0, -per);
+		break;
+	case A_PGDN:
+		board_move_sel(b, 0, per);
+		break;
+	case A_TOP:
+		board_sel_to(b, 0);
+		break;
+	case A_BOTTOM:
+		board_sel_to(b, b->cols[b->sel_col].totals.count - 1);
+		break;
+	case A_ADVANCE:
+		open_gate(u, b->sel_col + 1);
+		break;
+	case A_WON:
+		open_gate(u, (int)u->s->proc.nstages);
+		break;
+	case A_BACK:
+		open_back(u, b->sel_col - 1);
+		break;
+	case A_MOVE_TO:
+		open_move_to(u);
+		break;
+	case A_LOST:
+		open_lost(u);
+		break;
+	case A_PRIVACY:
+		b->privacy = !b->privacy;
+		b->dirty = DIRTY_ALL;
+		b->dirty_cols = ~0ULL;
+		board_set_status(b, 0, "amounts %s", b->privacy ? "hidden" : "shown");
+		break;
+	case A_REDRAW:
+		screen_invalidate();
+		b->dirty = DIRTY_ALL;
+		b->dirty_cols = ~0ULL;
+		break;
+	case A_HELP:
+		u->ov = OV_HELP;
+		break;
+	case A_QUIT:
+		u->quit = 1;
+		break;
+	case A_NONE:
+	case A_COUNT:
+		break;
+	}
+}
+
+static void
+on_key(struct ui *u, int key)
+{
+	if (u->ov == OV_HELP) {
+		close_overlay(u);
+		return;
+	}
+	if (u->ov != OV_NONE) {
+		enum form_result r = form_key(&u->form, key);
+
+		if (r == FORM_CANCEL) {
+			close_overlay(u);
+			board_set_status(&u->b, 0, "cancelled: nothing was changed");
+		} else if (r == FORM_SUBMIT) {
+			if (u->ov == OV_GATE)
+				submit_gate(u);
+			else
+				submit_simple(u);
+		}
+		return;
+	}
+	if (key == K_ESC) {
+		u->b.status[0] = '\0';
+		u->b.dirty |= DIRTY_STATUS;
+		return;
+	}
+	if (key == K_CTRL_C) {
+		u->quit = 1;
+		return;
+	}
+	u->b.status[0] = '\0';
+	u->b.dirty |= DIRTY_STATUS;
+	act(u, keys_lookup(key));
+}
+
+static void
+on_mouse(struct ui *u, int y, int x, int button)
+{
+	const struct layout *l = &u->b.lay;
+
+	if (u->ov != OV_NONE || l->too_small)
+		return;
+	if (button == 4 || button == 5) {
+		board_move_sel(&u->b, 0, button == 4 ? -1 : 1);
+		return;
+	}
+	for (int k = 0; k < l->ncols; k++)
+		if (x >= l->col_x[k] && x < l->col_x[k] + l->col_w[k] && y >= l->cards_y) {
+			int col = l->first_col + k;
+
+			board_move_sel(&u->b, col - u->b.sel_col, 0);
+			board_sel_to(&u->b, u->b.cols[col].offset + (y - l->cards_y) / CARD_H);
+		}
+}
+
+static void
+resize(struct ui *u)
+{
+	int w, h;
+	long id = selected_id(u);
+
+	screen_size(&w, &h);
+	canvas_free(&u->cv);
+	canvas_init(&u->cv, w, h, u->b.ascii);
+	board_resize(&u->b, w, h);
+	reload(u, id);
+}
+
+static void
+draw(struct ui *u)
+{
+	int cy = -1, cx = -1;
+
+	if (u->ov != OV_NONE) /* the overlay is drawn over whatever the board redrew */
+		u->b.dirty |= DIRTY_OVERLAY;
+	if (!u->b.dirty)
+		return;
+	board_view_draw(&u->b, &u->cv);
+	if (u->ov == OV_HELP)
+		draw_help(u);
+	else if (u->ov != OV_NONE)
+		form_draw(&u->form, &u->cv, &cy, &cx);
+	u->b.dirty = 0;
+	screen_put(&u->cv, 0, u->cv.h);
+	screen_flush(cy, cx);
+}
+
+/* Another user's commit: show it, keep the selection, never lose a form. */
+static void
+poll_changes(struct ui *u)
+{
+	long v = db_data_version(u->s->db);
+
+	if (v == u->data_version)
+		return;
+	reload(u, selected_id(u));
+	if (u->ov == OV_NONE)
+		board_set_status(&u->b, 0, "updated: someone else changed the pipeline");
+}
+
+int
+board_run(struct cli *c)
+{
+	struct theme theme;
+	struct ui u;
+	const char *name = c->theme ? c->theme : c->cfg.theme ? c->cfg.theme : "default";
+	int rc;
+
+	if (theme_load(name, &theme, &c->err) != DD_OK || keys_init(&c->cfg, &c->err) != DD_OK)
+		return c->err.code;
+	/* Not a terminal (a pipe, a cron job): print the board instead of waiting for keys. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return board_print(c, 120, 40, NULL);
+	memset(&u, 0, sizeof u);
+	u.c = c;
+	u.s = &c->s;
+	board_init(&u.b, u.s);
+	u.b.ascii = cli_ascii(c);
+	u.b.privacy = c->cfg.privacy;
+	if ((rc = screen_start(&theme, theme_use_color(), &c->err)) != DD_OK) {
+		board_free(&u.b);
+		return rc;
+	}
+	screen_catch_signals();
+	canvas_init(&u.cv, 1, 1, u.b.ascii);
+	resize(&u);
+	while (!u.quit && !screen_quit_signal) {
+		int my = 0, mx = 0, mb = 0, key;
+
+		draw(&u);
+		key = screen_key(POLL_MS, &my, &mx, &mb);
+		if (key == K_TICK)
+			poll_changes(&u);
+		else if (key == K_RESIZE)
+			resize(&u);
+		else if (key == K_MOUSE)
+			on_mouse(&u, my, mx, mb);
+		else
+			on_key(&u, key);
+	}
+	screen_stop();
+	if (u.ov != OV_NONE)
+		close_overlay(&u);
+	canvas_free(&u.cv);
+	board_free(&u.b);
+	return DD_OK;
+}

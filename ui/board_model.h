@@ -1,0 +1,64 @@
+/*
+ * The board's state: which stages and cards are on screen, what is selected,
+ * filters and privacy, and what needs drawing again. Reads through src/; no
+ * curses here, so `dealdeck board` and the full screen share it.
+ */
+#ifndef DD_BOARD_MODEL_H
+#define DD_BOARD_MODEL_H
+
+#include "board_data.h"
+#include "layout.h"
+#include "session.h"
+
+struct board_column {
+	struct totals totals;
+	struct card *cards; /* the window on screen, from index `offset` */
+	size_t ncards;
+	long offset;
+	long sel; /* the selected card's index in the column */
+	int loaded;
+};
+
+/* What must be drawn again (tmux's redraw flags). */
+enum {
+	DIRTY_TITLE = 1 << 0,
+	DIRTY_STATUS = 1 << 1,
+	DIRTY_COLUMNS = 1 << 2, /* see dirty_cols for which */
+	DIRTY_OVERLAY = 1 << 3,
+	DIRTY_ALL = 0xff,
+};
+
+struct board {
+	struct session *s;
+	struct layout lay;
+	struct board_column *cols; /* one per stage */
+	struct totals won, lost;
+	int sel_col;
+	int first_col;
+	int privacy, ascii;
+	char *filter_text, *filter_owner;
+	char status[256];
+	int status_error;
+	unsigned dirty;
+	unsigned long long dirty_cols; /* bit per stage */
+};
+
+void board_init(struct board *b, struct session *s);
+void board_free(struct board *b);
+/* Lays out for a screen size; marks everything dirty when it changed. */
+void board_resize(struct board *b, int w, int h);
+/* Reads totals and the visible cards again (after a change or a refresh). */
+int board_reload(struct board *b, struct dd_err *err);
+/* The selected card, or NULL when the column is empty. */
+const struct card *board_selected(const struct board *b);
+/* Moves the selection; loads the newly visible window when it scrolls. */
+void board_move_sel(struct board *b, int dcol, long drow);
+void board_sel_to(struct board *b, long row);
+/* Selects the deal wherever it now is (after a move or someone else's change). */
+void board_select_deal(struct board *b, long deal_id);
+void board_set_status(struct board *b, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void board_mark_col(struct board *b, int col);
+struct board_filter board_filter_of(const struct board *b);
+
+#endif

@@ -1,0 +1,70 @@
+/* `dealdeck board`: the board as plain text, from the same layout as the screen. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "board_text.h"
+#include "board_view.h"
+#include "canvas.h"
+
+static int
+parse_size(struct cli *c, const char *v, const char *what, int def, int *out)
+{
+	char *end;
+	long n;
+
+	if (v == NULL) {
+		*out = def;
+		return DD_OK;
+	}
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 1000)
+		return err_set(&c->err, DD_USAGE, "%s must be a number from 1 to 1000", what);
+	*out = (int)n;
+	return DD_OK;
+}
+
+int
+board_print(struct cli *c, int w, int h, const char *owner)
+{
+	struct board b;
+	struct canvas cv;
+
+	board_init(&b, &c->s);
+	b.privacy = c->cfg.privacy;
+	if (owner != NULL)
+		b.filter_owner = strdup(owner);
+	canvas_init(&cv, w, h, cli_ascii(c));
+	board_resize(&b, w, h);
+	if (board_reload(&b, &c->err) == DD_OK) {
+		b.status[0] = '\0';
+		board_view_draw(&b, &cv);
+		canvas_print(&cv, stdout);
+	}
+	canvas_free(&cv);
+	board_free(&b);
+	return c->err.code;
+}
+
+static int
+cmd_board(struct cli *c, const struct args *a)
+{
+	int w, h;
+
+	if (parse_size(c, args_get(a, "width"), "--width", 120, &w) != DD_OK ||
+	    parse_size(c, args_get(a, "height"), "--height", 40, &h) != DD_OK)
+		return c->err.code;
+	return board_print(c, w, h, args_get(a, "owner"));
+}
+
+static const struct opt board_opts[] = {
+	{"width", "W", "columns of text (default 120)"},
+	{"height", "H", "lines of text (default 40)"},
+	{"owner", "LOGIN", "only this owner's deals"},
+};
+
+const struct command ui_commands[] = {
+	{"board", "[--width W] [--height H] [--owner LOGIN]",
+	 "Print the board as plain text, laid out as on the screen (for mail or chat).",
+	 board_opts, NOPTS(board_opts), 0, 0, 1, cmd_board},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+};

@@ -1,0 +1,13 @@
+/* Draws the board into a canvas: title bar, columns of cards, status line. */
+#ifndef DD_BOARD_VIEW_H
+#define DD_BOARD_VIEW_H
+
+#include "board_model.h"
+#include "canvas.h"
+
+/* Draws what b->dirty asks for (everything with DIRTY_ALL) and clears those flags. */
+void board_view_draw(struct board *b, struct canvas *c);
+/* "340k", "1.2M": short amounts for column headers. */
+void amount_short(long long minor, char *out, size_t len);
+
+#endif

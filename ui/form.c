@@ -1,0 +1,253 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "input.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define FORM_MAX_W 76
+#define LABEL_W 16
+
+void
+form_init(struct form *f, const char *title)
+{
+	memset(f, 0, sizeof *f);
+	f->title = xstrdup(title);
+	f->focus = -1;
+}
+
+void
+form_free(struct form *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		struct field *fl = &f->fields[i];
+
+		free(fl->label);
+		free(fl->info);
+		if (fl->kind == FIELD_TEXT)
+			line_edit_free(&fl->edit);
+		for (int k = 0; k < fl->nchoices; k++)
+			free(fl->choices[k]);
+		free(fl->choices);
+	}
+	free(f->fields);
+	free(f->title);
+	free(f->message);
+	memset(f, 0, sizeof *f);
+}
+
+static struct field *
+add(struct form *f, enum field_kind kind, const char *label, int tag)
+{
+	struct field *fl;
+
+	f->fields = xreallocarray(f->fields, (size_t)f->n + 1, sizeof *f->fields);
+	fl = &f->fields[f->n++];
+	memset(fl, 0, sizeof *fl);
+	fl->kind = kind;
+	fl->label = xstrdup(label ? label : "");
+	fl->tag = tag;
+	fl->role = ROLE_NORMAL;
+	if (kind != FIELD_INFO && f->focus < 0)
+		f->focus = f->n - 1;
+	return fl;
+}
+
+void
+form_info(struct form *f, const char *label, const char *text, enum theme_role role)
+{
+	struct field *fl = add(f, FIELD_INFO, label, 0);
+
+	fl->info = xstrdup(text);
+	fl->role = role;
+}
+
+struct field *
+form_text(struct form *f, const char *label, const char *initial, int tag)
+{
+	struct field *fl = add(f, FIELD_TEXT, label, tag);
+
+	line_edit_init(&fl->edit, initial ? initial : "", 4000);
+	return fl;
+}
+
+struct field *
+form_choice(struct form *f, const char *label, const char *const *choices, int n, int tag)
+{
+	struct field *fl = add(f, FIELD_CHOICE, label, tag);
+
+	fl->choices = xcalloc((size_t)(n ? n : 1), sizeof *fl->choices);
+	for (int i = 0; i < n; i++)
+		fl->choices[i] = xstrdup(choices[i]);
+	fl->nchoices = n;
+	return fl;
+}
+
+void
+form_message(struct form *f, int error, const char *text)
+{
+	free(f->message);
+	f->message = text ? xstrdup(text) : NULL;
+	f->message_error = error;
+}
+
+struct field *
+form_field(struct form *f, int tag, int after)
+{
+	for (int i = after; i < f->n; i++)
+		if (f->fields[i].tag == tag && f->fields[i].kind != FIELD_INFO)
+			return &f->fields[i];
+	return NULL;
+}
+
+const char *
+form_value(const struct form *f, const struct field *fl)
+{
+	if (fl->kind == FIELD_TEXT)
+		return line_edit_text(&fl->edit);
+	if (fl->kind == FIELD_CHOICE && fl->nchoices > 0)
+		return fl->choices[fl->choice];
+	return "";
+}
+
+static int
+step_focus(struct form *f, int dir)
+{
+	for (int i = f->focus + dir; i >= 0 && i < f->n; i += dir)
+		if (f->fields[i].kind != FIELD_INFO) {
+			f->focus = i;
+			return 1;
+		}
+	return 0;
+}
+
+enum form_result
+form_key(struct form *f, int key)
+{
+	struct field *fl = f->focus >= 0 ? &f->fields[f->focus] : NULL;
+
+	switch (key) {
+	case K_ESC:
+		return FORM_CANCEL;
+	case K_TAB:
+	case K_DOWN:
+		step_focus(f, 1);
+		return FORM_NONE;
+	case K_BTAB:
+	case K_UP:
+		step_focus(f, -1);
+		return FORM_NONE;
+	case K_ENTER:
+		/* Enter moves on; on the last field it submits. */
+		return fl == NULL || !step_focus(f, 1) ? FORM_SUBMIT : FORM_NONE;
+	}
+	if (fl == NULL)
+		return FORM_NONE;
+	if (fl->kind == FIELD_CHOICE && fl->nchoices > 0) {
+		if (key == K_RIGHT || key == ' ')
+			fl->choice = (fl->choice + 1) % fl->nchoices;
+		else if (key == K_LEFT)
+			fl->choice = (fl->choice + fl->nchoices - 1) % fl->nchoices;
+		return FORM_NONE;
+	}
+	if (fl->kind == FIELD_TEXT)
+		line_edit_key(&fl->edit, key);
+	return FORM_NONE;
+}
+
+/* Lines an info field needs when wrapped to w columns (long requirement texts). */
+static int
+info_rows(const struct field *fl, int w)
+{
+	int tw = text_width(fl->info);
+
+	return w > 0 ? 1 + (tw > w ? (tw - 1) / w : 0) : 1;
+}
+
+void
+form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
+{
+	int w = c->w - 4 < FORM_MAX_W ? c->w - 4 : FORM_MAX_W;
+	int inner = w - 4, valw = inner - LABEL_W - 1, rows = 0, y, x, h;
+
+	*cy = *cx = -1;
+	if (w < 20)
+		return;
+	for (int i = 0; i < f->n; i++)
+		rows += f->fields[i].kind == FIELD_INFO ? info_rows(&f->fields[i], inner - 2) : 1;
+	rows += f->message ? 2 : 0;
+	h = rows + 4;
+	if (h > c->h - 2)
+		h = c->h - 2;
+	y = (c->h - h) / 2;
+	x = (c->w - w) / 2;
+	canvas_fill(c, y, x, h, w, ROLE_NORMAL);
+	canvas_box(c, y, x, h, w, ROLE_BORDER);
+	canvas_text(c, y, x + 2, w - 4, f->title, ROLE_HEADER);
+	canvas_style(c, y, x + 2, text_width(f->title) < w - 4 ? text_width(f->title) : w - 4,
+		     ROLE_HEADER, 0, 1);
+	canvas_text(c, y + h - 1, x + 2, w - 4, " Tab next  Enter next/submit  Esc cancel ",
+		    ROLE_BORDER);
+
+	/* Scroll so the focused field is inside the box. */
+	int avail = h - 3 - (f->message ? 2 : 0), row = 0, focus_row = 0;
+	for (int i = 0; i < f->n; i++) {
+		if (i == f->focus)
+			focus_row = row;
+		row += f->fields[i].kind == FIELD_INFO ? info_rows(&f->fields[i], inner - 2) : 1;
+	}
+	if (focus_row < f->top)
+		f->top = focus_row;
+	if (focus_row >= f->top + avail)
+		f->top = focus_row - avail + 1;
+	row = 0;
+	for (int i = 0; i < f->n; i++) {
+		struct field *fl = &f->fields[i];
+		int n = fl->kind == FIELD_INFO ? info_rows(fl, inner - 2) : 1;
+		int ry = y + 2 + row - f->top;
+
+		row += n;
+		if (ry < y + 2 || ry + n > y + 2 + avail)
+			continue;
+		if (fl->kind == FIELD_INFO) {
+			const char *p = fl->info;
+			int lw = canvas_text(c, ry, x + 2, 2, fl->label, fl->role);
+
+			(void)lw;
+			for (int k = 0; k < n && *p; k++) {
+				/* Wrap by whole characters: cut to the width, go on after it. */
+				char *piece = text_fit(p, inner - 2, 1);
+				size_t len = strlen(piece);
+
+				if (k + 1 < n && len > 0 && piece[len - 1] == '~')
+					piece[--len] = '\0';
+				canvas_text(c, ry + k, x + 4, inner - 2, piece, fl->role);
+				p += len;
+				free(piece);
+			}
+			continue;
+		}
+		canvas_text(c, ry, x + 2, LABEL_W, fl->label, i == f->focus ? ROLE_FOCUS : ROLE_DIM);
+		if (fl->kind == FIELD_TEXT) {
+			int col = line_edit_draw(&fl->edit, c, ry, x + 3 + LABEL_W, valw,
+						 i == f->focus ? ROLE_INPUT : ROLE_NORMAL);
+			if (i == f->focus) {
+				*cy = ry;
+				*cx = col;
+			}
+		} else {
+			char buf[256];
+
+			snprintf(buf, sizeof buf, "%s %s %s", glyph(c, "‹", "<"),
+				 fl->nchoices ? fl->choices[fl->choice] : "(none)",
+				 glyph(c, "›", ">"));
+			canvas_text(c, ry, x + 3 + LABEL_W, valw, buf,
+				    i == f->focus ? ROLE_INPUT : ROLE_NORMAL);
+		}
+	}
+	if (f->message)
+		canvas_text(c, y + h - 2, x + 2, w - 4, f->message,
+			    f->message_error ? ROLE_ERROR : ROLE_STATUS);
+}

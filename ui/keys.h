@@ -1,0 +1,57 @@
+/*
+ * The board's key bindings, in one table: action name, default keys, help.
+ * `?` help, the man page and [keys] remapping in the user config all read it.
+ */
+#ifndef DD_KEYS_H
+#define DD_KEYS_H
+
+#include <stddef.h>
+
+#include "user_config.h"
+#include "error.h"
+
+#define KEY_ACTIONS(X)                                                                  \
+	X(A_LEFT, "left", "Left h", "select the stage to the left")                       \
+	X(A_RIGHT, "right", "Right l", "select the stage to the right")                   \
+	X(A_UP, "up", "Up k", "select the card above")                                    \
+	X(A_DOWN, "down", "Down j", "select the card below")                              \
+	X(A_PGUP, "page-up", "PgUp", "a screenful of cards up")                           \
+	X(A_PGDN, "page-down", "PgDn", "a screenful of cards down")                       \
+	X(A_TOP, "top", "g Home", "the first card of the stage")                          \
+	X(A_BOTTOM, "bottom", "G End", "the last card of the stage")                      \
+	X(A_ADVANCE, "advance", ">", "advance the deal: the gate form")                   \
+	X(A_BACK, "back", "<", "move the deal back a stage (asks why)")                   \
+	X(A_MOVE_TO, "move-to", "M", "move the deal to a chosen stage")                   \
+	X(A_WON, "won", "W", "mark the deal won (the last gate's form)")                  \
+	X(A_LOST, "lost", "L", "mark the deal lost (pick a reason)")                      \
+	X(A_PRIVACY, "privacy", "$", "hide or show amounts (for a screen share)")         \
+	X(A_REDRAW, "redraw", "C-l", "redraw the screen")                                 \
+	X(A_HELP, "help", "?", "this help")                                               \
+	X(A_QUIT, "quit", "q", "quit")
+
+enum action {
+	A_NONE,
+#define X(a, name, keys, help) a,
+	KEY_ACTIONS(X)
+#undef X
+		A_COUNT
+};
+
+struct key_action {
+	enum action action;
+	const char *name, *defaults, *help;
+};
+
+extern const struct key_action key_actions[];
+extern const size_t nkey_actions;
+
+/* Binds the defaults, then the config's [keys] (action = key, key ...). */
+int keys_init(const struct config *cfg, struct dd_err *err);
+enum action keys_lookup(int key);
+/* "j", "Down", "C-l", "Space": a key's name, and back. -1 when unknown. */
+int key_parse(const char *name);
+const char *key_name(int key, char *buf, size_t len);
+/* The keys bound to an action, as "Down j". */
+void keys_of(enum action a, char *buf, size_t len);
+
+#endif
