@@ -6,7 +6,7 @@
 #include "cli.h"
 #include "date.h"
 #include "deal.h"
-#include "history.h"
+#include "deal_report.h"
 #include "money.h"
 #include "people.h"
 #include "plan.h"
@@ -137,151 +137,18 @@ cmd_list(struct cli *c, const struct args *a)
 	return deal_list(c->s.db, &f, c->s.today, print_deal_row, &o, &c->err);
 }
 
-/*
- * Text users typed, made safe for the terminal (no newlines or escape codes).
- * A small ring of copies, enough for one printf; safe(NULL) frees them.
- */
-static const char *
-safe(const char *s)
-{
-	static char *ring[16];
-	static size_t next;
-
-	if (s == NULL) {
-		for (size_t i = 0; i < 16; i++) {
-			free(ring[i]);
-			ring[i] = NULL;
-		}
-		return NULL;
-	}
-	free(ring[next]);
-	ring[next] = text_printable(s);
-	s = ring[next];
-	next = (next + 1) % 16;
-	return s;
-}
-
-static void
-print_event(const struct event *e, void *arg)
-{
-	printf("  %s  %-7s %s", e->at, e->kind, e->from_stage ? e->from_stage : "");
-	if (e->from_stage != NULL)
-		printf(" -> ");
-	printf("%s%s%s  by %s", strcmp(e->status, "open") ? e->status : e->stage,
-	       strcmp(e->status, "open") ? " from " : "",
-	       strcmp(e->status, "open") ? e->stage : "", e->actor);
-	if (e->reason)
-		printf("  reason: %s", safe(e->reason));
-	if (e->note)
-		printf("  note: %s", safe(e->note));
-	if (e->override)
-		printf("  OVERRIDE: %s", safe(e->override));
-	if (e->imported)
-		printf("  (imported)");
-	printf("\n");
-}
-
-static void
-print_evidence(const struct evidence_row *e, void *arg)
-{
-	printf("  %s  %s (leaving %s): %s\n      contact: %s; recorded by %s at %s\n", e->acted_on,
-	       e->requirement, e->stage, safe(e->what),
-	       e->contact_name ? safe(e->contact_name) : "-", e->recorded_by, e->recorded_at);
-}
-
-static void
-print_people(struct cli *c, long id)
-{
-	struct stakeholder *v;
-	size_t n;
-
-	if (people_list(c->s.db, id, &v, &n, &c->err) != DD_OK)
-		return;
-	size_t *order = xcalloc(n ? n : 1, sizeof *order);
-	int *depth = xcalloc(n ? n : 1, sizeof *depth);
-	people_tree(v, n, order, depth);
-	printf("\nStakeholders (%zu)%s\n", n, n < 2 ? ": single-threaded" : "");
-	for (size_t k = 0; k < n; k++) {
-		const struct stakeholder *p = &v[order[k]];
-
-		printf("  %*s[%ld] %s, %s%s%s; %s, influence %s; last contact %s\n", depth[k] * 2,
-		       "", p->id, safe(p->name), vocab_human(p->role), p->title ? ", " : "",
-		       p->title ? safe(p->title) : "", p->stance, p->influence,
-		       p->last_contact ? p->last_contact : "never");
-	}
-	free(order);
-	free(depth);
-	people_free(v, n);
-}
-
-static void
-print_plan(struct cli *c, long id)
-{
-	struct plan_step *v;
-	size_t n, done = 0;
-
-	if (plan_list(c->s.db, id, &v, &n, &c->err) != DD_OK)
-		return;
-	for (size_t i = 0; i < n; i++)
-		done += v[i].done_at != NULL;
-	printf("\nMutual action plan (%zu/%zu done)\n", done, n);
-	for (size_t i = 0; i < n; i++) {
-		enum plan_status st = plan_step_status(&v[i], c->s.today);
-
-		printf("  [%ld] %s  %-7s %-6s %s%s%s%s", v[i].id, v[i].due, plan_status_word(st),
-		       v[i].owner_side, safe(v[i].title), v[i].who ? " (" : "",
-		       v[i].who ? safe(v[i].who) : "", v[i].who ? ")" : "");
-		if (st == PLAN_DONE)
-			printf("  done %.10s by %s", v[i].done_at,
-			       v[i].done_by ? v[i].done_by : "?");
-		printf("\n");
-	}
-	plan_free(v, n);
-}
-
 static int
 cmd_show(struct cli *c, const struct args *a)
 {
-	char amount[MONEY_LEN], cur[16];
-	struct deal d;
+	struct strvec lines = {0};
 	long id;
 
-	if (cli_id(c, a->pos.v[0], "deal", &id) != DD_OK ||
-	    deal_get(c->s.db, id, &d, &c->err) != DD_OK)
+	if (cli_id(c, a->pos.v[0], "deal", &id) != DD_OK)
 		return c->err.code;
-	const struct stage *s = process_stage(&c->s.proc, d.stage);
-	long entered = date_of_timestamp(d.stage_entered_at);
-	money_format(d.amount, 1, amount);
-	printf("Deal %ld: %s\n", d.id, safe(d.title));
-	printf("  account:          %s\n", safe(d.account));
-	printf("  owner:            %s\n", d.owner);
-	printf("  stage:            %s (%s)", d.stage, s ? s->label : "not in the process");
-	if (strcmp(d.status, "open") == 0)
-		printf(", %ld days in stage", c->s.today - entered);
-	printf("\n  status:           %s", d.status);
-	if (d.closed_at)
-		printf(" on %.10s", d.closed_at);
-	if (d.lost_reason)
-		printf(", reason %s%s%s", d.lost_reason, d.lost_note ? ": " : "",
-		       d.lost_note ? safe(d.lost_note) : "");
-	printf("\n  amount:           %s %s\n", amount,
-	       db_meta(c->s.db, "currency", cur, sizeof cur) ? cur : "");
-	printf("  close date:       %s\n", d.close_date ? d.close_date : "-");
-	printf("  next step:        %s%s%s%s\n", d.next_step ? safe(d.next_step) : "-",
-	       d.next_step_due ? " (due " : "", d.next_step_due ? d.next_step_due : "",
-	       d.next_step_due ? ")" : "");
-	printf("  success criteria: %s\n", d.success_criteria ? safe(d.success_criteria) : "-");
-	printf("  created:          %s\n", d.created_at);
-	if (d.external_id)
-		printf("  external id:      %s\n", safe(d.external_id));
-	print_people(c, id);
-	print_plan(c, id);
-	printf("\nEvidence\n");
-	history_each_evidence(c->s.db, id, print_evidence, NULL, &c->err);
-	printf("\nHistory\n");
-	history_each_event(c->s.db, id, print_event, NULL, &c->err);
-	deal_free(&d);
-	safe(NULL);
+	deal_report(&c->s, id, &lines, &c->err);
+	for (size_t i = 0; i < lines.n; i++)
+		puts(lines.v[i]);
+	strvec_free(&lines);
 	return c->err.code;
 }
 

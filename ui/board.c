@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,12 @@
 #include "canvas.h"
 #include "date.h"
 #include "deal.h"
+#include "deal_report.h"
 #include "facts.h"
 #include "form.h"
 #include "input.h"
 #include "keys.h"
+#include "money.h"
 #include "move.h"
 #include "screen.h"
 #include "theme.h"
@@ -21,11 +24,30 @@
 
 #define POLL_MS 250 /* how often another user's commit is looked for */
 
-enum overlay { OV_NONE, OV_HELP, OV_GATE, OV_BACK, OV_LOST, OV_MOVE_TO };
+enum overlay { OV_NONE, OV_HELP, OV_DETAIL, OV_GATE, OV_BACK, OV_LOST, OV_MOVE_TO, OV_EDIT,
+	       OV_NEW, OV_FILTER, OV_OWNER };
 
 /* Form field tags: evidence fields carry their requirement's index. */
 enum { TAG_WHAT = 1000, TAG_CONTACT = 2000, TAG_DATE = 3000, TAG_OVERRIDE = 1, TAG_REASON,
-       TAG_NOTE, TAG_STAGE };
+       TAG_NOTE, TAG_STAGE, TAG_TEXT };
+
+/* The deal fields the edit and new forms show: label, where the value goes. */
+static const struct deal_field_row {
+	const char *label;
+	size_t offset; /* in struct deal_fields */
+	int on_new;
+} deal_field_rows[] = {
+	{"title", offsetof(struct deal_fields, title), 1},
+	{"account", offsetof(struct deal_fields, account), 1},
+	{"amount", offsetof(struct deal_fields, amount), 1},
+	{"close date", offsetof(struct deal_fields, close_date), 1},
+	{"next step", offsetof(struct deal_fields, next_step), 1},
+	{"next step due", offsetof(struct deal_fields, next_step_due), 1},
+	{"success criteria", offsetof(struct deal_fields, success_criteria), 0},
+	{"owner", offsetof(struct deal_fields, owner), 0},
+};
+#define NDEAL_FIELDS (sizeof deal_field_rows / sizeof deal_field_rows[0])
+#define TAG_FIELD 4000 /* + the row */
 
 struct ui {
 	struct cli *c;
@@ -38,6 +60,9 @@ struct ui {
 	int target;	       /* the stage index the form moves to */
 	const char **req_keys; /* the evidence keys of the gate form, by index */
 	size_t nreq;
+	struct strvec detail; /* the detail view's lines */
+	int detail_top;
+	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
 	long data_version;
 	int quit, redraw_all;
 };
@@ -68,8 +93,13 @@ reload(struct ui *u, long keep_id)
 static void
 close_overlay(struct ui *u)
 {
-	if (u->ov == OV_GATE || u->ov == OV_BACK || u->ov == OV_LOST || u->ov == OV_MOVE_TO)
+	if (u->ov != OV_NONE && u->ov != OV_HELP && u->ov != OV_DETAIL)
 		form_free(&u->form);
+	strvec_free(&u->detail);
+	for (size_t i = 0; i < NDEAL_FIELDS; i++) {
+		free(u->orig[i]);
+		u->orig[i] = NULL;
+	}
 	free(u->req_keys);
 	u->req_keys = NULL;
 	u->nreq = 0;
@@ -349,24 +379,212 @@ submit_simple(struct ui *u)
 }
 
 static void
+open_detail(struct ui *u)
+{
+	struct dd_err err;
+	long id = selected_id(u);
+
+	if (id == 0) {
+		board_set_status(&u->b, 1, "no deal selected");
+		return;
+	}
+	err_init(&err);
+	if (deal_report(u->s, id, &u->detail, &err) != DD_OK) {
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+		strvec_free(&u->detail);
+	} else {
+		u->detail_top = 0;
+		u->ov = OV_DETAIL;
+	}
+	err_free(&err);
+}
+
+static void
+detail_key(struct ui *u, int key)
+{
+	int page = u->cv.h - 4, max = (int)u->detail.n - page;
+
+	switch (key) {
+	case K_UP:
+	case 'k':
+		u->detail_top--;
+		break;
+	case K_DOWN:
+	case 'j':
+		u->detail_top++;
+		break;
+	case K_PGUP:
+		u->detail_top -= page;
+		break;
+	case K_PGDN:
+	case ' ':
+		u->detail_top += page;
+		break;
+	default:
+		close_overlay(u);
+		return;
+	}
+	if (u->detail_top > max)
+		u->detail_top = max;
+	if (u->detail_top < 0)
+		u->detail_top = 0;
+}
+
+static void
+draw_detail(struct ui *u)
+{
+	struct canvas *c = &u->cv;
+	int h = c->h - 2, w = c->w - 2;
+
+	canvas_fill(c, 1, 1, h, w, ROLE_NORMAL);
+	canvas_box(c, 1, 1, h, w, ROLE_BORDER);
+	canvas_text(c, 1, 3, w - 4, " Deal (arrows scroll, any other key closes) ", ROLE_HEADER);
+	for (int i = 0; i < h - 2 && u->detail_top + i < (int)u->detail.n; i++)
+		canvas_text(c, 2 + i, 3, w - 4, u->detail.v[u->detail_top + i],
+			    i == 0 && u->detail_top == 0 ? ROLE_HEADER : ROLE_NORMAL);
+}
+
+static const char **
+field_slot(struct deal_fields *f, size_t row)
+{
+	return (const char **)((char *)f + deal_field_rows[row].offset);
+}
+
+static void
+open_deal_form(struct ui *u, int is_new)
+{
+	struct deal d;
+	struct deal_fields cur = {0};
+	char amount[MONEY_LEN];
+
+	memset(&d, 0, sizeof d);
+	if (!is_new) {
+		if (form_deal(u, &d) != 0)
+			return;
+		money_format(d.amount, 0, amount);
+		cur = (struct deal_fields){d.title,	      d.account,     d.owner,
+					   amount,	      d.close_date,  d.next_step,
+					   d.next_step_due, d.success_criteria};
+	}
+	form_init(&u->form, is_new ? " New deal (in the first stage) " : " Edit deal ");
+	for (size_t i = 0; i < NDEAL_FIELDS; i++) {
+		const char *v = *field_slot(&cur, i);
+
+		if (is_new && !deal_field_rows[i].on_new)
+			continue;
+		if (deal_field_rows[i].offset == offsetof(struct deal_fields, owner) &&
+		    u->s->role != ROLE_MANAGER)
+			continue; /* only managers reassign */
+		form_text(&u->form, deal_field_rows[i].label, v ? v : "", TAG_FIELD + (int)i);
+		u->orig[i] = xstrdup(v ? v : "");
+	}
+	u->deal_id = d.id;
+	u->version = d.version;
+	u->ov = is_new ? OV_NEW : OV_EDIT;
+	deal_free(&d);
+}
+
+static void
+submit_deal_form(struct ui *u)
+{
+	struct deal_fields f = {0};
+	struct dd_err err;
+	long id = u->deal_id;
+	int rc;
+
+	for (size_t i = 0; i < NDEAL_FIELDS; i++) {
+		struct field *fl = form_field(&u->form, TAG_FIELD + (int)i, 0);
+		const char *v = fl ? form_value(&u->form, fl) : NULL;
+
+		/* Only what changed: an edit never rewrites fields it did not touch. */
+		if (v == NULL || (u->ov == OV_EDIT && strcmp(v, u->orig[i]) == 0))
+			continue;
+		if (u->ov == OV_NEW && v[0] == '\0')
+			continue;
+		if (deal_field_rows[i].offset == offsetof(struct deal_fields, amount) && v[0] == '\0')
+			v = "0";
+		*field_slot(&f, i) = v;
+	}
+	err_init(&err);
+	if (u->ov == OV_NEW)
+		rc = deal_create(u->s, &f, &id, &err);
+	else if (memcmp(&f, &(struct deal_fields){0}, sizeof f) == 0)
+		rc = DD_OK; /* nothing changed */
+	else
+		rc = deal_edit(u->s, id, &f, u->version, &err);
+	if (rc == DD_OK) {
+		int was_new = u->ov == OV_NEW;
+
+		close_overlay(u);
+		reload(u, id);
+		board_set_status(&u->b, 0, "deal %ld %s", id, was_new ? "added" : "saved");
+	} else if (strstr(strbuf_str(&err.msg), "changed by someone else") != NULL) {
+		close_overlay(u);
+		reload(u, id);
+		board_set_status(&u->b, 1, "%s: showing it as it is now", strbuf_str(&err.msg));
+	} else {
+		form_message(&u->form, 1, strbuf_str(&err.msg));
+	}
+	err_free(&err);
+}
+
+static void
+open_filter(struct ui *u, int owner)
+{
+	const char *cur = owner ? u->b.filter_owner : u->b.filter_text;
+
+	form_init(&u->form, owner ? " Show one owner's deals " : " Show deals containing ");
+	form_text(&u->form, owner ? "owner (login)" : "text", cur ? cur : "", TAG_TEXT);
+	u->ov = owner ? OV_OWNER : OV_FILTER;
+}
+
+static void
+apply_filter(struct ui *u, int which, const char *v)
+{
+	char **slot = which == OV_OWNER ? &u->b.filter_owner : &u->b.filter_text;
+
+	free(*slot);
+	*slot = v != NULL && v[0] != '\0' ? xstrdup(v) : NULL;
+	for (size_t i = 0; i < u->s->proc.nstages; i++)
+		u->b.cols[i].sel = u->b.cols[i].offset = 0;
+	reload(u, 0);
+	u->b.dirty |= DIRTY_TITLE;
+}
+
+static void
+submit_filter(struct ui *u)
+{
+	char *v = xstrdup(form_value(&u->form, form_field(&u->form, TAG_TEXT, 0)));
+	int which = u->ov;
+
+	close_overlay(u);
+	apply_filter(u, which, v);
+	board_set_status(&u->b, 0, "%s", v[0] ? "filtered: c clears" : "filter cleared");
+	free(v);
+}
+
+/* Every bound key, in two columns when one does not fit (80x24 must show all). */
+static void
 draw_help(struct ui *u)
 {
 	struct canvas *c = &u->cv;
-	int w = c->w - 4 < 70 ? c->w - 4 : 70, h = (int)nkey_actions + 4, y, x;
+	int n = (int)nkey_actions, ncol = n + 4 > c->h - 2 ? 2 : 1;
+	int rows = (n + ncol - 1) / ncol, w = c->w - 2 < 70 * ncol ? c->w - 2 : 70 * ncol;
+	int h = rows + 4 > c->h ? c->h : rows + 4, y = (c->h - h) / 2, x = (c->w - w) / 2;
+	int colw = (w - 2) / ncol;
 
-	if (h > c->h - 2)
-		h = c->h - 2;
-	y = (c->h - h) / 2;
-	x = (c->w - w) / 2;
 	canvas_fill(c, y, x, h, w, ROLE_NORMAL);
 	canvas_box(c, y, x, h, w, ROLE_BORDER);
 	canvas_text(c, y, x + 2, w - 4, " Keys (any key closes) ", ROLE_HEADER);
-	for (size_t i = 0; i < nkey_actions && (int)i < h - 3; i++) {
+	for (int i = 0; i < n; i++) {
+		int row = i % rows, cx = x + 2 + (i / rows) * colw;
 		char keys[64];
 
+		if (row + 2 >= h - 1)
+			continue;
 		keys_of(key_actions[i].action, keys, sizeof keys);
-		canvas_text(c, y + 2 + (int)i, x + 2, 14, keys, ROLE_HEADER);
-		canvas_text(c, y + 2 + (int)i, x + 17, w - 19, key_actions[i].help, ROLE_NORMAL);
+		canvas_text(c, y + 2 + row, cx, 10, keys, ROLE_HEADER);
+		canvas_text(c, y + 2 + row, cx + 11, colw - 12, key_actions[i].help, ROLE_NORMAL);
 	}
 }
 
@@ -416,6 +634,26 @@ act(struct ui *u, enum action a)
 	case A_LOST:
 		open_lost(u);
 		break;
+	case A_DETAIL:
+		open_detail(u);
+		break;
+	case A_EDIT:
+		open_deal_form(u, 0);
+		break;
+	case A_NEW:
+		open_deal_form(u, 1);
+		break;
+	case A_FILTER:
+		open_filter(u, 0);
+		break;
+	case A_OWNER:
+		open_filter(u, 1);
+		break;
+	case A_CLEAR:
+		apply_filter(u, OV_FILTER, NULL);
+		apply_filter(u, OV_OWNER, NULL);
+		board_set_status(b, 0, "filters cleared");
+		break;
 	case A_PRIVACY:
 		b->privacy = !b->privacy;
 		b->dirty = DIRTY_ALL;
@@ -446,6 +684,10 @@ on_key(struct ui *u, int key)
 		close_overlay(u);
 		return;
 	}
+	if (u->ov == OV_DETAIL) {
+		detail_key(u, key);
+		return;
+	}
 	if (u->ov != OV_NONE) {
 		enum form_result r = form_key(&u->form, key);
 
@@ -455,6 +697,10 @@ on_key(struct ui *u, int key)
 		} else if (r == FORM_SUBMIT) {
 			if (u->ov == OV_GATE)
 				submit_gate(u);
+			else if (u->ov == OV_EDIT || u->ov == OV_NEW)
+				submit_deal_form(u);
+			else if (u->ov == OV_FILTER || u->ov == OV_OWNER)
+				submit_filter(u);
 			else
 				submit_simple(u);
 		}
@@ -519,6 +765,8 @@ draw(struct ui *u)
 	board_view_draw(&u->b, &u->cv);
 	if (u->ov == OV_HELP)
 		draw_help(u);
+	else if (u->ov == OV_DETAIL)
+		draw_detail(u);
 	else if (u->ov != OV_NONE)
 		form_draw(&u->form, &u->cv, &cy, &cx);
 	u->b.dirty = 0;

@@ -24,6 +24,12 @@
 	X(A_MOVE_TO, "move-to", "M", "move the deal to a chosen stage")                   \
 	X(A_WON, "won", "W", "mark the deal won (the last gate's form)")                  \
 	X(A_LOST, "lost", "L", "mark the deal lost (pick a reason)")                      \
+	X(A_DETAIL, "detail", "Enter", "the deal in detail: committee, plan, history")    \
+	X(A_EDIT, "edit", "e", "edit the deal's fields")                                  \
+	X(A_NEW, "new", "n", "add a new deal")                                            \
+	X(A_FILTER, "filter", "/", "show only deals whose title or account has a text")   \
+	X(A_OWNER, "owner", "o", "show only one owner's deals")                           \
+	X(A_CLEAR, "clear", "c", "clear the filters")                                     \
 	X(A_PRIVACY, "privacy", "$", "hide or show amounts (for a screen share)")         \
 	X(A_REDRAW, "redraw", "C-l", "redraw the screen")                                 \
 	X(A_HELP, "help", "?", "this help")                                               \
