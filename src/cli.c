@@ -317,6 +317,9 @@ run(struct cli *c, int argc, char **argv)
 	c->theme = args_get(&a, "theme");
 	if ((rc = config_load(args_get(&a, "config"), &c->cfg, &c->err)) != DD_OK)
 		goto out;
+	if (ui != NULL && ui->check_config != NULL &&
+	    (rc = ui->check_config(&c->cfg, &c->err)) != DD_OK)
+		goto out;
 	if (args_get(&a, "demo") != NULL) {
 		rc = run_demo_board(c);
 		goto out;

@@ -35,6 +35,8 @@ struct command {
 struct cli_ui {
 	const struct command *commands; /* NULL-name terminated */
 	int (*board)(struct cli *c);	/* dealdeck with no command */
+	/* Checks the parts of the config only the screens know ([keys]). */
+	int (*check_config)(const struct config *cfg, struct dd_err *err);
 };
 
 /* Runs the program; returns the exit status. ui may be NULL (no screens). */

@@ -89,6 +89,9 @@ config_load(const char *path, struct config *c, struct dd_err *err)
 		for (int i = 0; i < nkeys; i++) {
 			strvec_push(&c->key_actions, keys[i] + strlen("keys:"));
 			strvec_push(&c->key_values, iniparser_getstring(f.d, keys[i], ""));
+			strvec_push_owned(&c->key_where,
+					  xasprintf("%s:%d", path,
+						    ini_line(&f, "keys", keys[i] + strlen("keys:"))));
 		}
 		free(keys);
 	}
@@ -107,5 +110,6 @@ config_free(struct config *c)
 	free(c->theme);
 	strvec_free(&c->key_actions);
 	strvec_free(&c->key_values);
+	strvec_free(&c->key_where);
 	memset(c, 0, sizeof *c);
 }

@@ -11,6 +11,7 @@ struct config {
 	int ascii;
 	int privacy;
 	struct strvec key_actions, key_values; /* [keys] action = key, in file order */
+	struct strvec key_where;	       /* "FILE:LINE" of each, for messages */
 };
 
 /*

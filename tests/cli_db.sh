@@ -263,4 +263,13 @@ t_err "--config file named with its line" "$T_DIR/bad-config.ini:2:"
 t_run "--config with a missing file" 1 --config "$T_DIR/no-such.ini" list
 printf '# just a comment\n[ui]\nascii = yes\nprivacy = off\n' >"$CONF"
 t_run "a good config is fine" 0 list
+# [keys] is checked against the board's key table, with the line of the mistake.
+printf '[keys]\ndown = x\nfrobnicate = y\n' >"$T_DIR/keys.ini"
+t_run "unknown key action in [keys]" 65 --config "$T_DIR/keys.ini" board
+t_err "names the file and line" "keys.ini:3:"
+printf '[keys]\ndown = NoSuchKey\n' >"$T_DIR/keys2.ini"
+t_run "unknown key name in [keys]" 65 --config "$T_DIR/keys2.ini"
+t_err "names the key" "NoSuchKey"
+printf '[keys]\ndown = x Down\nquit = Q\n' >"$T_DIR/keys3.ini"
+t_run "a valid [keys] section" 0 --config "$T_DIR/keys3.ini" board
 t_done

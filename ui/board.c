@@ -795,7 +795,7 @@ board_run(struct cli *c)
 	const char *name = c->theme ? c->theme : c->cfg.theme ? c->cfg.theme : "default";
 	int rc;
 
-	if (theme_load(name, &theme, &c->err) != DD_OK || keys_init(&c->cfg, &c->err) != DD_OK)
+	if (theme_load(name, &theme, &c->err) != DD_OK)
 		return c->err.code;
 	/* Not a terminal (a pipe, a cron job): print the board instead of waiting for keys. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

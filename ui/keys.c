@@ -77,7 +77,7 @@ unbind_action(enum action a)
 
 /* Binds a space-separated list of key names; the last binding of a key wins. */
 static int
-bind_list(enum action a, const char *list, struct dd_err *err)
+bind_list(enum action a, const char *list, const char *where, struct dd_err *err)
 {
 	char buf[256], *save = NULL;
 
@@ -86,13 +86,16 @@ bind_list(enum action a, const char *list, struct dd_err *err)
 		int key = key_parse(tok);
 
 		if (key < 0)
-			return err_set(err, DD_DATAERR, "[keys] %s: unknown key '%s'",
+			return err_set(err, DD_DATAERR, "%s: [keys] %s: unknown key '%s'", where,
 				       key_actions[a - 1].name, tok);
 		for (size_t i = 0; i < nbindings; i++)
 			if (bindings[i].key == key)
 				bindings[i].action = A_NONE; /* moved to this action */
-		if (nbindings < MAX_BINDINGS)
-			bindings[nbindings++].key = key, bindings[nbindings - 1].action = a;
+		if (nbindings < MAX_BINDINGS) {
+			bindings[nbindings].key = key;
+			bindings[nbindings].action = a;
+			nbindings++;
+		}
 	}
 	return DD_OK;
 }
@@ -102,7 +105,7 @@ keys_init(const struct config *cfg, struct dd_err *err)
 {
 	nbindings = 0;
 	for (size_t i = 0; i < nkey_actions; i++)
-		bind_list(key_actions[i].action, key_actions[i].defaults, err);
+		bind_list(key_actions[i].action, key_actions[i].defaults, "built-in", err);
 	for (size_t i = 0; cfg != NULL && i < cfg->key_actions.n; i++) {
 		enum action a = A_NONE;
 
@@ -110,10 +113,11 @@ keys_init(const struct config *cfg, struct dd_err *err)
 			if (strcmp(key_actions[k].name, cfg->key_actions.v[i]) == 0)
 				a = key_actions[k].action;
 		if (a == A_NONE)
-			return err_set(err, DD_DATAERR, "[keys]: unknown action '%s'",
-				       cfg->key_actions.v[i]);
+			return err_set(err, DD_DATAERR,
+				       "%s: [keys]: unknown action '%s' (see dealdeck(1), Keys)",
+				       cfg->key_where.v[i], cfg->key_actions.v[i]);
 		unbind_action(a);
-		if (bind_list(a, cfg->key_values.v[i], err) != DD_OK)
+		if (bind_list(a, cfg->key_values.v[i], cfg->key_where.v[i], err) != DD_OK)
 			return err->code;
 	}
 	return DD_OK;
