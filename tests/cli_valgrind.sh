@@ -51,6 +51,10 @@ printf '[ui]\nascii = maybe\n' >"$XDG_CONFIG_HOME/dealdeck/config.ini"
 vg "a broken config" 65 list
 rm "$XDG_CONFIG_HOME/dealdeck/config.ini"
 vg "--help" 0 --help
+vg "board as text" 0 board --width 80 --height 24
+vg "board as text, ASCII, one owner" 0 --config /dev/null board --owner "$(t_login)" --width 200 --height 60
+LC_ALL=C vg "board in a non-UTF-8 locale" 0 board
+vg "--demo without a terminal" 0 --demo </dev/null
 t_sql "PRAGMA user_version = 99"
 vg "a newer database" 1 list
 t_done
