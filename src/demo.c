@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "demo.h"
+#include "demo_data.h"
 #include "xmalloc.h"
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -87,371 +88,6 @@ pick_weighted(struct rng *r, const int *w, size_t n)
 }
 
 #define PICK(r, table) ((table)[rnd((r), (long)LEN(table))])
-
-/* Who sells when the process names no team; some close more, some let deals rot. */
-static const struct seller {
-	const char *login;
-	int weight, won, rot; /* share of deals; win and rot tendency, in points */
-} sellers[] = {
-	{"amara", 26, 8, -6}, {"jonas", 22, 0, 0},   {"li.wei", 20, 2, 0},
-	{"sofia", 18, -2, 4}, {"marco", 14, -6, 14},
-};
-
-enum region { EN, DE, ES, NORD, PL, CN, JP, NREGIONS };
-
-/* Accounts, each with what its industry buys; anyone buys the general offerings. */
-static const struct account {
-	const char *name;
-	enum region region;
-	const char *special;
-} accounts[] = {
-	{"Acme Logistics", EN, "fleet telematics"},
-	{"Northwind Traders", EN, "inventory forecasting"},
-	{"Bluebird Health", EN, "patient scheduling"},
-	{"Summit Freight", EN, "route optimisation"},
-	{"Harbor & Hale Insurance", EN, "claims automation"},
-	{"Crescent Foods", EN, "cold-chain monitoring"},
-	{"Pinecrest Credit Union", EN, "fraud monitoring"},
-	{"Riverside Medical Group", EN, "patient scheduling"},
-	{"Atlas Building Supply", EN, "inventory forecasting"},
-	{"Keystone Utilities", EN, "field service app"},
-	{"Brightline Retail", EN, "store analytics"},
-	{"Cobalt Aerospace", EN, "predictive maintenance"},
-	{"Granite Peak Mining", EN, "IoT sensor network"},
-	{"Meridian Hotels", EN, "guest messaging"},
-	{"Redwood Pharma", EN, "cold-chain monitoring"},
-	{"Silverline Telecom", EN, "field service app"},
-	{"Tidewater Shipping", EN, "container tracking"},
-	{"Vantage Capital", EN, "compliance archiving"},
-	{"Westbrook University", EN, "student helpdesk"},
-	{"Orchard Fresh Markets", EN, "store analytics"},
-	{"Lakeside Manufacturing", EN, "predictive maintenance"},
-	{"Evergreen Property Group", EN, "tenant portal"},
-	{"Müller & Söhne Maschinenbau", DE, "predictive maintenance"},
-	{"Bäckerei Kühn GmbH", DE, "route optimisation"},
-	{"Rheinland Energie AG", DE, "field service app"},
-	{"Schäfer Logistik", DE, "warehouse analytics"},
-	{"Nordstern Versicherung", DE, "claims automation"},
-	{"Alpenblick Hotels", DE, "guest messaging"},
-	{"Transportes Álvarez", ES, "fleet telematics"},
-	{"Société Lumière", ES, "field service app"},
-	{"Grupo Peñalara", ES, "warehouse analytics"},
-	{"Hôtels Belle Époque", ES, "guest messaging"},
-	{"Clínica San Andrés", ES, "patient scheduling"},
-	{"Coopérative du Rhône", ES, "cold-chain monitoring"},
-	{"Fjordlys Energi", NORD, "IoT sensor network"},
-	{"Nørrebro Design", NORD, "store analytics"},
-	{"Åkerlund Bygg", NORD, "project cost tracking"},
-	{"Ødegaard Fiskeri", NORD, "cold-chain monitoring"},
-	{"Łódź Textiles", PL, "predictive maintenance"},
-	{"Wrocław Rail Services", PL, "predictive maintenance"},
-	{"Gdańsk Port Logistics", PL, "container tracking"},
-	{"上海云帆物流", CN, "warehouse analytics"},
-	{"深圳星河电子", CN, "supplier quality portal"},
-	{"北京华信医疗", CN, "patient scheduling"},
-	{"株式会社ミドリ物流", JP, "fleet telematics"},
-	{"大阪精密工業", JP, "predictive maintenance"},
-	{"東京スマート農業", JP, "IoT sensor network"},
-};
-
-static const char *const offerings[] = {
-	"SSO and audit logging",
-	"customer data platform",
-	"payroll integration",
-	"contract management",
-	"e-invoicing",
-	"procurement suite",
-	"security awareness training",
-	"data warehouse migration",
-	"contact-centre analytics",
-	"expense management",
-	"learning platform",
-	"service desk",
-};
-
-static const char *const motions[] = {
-	"renewal", "expansion",          "pilot",   "rollout",      "new licences",
-	"upgrade", "three-year renewal", "phase 2", "EMEA rollout", "proof of concept",
-};
-
-/* Names by region: given and family names, and how they are written. */
-static const char *const en_given[] = {
-	"Emily", "James", "Olivia", "Michael", "Hannah", "Daniel", "Grace",
-	"Ethan", "Chloe", "Ryan",   "Priya",   "Marcus", "Wei",    "Aisha",
-};
-static const char *const en_family[] = {
-	"Carter", "Nguyen", "Patel",      "O'Brien", "Thompson", "Walsh", "Bennett",
-	"Okafor", "Reyes",  "Fitzgerald", "Hughes",  "Kim",      "Li",
-};
-static const char *const de_given[] = {
-	"Zoë", "Jürgen", "Lena", "Matthias", "Anja", "Felix", "Katrin", "Jörg", "Sabine", "Lukas",
-};
-static const char *const de_family[] = {
-	"Müller", "Schröder", "Weiß",   "Hoffmann", "Krüger",
-	"Becker", "Fischer",  "Köhler", "Wagner",   "Schäfer",
-};
-static const char *const es_given[] = {
-	"José", "María", "Inés", "Andrés", "Chloé", "François", "Hélène", "Théo", "Lucía", "Raúl",
-};
-static const char *const es_family[] = {
-	"Álvarez", "García", "Núñez",  "Peña",   "Lefèvre",
-	"Dubois",  "Giraud", "Moreau", "Ibáñez", "Rodríguez",
-};
-static const char *const nord_given[] = {
-	"Søren", "Astrid", "Bjørn", "Ingrid", "Mikkel", "Åsa", "Linnéa", "Henrik",
-};
-static const char *const nord_family[] = {
-	"Ødegaard", "Lindqvist", "Håkansson", "Nygård", "Jensen", "Berg", "Sørensen", "Åberg",
-};
-static const char *const pl_given[] = {
-	"Łukasz", "Agnieszka", "Paweł", "Małgorzata", "Krzysztof", "Zofia", "Michał", "Katarzyna",
-};
-static const char *const pl_family[] = {
-	"Wójcik", "Nowak", "Mazur", "Krawczyk", "Kaczmarek", "Pawlak", "Sikora", "Wróbel",
-};
-static const char *const cn_given[] = {
-	"芳", "伟", "娜", "敏", "静", "磊", "晓明", "丽华", "志强", "婷", "建国", "海燕",
-};
-static const char *const cn_family[] = {
-	"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
-};
-static const char *const jp_given[] = {
-	"健", "陽子", "翔太", "美咲", "大輔", "直美", "拓也", "由美", "恵", "誠", "彩", "浩二",
-};
-static const char *const jp_family[] = {
-	"佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤",
-	"山本", "中村", "小林", "加藤", "吉田", "松本",
-};
-
-static const struct name_pool {
-	const char *const *given, *const *family;
-	size_t ngiven, nfamily;
-	int family_first;
-	const char *sep;
-	int weight; /* how often a name from elsewhere comes from here */
-} pools[NREGIONS] = {
-	[EN] = {en_given, en_family, LEN(en_given), LEN(en_family), 0, " ", 8},
-	[DE] = {de_given, de_family, LEN(de_given), LEN(de_family), 0, " ", 3},
-	[ES] = {es_given, es_family, LEN(es_given), LEN(es_family), 0, " ", 3},
-	[NORD] = {nord_given, nord_family, LEN(nord_given), LEN(nord_family), 0, " ", 2},
-	[PL] = {pl_given, pl_family, LEN(pl_given), LEN(pl_family), 0, " ", 2},
-	[CN] = {cn_given, cn_family, LEN(cn_given), LEN(cn_family), 1, "", 1},
-	[JP] = {jp_given, jp_family, LEN(jp_given), LEN(jp_family), 1, " ", 1},
-};
-
-static const char *const stances[] = {"supporter", "neutral", "skeptic", "blocker"};
-static const char *const influences[] = {"high", "medium", "low"};
-
-/* The buying committee: one row per role of the product's vocabulary. */
-static const struct role {
-	const char *word;
-	int rank;         /* seniority, for reports-to: lower is higher up */
-	int weight;       /* how often a stakeholder has it */
-	int entry;        /* how often the first contact has it */
-	int unique;       /* usually one per deal */
-	int influence[3]; /* high, medium, low */
-	int stance[4];    /* supporter, neutral, skeptic, blocker */
-} roles[] = {
-	{"economic_buyer", 0, 10, 0, 1, {9, 1, 0}, {4, 4, 2, 1}},
-	{"decision_maker", 1, 8, 0, 1, {7, 3, 0}, {3, 4, 2, 1}},
-	{"champion", 2, 10, 8, 1, {5, 5, 0}, {9, 1, 0, 0}},
-	{"legal", 2, 4, 0, 0, {1, 5, 4}, {1, 6, 3, 1}},
-	{"procurement", 2, 7, 0, 0, {2, 6, 2}, {1, 6, 3, 1}},
-	{"security", 2, 5, 0, 0, {2, 5, 3}, {1, 5, 4, 1}},
-	{"influencer", 3, 10, 4, 0, {3, 5, 2}, {4, 4, 2, 1}},
-	{"technical", 3, 12, 4, 0, {1, 6, 3}, {3, 5, 3, 1}},
-	{"user", 4, 12, 4, 0, {0, 4, 6}, {5, 4, 2, 0}},
-	{"other", 4, 3, 0, 0, {0, 3, 7}, {2, 6, 1, 0}},
-};
-
-/* Job titles, by the rows of roles[]. */
-static const char *const role_titles[][4] = {
-	{"CFO", "Chief Operating Officer", "VP Finance", "Managing Director"},
-	{"CIO", "VP Operations", "Head of Supply Chain", "CTO"},
-	{"Head of Logistics", "Director of Operations", "IT Manager", "Head of Customer Service"},
-	{"Corporate Counsel", "Contracts Manager", "Head of Legal", "Paralegal"},
-	{"Procurement Manager", "Strategic Sourcing Lead", "Category Manager", "Buyer"},
-	{"CISO", "Information Security Lead", "Security Analyst", "Risk Manager"},
-	{"Finance Business Partner", "Head of Strategy", "Regional Manager",
-	 "Transformation Lead"},
-	{"Solutions Architect", "Lead Engineer", "IT Infrastructure Lead", "Data Engineer"},
-	{"Dispatcher", "Operations Analyst", "Warehouse Supervisor", "Team Lead"},
-	{"Executive Assistant", "Project Manager", "Office Manager", "Consultant"},
-};
-
-_Static_assert(LEN(role_titles) == LEN(roles), "a row of titles for every role");
-
-/* What buyers did, for the default gates; other gates get a sentence from their meaning. */
-static const struct proof_text {
-	const char *key;
-	const char *what[5];
-} proof_texts[] = {
-	{"buyer_engaged",
-	 {"Replied to our outreach and booked a 30-minute intro call",
-	  "Accepted the meeting invite after the webinar follow-up",
-	  "Asked for a first call after reading the case study we sent",
-	  "Called back and agreed to an intro meeting with their ops lead",
-	  "Answered on LinkedIn and scheduled a first conversation for next week"}},
-	{"problem_confirmed",
-	 {"Confirmed on the call that manual routing costs them two FTEs and must be fixed "
-	  "this year",
-	  "Wrote that their current contract ends in Q3 and a replacement must be live by then",
-	  "Shared last quarter's incident numbers and said the board wants a fix now",
-	  "Confirmed the budget owner knows about the problem and asked us to continue",
-	  "Emailed their list of pain points and a deadline tied to the next audit"}},
-	{"needs_confirmed",
-	 {"Replied 'accurate' to our written summary of needs and decision criteria",
-	  "Corrected two points in our needs summary and signed off on the rest",
-	  "Confirmed the decision criteria and the evaluation team by email",
-	  "Walked through our summary with their team and approved it in the follow-up",
-	  "Sent back the requirements matrix with their priorities marked"}},
-	{"proposal_requested",
-	 {"Asked for a formal proposal after the demo to the operations team",
-	  "Confirmed fit after the technical deep-dive and requested pricing",
-	  "Requested a proposal covering three sites and a phased rollout",
-	  "Wrote that the evaluation team shortlisted us and asked for a quote",
-	  "Asked for a proposal in their template by the end of the month"}},
-	{"proposal_reviewed",
-	 {"Reviewed the proposal with finance and IT and listed the approval steps",
-	  "Came back with redlines and named legal and procurement as the next approvers",
-	  "Presented our proposal to their steering committee and shared the approval path",
-	  "Confirmed the proposal was reviewed internally; CFO sign-off is the last step",
-	  "Sent their approval checklist after reviewing the proposal with the CIO"}},
-	{"approvals_active",
-	 {"Procurement opened the vendor onboarding ticket and shared the approval workflow",
-	  "Legal sent the first redline of the MSA and the signature sequence",
-	  "Finance confirmed the purchase request is in the approval queue",
-	  "Security review started; their checklist and dates are in the shared plan",
-	  "The CFO approved the budget line; the contract is with legal for signature"}},
-	{"contract_signed",
-	 {"Signed the order form via DocuSign", "Returned the countersigned MSA and order form",
-	  "Issued the purchase order after signing the contract",
-	  "Signed the three-year agreement at the executive meeting",
-	  "Countersigned the contract and sent the PO number"}},
-};
-
-static const char *const proof_generic[] = {
-	"Confirmed by email: %s",
-	"Said so on the call and confirmed in writing: %s",
-	"Documented in the meeting notes they sent us: %s",
-};
-
-static const char *const override_reasons[] = {
-	"CFO verbal yes; paperwork follows",
-	"Strategic logo: VP Sales approved in the forecast call",
-	"Buyer confirmed on a call; written confirmation is on its way",
-	"Existing customer renewal: formal review waived",
-	"Quarter-end: signature promised for Monday",
-	"Evidence is in the shared inbox; recording it after the offsite",
-};
-
-static const char *const back_reasons[] = {
-	"Champion went on parental leave; re-qualifying with the new lead",
-	"New CFO asked to re-validate the business case",
-	"Budget frozen until the next planning cycle",
-	"Buyer added a second business unit; needs a fresh discovery",
-	"Security review raised requirements we had not scoped",
-	"Scope changed after their reorganisation",
-	"Proposal rejected on price; reworking the scope",
-};
-
-/* Notes for the default lost reasons; other codes get a generic one. */
-static const struct lost_note {
-	const char *code;
-	int weight;
-	const char *notes[2];
-} lost_notes[] = {
-	{"no_budget",
-	 14,
-	 {"Budget moved to a warehouse expansion this year",
-	  "Spending freeze announced at their all-hands"}},
-	{"no_decision",
-	 20,
-	 {"Went dark after the proposal; three follow-ups unanswered",
-	  "Steering committee never met to decide"}},
-	{"lost_to_competitor",
-	 18,
-	 {"Chose the incumbent's bundled offer", "Picked a cheaper local vendor"}},
-	{"timing",
-	 12,
-	 {"Revisit after their ERP migration next year",
-	  "Wants to restart in Q1 with a new budget"}},
-	{"poor_fit",
-	 8,
-	 {"Needs on-premises hosting we do not offer",
-	  "Volumes too small for our minimum contract"}},
-	{"champion_left",
-	 8,
-	 {"Our champion moved to a competitor; no new sponsor",
-	  "Sponsor retired; successor has other priorities"}},
-	{"price",
-	 12,
-	 {"Came in 30% above their budget even after discount",
-	  "Procurement demanded a discount we could not give"}},
-	{"other",
-	 4,
-	 {"Company acquired; purchasing frozen by the new parent",
-	  "Project cancelled after a leadership change"}},
-};
-
-static const char *const lost_generic[] = {
-	"No further detail from the buyer",
-	"See the last email thread for context",
-};
-
-/* Next steps by how far the deal is: early, middle, late. "%s" is a stakeholder. */
-static const char *const next_steps[3][5] = {
-	{"Send the case study and book a discovery call", "Follow up on the intro call",
-	 "Confirm the pain points with %s", "Book a meeting with the operations lead",
-	 "Ask %s who else is involved"},
-	{"Run the tailored demo for the ops team", "Send the needs summary to %s",
-	 "Schedule the technical deep-dive with IT", "Draft the business case with %s",
-	 "Share the reference customer contacts"},
-	{"Send revised pricing to %s", "Chase the legal redlines", "Book the signing call with %s",
-	 "Confirm the PO number with procurement", "Walk %s through the order form"},
-};
-
-static const char *const success_criteria[] = {
-	"Idle time down 15% within two quarters; all trucks live 60 days after kick-off",
-	"Month-end close in 5 days instead of 9 by Q4",
-	"95% of field technicians using the app within 90 days",
-	"Access-review audit findings closed before the next SOC 2 window",
-	"Forecast error under 12% across the top 500 SKUs by the second quarter",
-	"Invoice processing cost per document down 40% in year one",
-	"All three sites onboarded; dispatcher satisfaction above 8/10 at the 90-day review",
-};
-
-enum side { BUYER, SELLER, JOINT };
-static const char *const sides[] = {"buyer", "seller", "joint"};
-
-/* A mutual action plan in the order things happen. */
-static const struct step_text {
-	const char *title;
-	enum side side;
-} step_texts[] = {
-	{"Discovery workshop with the operations team", JOINT},
-	{"Share current process data and volumes", BUYER},
-	{"Tailored demo for the evaluation team", SELLER},
-	{"Technical validation with IT", JOINT},
-	{"Complete the security questionnaire", BUYER},
-	{"Send proposal and pricing", SELLER},
-	{"Business case review with finance", BUYER},
-	{"Legal review of the MSA", BUYER},
-	{"Vendor onboarding in procurement", BUYER},
-	{"Contract signature", BUYER},
-	{"Kick-off and handoff to customer success", JOINT},
-};
-
-/* Amounts in minor units: bands, each with its rounding step. */
-static const struct band {
-	long lo, hi, step;
-	int weight;
-} bands[] = {
-	{800000, 2000000, 50000, 35},
-	{2000000, 6000000, 100000, 35},
-	{6000000, 15000000, 250000, 20},
-	{15000000, 25000000, 500000, 10},
-};
 
 enum outcome { OPEN, WON, LOST };
 enum age { FRESH, WARN, ROT };
@@ -544,11 +180,11 @@ struct gen {
 	const char **owners;
 	int *owner_weight;
 	size_t nowners;
-	const struct seller *tendency; /* per owner, when they are our sellers */
-	const char *manager;           /* who overrides gates; NULL: the owner */
-	int *lost_weight;              /* per lost reason of the process */
-	int *cat_weight;               /* see pick_spread() */
-	unsigned gated_roles;          /* roles some gate asks for */
+	const struct demo_seller *tendency; /* per owner, when they are our sellers */
+	const char *manager;                /* who overrides gates; NULL: the owner */
+	int *lost_weight;                   /* per lost reason of the process */
+	int *cat_weight;                    /* see pick_spread() */
+	unsigned gated_roles;               /* roles some gate asks for */
 	size_t ncats;
 	long total;
 	uint64_t spread;
@@ -615,7 +251,10 @@ stamp_between(struct rng *r, long lo, long hi)
 
 	if (hi - lo < 2)
 		return lo;
-	t = rnd_in(r, day_of(lo), day_of(hi)) * DAY + rnd_in(r, WORK_START, WORK_END - 1);
+	/* One draw per statement: C leaves the order of operands open, and the same
+	 * seed must give the same data whichever compiler built us. */
+	t = rnd_in(r, day_of(lo), day_of(hi)) * DAY;
+	t += rnd_in(r, WORK_START, WORK_END - 1);
 	if (t <= lo || t >= hi)
 		t = t <= lo ? lo + 1 + rnd(r, min_l(hi - lo - 1, 3600))
 			    : hi - 1 - rnd(r, min_l(hi - lo - 1, 3600));
@@ -677,13 +316,13 @@ shape_path(struct gen *g, struct rng *r)
 		if (backs && cur < n && chance(r, 30)) {
 			int back = cur >= 2 && chance(r, 25) ? 2 : 1;
 
-			add_ev(d, EV_BACK, cur, cur - back)->why = (int)rnd(r, LEN(back_reasons));
+			add_ev(d, EV_BACK, cur, cur - back)->why = (int)rnd(r, demo_nback_reasons);
 			cur -= back;
 			backs = 0;
 		}
 	}
 	if (over) {
-		add_ev(d, EV_BACK, cur, cur - 1)->why = (int)rnd(r, LEN(back_reasons));
+		add_ev(d, EV_BACK, cur, cur - 1)->why = (int)rnd(r, demo_nback_reasons);
 		cur--;
 	}
 	if (d->outcome == WON)
@@ -810,22 +449,22 @@ shape_deal(struct gen *g, struct rng *r, long idx)
 static int
 natural_role(struct rng *r, const struct deal *d)
 {
-	int w[LEN(roles)];
+	int w[DEMO_NROLES];
 
-	for (size_t i = 0; i < LEN(roles); i++) {
-		w[i] = d->npeople == 0 ? roles[i].entry : roles[i].weight;
-		for (size_t k = 0; k < d->npeople && roles[i].unique; k++)
+	for (size_t i = 0; i < DEMO_NROLES; i++) {
+		w[i] = d->npeople == 0 ? demo_roles[i].entry : demo_roles[i].weight;
+		for (size_t k = 0; k < d->npeople && demo_roles[i].unique; k++)
 			if (d->people[k].role == (int)i)
 				w[i] = 0;
 	}
-	return (int)pick_weighted(r, w, LEN(roles));
+	return (int)pick_weighted(r, w, DEMO_NROLES);
 }
 
 static int
 role_index(const char *word)
 {
-	for (size_t i = 0; i < LEN(roles); i++)
-		if (strcmp(roles[i].word, word) == 0)
+	for (size_t i = 0; i < DEMO_NROLES; i++)
+		if (strcmp(demo_roles[i].word, word) == 0)
 			return (int)i;
 	fatal("demo: no stakeholder role '%s'", word);
 }
@@ -833,8 +472,8 @@ role_index(const char *word)
 static int
 stance_index(const char *word)
 {
-	for (size_t i = 0; i < LEN(stances); i++)
-		if (strcmp(stances[i], word) == 0)
+	for (size_t i = 0; i < DEMO_NSTANCES; i++)
+		if (strcmp(demo_stances[i], word) == 0)
 			return (int)i;
 	fatal("demo: no stance '%s'", word);
 }
@@ -847,7 +486,8 @@ map_person(struct rng *r, struct deal *d, int role, long lo, long hi)
 
 	GROW(d->people, d->npeople, d->cap_people);
 	p = &d->people[d->npeople];
-	*p = (struct member){.role = role >= 0 ? role : natural_role(r, d),
+	int natural = role >= 0 ? role : natural_role(r, d); /* drawn before the time */
+	*p = (struct member){.role = natural,
 			     .parent = -1,
 			     .mapped = stamp_between(r, lo, hi),
 			     .acted = -1,
@@ -873,7 +513,7 @@ buyer_contact(struct rng *r, const struct deal *d, long by)
 	for (size_t i = 0; i < d->npeople; i++) {
 		if (d->people[i].mapped > by)
 			continue;
-		if (strcmp(roles[d->people[i].role].word, "champion") == 0)
+		if (strcmp(demo_roles[d->people[i].role].word, "champion") == 0)
 			champ = (int)i;
 		if (rnd(r, ++seen) == 0)
 			any = (int)i;
@@ -884,13 +524,13 @@ buyer_contact(struct rng *r, const struct deal *d, long by)
 static void
 add_step(struct rng *r, struct deal *d, int text, long created, long due)
 {
-	enum side side = step_texts[text].side;
+	enum demo_side side = demo_step_texts[text].side;
 	struct step *s;
 
 	GROW(d->steps, d->nsteps, d->cap_steps);
 	s = &d->steps[d->nsteps++];
 	*s = (struct step){text, -1, created, due, -1};
-	if (side == BUYER || (side == JOINT && chance(r, 50)))
+	if (side == DEMO_BUYER || (side == DEMO_JOINT && chance(r, 50)))
 		s->who = buyer_contact(r, d, created);
 	d->used_steps |= 1u << text;
 }
@@ -903,15 +543,15 @@ static void
 write_plan(struct rng *r, struct deal *d, int s, int n, long lo, long hi)
 {
 	long created = stamp_between(r, lo, hi), start = day_of(created), end = d->expect_close;
-	long first = max_l((long)s * (long)(LEN(step_texts) - 1) / n - 1, 0);
-	long left = (long)LEN(step_texts) - first, want = min_l(rnd_in(r, 3, 8), left);
+	long first = max_l((long)s * (long)(DEMO_NSTEP_TEXTS - 1) / n - 1, 0);
+	long left = (long)DEMO_NSTEP_TEXTS - first, want = min_l(rnd_in(r, 3, 8), left);
 
 	if (end < start + 14)
 		end = start + 14 + rnd(r, 30);
-	for (size_t t = (size_t)first; t < LEN(step_texts) && want > 0; t++, left--) {
+	for (size_t t = (size_t)first; t < DEMO_NSTEP_TEXTS && want > 0; t++, left--) {
 		/* Spread over the plan; the last (the handoff) lands after the close. */
 		long due = start + (end - start) * ((long)t - first + 1) /
-					   max_l((long)LEN(step_texts) - 1 - first, 1);
+					   max_l((long)DEMO_NSTEP_TEXTS - 1 - first, 1);
 
 		if (rnd(r, left) >= want)
 			continue;
@@ -925,15 +565,16 @@ write_plan(struct rng *r, struct deal *d, int s, int n, long lo, long hi)
 static void
 add_needed_step(struct rng *r, struct deal *d, int side, long lo, long hi)
 {
-	int cand[LEN(step_texts)], ncand = 0, fresh;
+	int cand[DEMO_NSTEP_TEXTS], ncand = 0, fresh;
 	long created = stamp_between(r, lo, hi);
 
 	for (fresh = 1; fresh >= 0 && ncand == 0; fresh--)
-		for (size_t t = 0; t < LEN(step_texts); t++)
-			if ((side < 0 || (int)step_texts[t].side == side) &&
+		for (size_t t = 0; t < DEMO_NSTEP_TEXTS; t++)
+			if ((side < 0 || (int)demo_step_texts[t].side == side) &&
 			    (!fresh || !(d->used_steps & (1u << t))))
 				cand[ncand++] = (int)t;
-	add_step(r, d, cand[rnd(r, ncand)], created, day_of(created) + rnd_in(r, 5, 35));
+	int pick = cand[rnd(r, ncand)];
+	add_step(r, d, pick, created, day_of(created) + rnd_in(r, 5, 35));
 }
 
 static size_t
@@ -942,7 +583,7 @@ buyer_steps(const struct deal *d)
 	size_t n = 0;
 
 	for (size_t i = 0; i < d->nsteps; i++)
-		n += step_texts[d->steps[i].text].side == BUYER;
+		n += demo_step_texts[d->steps[i].text].side == DEMO_BUYER;
 	return n;
 }
 
@@ -956,7 +597,7 @@ recast(const struct gen *g, const struct deal *d)
 	if (d->npeople < MAX_PEOPLE || d->nsched > d->next_sched)
 		return -1;
 	for (size_t i = 0; i < d->npeople; i++)
-		if (!roles[d->people[i].role].unique &&
+		if (!demo_roles[d->people[i].role].unique &&
 		    !(g->gated_roles & (1u << d->people[i].role)))
 			return (int)i;
 	return -1;
@@ -992,7 +633,7 @@ meet_check(struct gen *g, struct rng *r, const struct check *c, long lo, long hi
 		break;
 	case CHECK_MIN_BUYER_STEPS:
 		while (buyer_steps(d) < (size_t)c->n)
-			add_needed_step(r, d, BUYER, lo, hi);
+			add_needed_step(r, d, DEMO_BUYER, lo, hi);
 		break;
 	case CHECK_CLOSE_DATE_SET:
 		d->need_close = 1;
@@ -1016,7 +657,7 @@ pick_contact(struct rng *r, const struct deal *d, int late, long by)
 	int pref = -1, any = -1, npref = 0, nany = 0;
 
 	for (size_t i = 0; i < d->npeople; i++) {
-		int rank = roles[d->people[i].role].rank;
+		int rank = demo_roles[d->people[i].role].rank;
 
 		if (d->people[i].mapped > by)
 			continue;
@@ -1032,11 +673,11 @@ static const char *
 proof_sentence(struct rng *r, const struct evidence_req *req, const char **arg)
 {
 	*arg = NULL;
-	for (size_t i = 0; i < LEN(proof_texts); i++)
-		if (strcmp(proof_texts[i].key, req->key) == 0)
-			return PICK(r, proof_texts[i].what);
+	for (size_t i = 0; i < demo_nproof_texts; i++)
+		if (strcmp(demo_proof_texts[i].key, req->key) == 0)
+			return PICK(r, demo_proof_texts[i].what);
 	*arg = req->meaning != NULL && req->meaning[0] != '\0' ? req->meaning : req->key;
-	return PICK(r, proof_generic);
+	return demo_proof_generic[rnd(r, (long)demo_nproof_generic)];
 }
 
 /* Evidence for one requirement of a gate the move of event j passes. */
@@ -1078,7 +719,7 @@ pass_gates(struct gen *g, struct rng *r, size_t j, long lo, long hi)
 		for (size_t c = 0; c < g->p->stages[s].nchecks; c++)
 			meet_check(g, r, &g->p->stages[s].checks[c], lo, hi);
 	if (g->p->stages[e->from].nevidence > 0 && chance(r, 3))
-		e->override = (int)rnd(r, LEN(override_reasons));
+		e->override = (int)rnd(r, demo_noverride_reasons);
 	for (int s = e->from; s < e->to; s++)
 		for (size_t q = 0; q < g->p->stages[s].nevidence; q++)
 			if (e->override < 0 || s != e->from) /* the gate overridden */
@@ -1158,14 +799,15 @@ live_deal(struct gen *g, struct rng *r)
 static void
 name_person(struct rng *r, struct deal *d, size_t self)
 {
-	static const int elsewhere[NREGIONS] = {8, 3, 3, 2, 2, 1, 1};
+	static const int elsewhere[DEMO_NREGIONS] = {8, 3, 3, 2, 2, 1, 1};
 	struct member *p = &d->people[self];
 	size_t dup;
 
 	for (int tries = 0;; tries++) {
-		const struct name_pool *np =
-			&pools[chance(r, 55) ? accounts[d->account].region
-					     : pick_weighted(r, elsewhere, NREGIONS)];
+		const struct demo_name_pool *np =
+			&demo_name_pools[chance(r, 55)
+						 ? demo_accounts[d->account].region
+						 : pick_weighted(r, elsewhere, DEMO_NREGIONS)];
 		const char *given = np->given[rnd(r, (long)np->ngiven)];
 		const char *family = np->family[rnd(r, (long)np->nfamily)];
 
@@ -1198,9 +840,9 @@ order_people(struct deal *d)
 	}
 	for (size_t i = 0; i < d->npeople; i++) {
 		size_t k = i;
-		int rank = roles[d->people[i].role].rank;
+		int rank = demo_roles[d->people[i].role].rank;
 
-		for (; k > 0 && roles[d->people[d->order[k - 1]].role].rank > rank; k--)
+		for (; k > 0 && demo_roles[d->people[d->order[k - 1]].role].rank > rank; k--)
 			d->order[k] = d->order[k - 1];
 		d->order[k] = (int)i;
 	}
@@ -1212,17 +854,17 @@ finish_people(struct rng *r, struct deal *d)
 {
 	for (size_t i = 0; i < d->npeople; i++) {
 		struct member *p = &d->people[i];
-		const struct role *ro = &roles[p->role];
-		int sw[LEN(stances)];
+		const struct demo_role *ro = &demo_roles[p->role];
+		int sw[DEMO_NSTANCES];
 		long lo;
 
 		name_person(r, d, i);
-		p->title = chance(r, 93) ? (int)rnd(r, LEN(role_titles[0])) : -1;
-		p->influence = (int)pick_weighted(r, ro->influence, LEN(influences));
+		p->title = chance(r, 93) ? (int)rnd(r, LEN(demo_role_titles[0])) : -1;
+		p->influence = (int)pick_weighted(r, ro->influence, DEMO_NINFLUENCES);
 		/* A gate passed with "no_stance X": nobody holds X. */
-		for (size_t s = 0; s < LEN(stances); s++)
+		for (size_t s = 0; s < DEMO_NSTANCES; s++)
 			sw[s] = d->forbidden_stances & (1u << s) ? 0 : ro->stance[s] + 1;
-		p->stance = (int)pick_weighted(r, sw, LEN(stances));
+		p->stance = (int)pick_weighted(r, sw, DEMO_NSTANCES);
 		lo = max_l(day_of(p->mapped), p->acted);
 		p->last = p->acted < 0 && chance(r, 10)
 				  ? -1
@@ -1234,7 +876,7 @@ finish_people(struct rng *r, struct deal *d)
 		size_t above = 0;
 
 		while (above < i &&
-		       roles[d->people[d->order[above]].role].rank < roles[p->role].rank)
+		       demo_roles[d->people[d->order[above]].role].rank < demo_roles[p->role].rank)
 			above++;
 		if (above > 0 && chance(r, 80))
 			p->parent = d->order[rnd(r, (long)above)];
@@ -1449,10 +1091,10 @@ lost_note_text(struct gen *g, const struct ev *e)
 
 	if (e->note < 0)
 		return NULL;
-	for (size_t i = 0; i < LEN(lost_notes); i++)
-		if (strcmp(lost_notes[i].code, code) == 0)
-			return lost_notes[i].notes[e->note];
-	return lost_generic[e->note];
+	for (size_t i = 0; i < demo_nlost_notes; i++)
+		if (strcmp(demo_lost_notes[i].code, code) == 0)
+			return demo_lost_notes[i].notes[e->note];
+	return demo_lost_generic[e->note];
 }
 
 /* A next step for a stage bucket, naming a stakeholder when one can be named. */
@@ -1462,7 +1104,7 @@ next_step_text(struct gen *g, struct rng *r, int bucket, int who)
 	const char *t;
 
 	do
-		t = PICK(r, next_steps[bucket]);
+		t = PICK(r, demo_next_steps[bucket]);
 	while (who < 0 && strstr(t, "%s") != NULL);
 	if (who < 0 || strstr(t, "%s") == NULL)
 		return t;
@@ -1478,7 +1120,8 @@ put_deal(struct gen *g, struct rng *r, sqlite3_int64 id)
 	struct deal *d = &g->d;
 	struct table *t = &g->out[T_DEALS];
 	const struct ev *last = &d->ev[d->nev - 1], *entered = last;
-	const struct band *b = &bands[pick_weighted(r, (const int[]){35, 35, 20, 10}, LEN(bands))];
+	const struct demo_band *b =
+		&demo_bands[pick_weighted(r, (const int[]){35, 35, 20, 10}, demo_nbands)];
 	char title[256];
 	int reached = 0, late = (d->stage * 3 + g->n / 2) / g->n,
 	    who = buyer_contact(r, d, d->end_at);
@@ -1508,18 +1151,18 @@ put_deal(struct gen *g, struct rng *r, sqlite3_int64 id)
 	}
 	if (d->outcome == WON || reached >= g->n - 1 || d->need_criteria ||
 	    (d->stage == g->n - 2 && chance(r, 30)))
-		criteria = PICK(r, success_criteria);
+		criteria = demo_success_criteria[rnd(r, (long)demo_nsuccess_criteria)];
 	for (size_t i = 0; i < d->npeople; i++)
 		updated = max_l(updated, d->people[i].mapped);
 	for (size_t i = 0; i < d->nsteps; i++)
 		updated = max_l(updated, max_l(d->steps[i].created, d->steps[i].done));
-	snprintf(title, sizeof title, "%s — %s %s", accounts[d->account].name,
-		 d->offering < 0 ? accounts[d->account].special : offerings[d->offering],
-		 motions[d->motion]);
+	snprintf(title, sizeof title, "%s — %s %s", demo_accounts[d->account].name,
+		 d->offering < 0 ? demo_accounts[d->account].special : demo_offerings[d->offering],
+		 demo_motions[d->motion]);
 
 	put_int(t, id);
 	put_text(t, title);
-	put_text(t, accounts[d->account].name);
+	put_text(t, demo_accounts[d->account].name);
 	put_text(t, g->owners[d->seller]);
 	put_text(t, g->p->stages[d->stage].key);
 	put_text(t, status_words[d->outcome]);
@@ -1545,16 +1188,16 @@ put_people(struct gen *g, sqlite3_int64 deal)
 
 	for (size_t i = 0; i < d->npeople; i++) {
 		struct member *p = &d->people[d->order[i]];
-		const struct role *ro = &roles[p->role];
+		const struct demo_role *ro = &demo_roles[p->role];
 
 		p->id = ++g->last_id[T_PEOPLE];
 		put_int(t, p->id);
 		put_int(t, deal);
 		put_text(t, p->name);
 		put_text(t, ro->word);
-		put_text(t, p->title >= 0 ? role_titles[p->role][p->title] : NULL);
-		put_text(t, stances[p->stance]);
-		put_text(t, influences[p->influence]);
+		put_text(t, p->title >= 0 ? demo_role_titles[p->role][p->title] : NULL);
+		put_text(t, demo_stances[p->stance]);
+		put_text(t, demo_influences[p->influence]);
 		put_id(t, p->parent >= 0 ? d->people[p->parent].id : 0);
 		put_date(t, p->last);
 		put_at(t, p->mapped);
@@ -1569,14 +1212,14 @@ put_steps(struct gen *g, sqlite3_int64 deal)
 
 	for (size_t i = 0; i < d->nsteps; i++) {
 		const struct step *s = &d->steps[i];
-		const struct step_text *st = &step_texts[s->text];
+		const struct demo_step_text *st = &demo_step_texts[s->text];
 
 		put_int(t, deal);
 		put_text(t, st->title);
-		put_text(t, sides[st->side]);
-		put_text(t, st->side == SELLER ? g->owners[d->seller]
-			    : s->who >= 0      ? d->people[s->who].name
-					       : NULL);
+		put_text(t, demo_sides[st->side]);
+		put_text(t, st->side == DEMO_SELLER ? g->owners[d->seller]
+			    : s->who >= 0           ? d->people[s->who].name
+						    : NULL);
 		put_date(t, s->due);
 		put_at(t, s->done);
 		put_text(t, s->done >= 0 ? g->owners[d->seller] : NULL);
@@ -1633,11 +1276,11 @@ put_events(struct gen *g, sqlite3_int64 deal)
 		put_text(t, status_words[status]);
 		put_at(t, e->at);
 		put_text(t, actor);
-		put_text(t, e->kind == EV_BACK   ? back_reasons[e->why]
+		put_text(t, e->kind == EV_BACK   ? demo_back_reasons[e->why]
 			    : e->kind == EV_LOST ? g->p->lost_reasons.v[e->why]
 						 : NULL);
 		put_text(t, e->kind == EV_LOST ? lost_note_text(g, e) : NULL);
-		put_text(t, e->override >= 0 ? override_reasons[e->override] : NULL);
+		put_text(t, e->override >= 0 ? demo_override_reasons[e->override] : NULL);
 		put_int(t, 0);
 		for (; pr < d->nproofs && d->proofs[pr].ev == j; pr++)
 			put_proof(g, deal, &d->proofs[pr], actor);
@@ -1654,9 +1297,9 @@ make_deal(struct gen *g, unsigned long seed, long idx)
 
 	rng_stream(&r, seed, idx);
 	shape_deal(g, &r, idx);
-	d->account = (int)rnd(&r, LEN(accounts));
-	d->offering = chance(&r, 55) ? -1 : (int)rnd(&r, LEN(offerings));
-	d->motion = (int)rnd(&r, LEN(motions));
+	d->account = (int)rnd(&r, demo_naccounts);
+	d->offering = chance(&r, 55) ? -1 : (int)rnd(&r, demo_nofferings);
+	d->motion = (int)rnd(&r, demo_nmotions);
 	live_deal(g, &r);
 	finish_people(&r, d);
 	finish_steps(&r, d);
@@ -1669,9 +1312,9 @@ make_deal(struct gen *g, unsigned long seed, long idx)
 static int
 lost_weight(const char *code)
 {
-	for (size_t i = 0; i < LEN(lost_notes); i++)
-		if (strcmp(lost_notes[i].code, code) == 0)
-			return lost_notes[i].weight;
+	for (size_t i = 0; i < demo_nlost_notes; i++)
+		if (strcmp(demo_lost_notes[i].code, code) == 0)
+			return demo_lost_notes[i].weight;
 	return 6;
 }
 
@@ -1699,8 +1342,8 @@ gen_init(struct gen *g, struct db *db, const struct process *p, long today, unsi
 	g->n = (int)p->nstages;
 	g->today = today;
 	strbuf_init(&g->text);
-	g->owners = xcalloc(p->nteam + LEN(sellers), sizeof *g->owners);
-	g->owner_weight = xcalloc(p->nteam + LEN(sellers), sizeof *g->owner_weight);
+	g->owners = xcalloc(p->nteam + demo_nsellers, sizeof *g->owners);
+	g->owner_weight = xcalloc(p->nteam + demo_nsellers, sizeof *g->owner_weight);
 	for (size_t i = 0; i < p->nteam; i++) {
 		if (p->team[i].role == ROLE_MANAGER && g->manager == NULL)
 			g->manager = p->team[i].login;
@@ -1714,10 +1357,10 @@ gen_init(struct gen *g, struct db *db, const struct process *p, long today, unsi
 	for (size_t i = 0; i < n; i++)
 		g->owner_weight[i] = 1;
 	if (n == 0) {
-		g->tendency = sellers;
-		for (; n < LEN(sellers); n++) {
-			g->owners[n] = sellers[n].login;
-			g->owner_weight[n] = sellers[n].weight;
+		g->tendency = demo_sellers;
+		for (; n < demo_nsellers; n++) {
+			g->owners[n] = demo_sellers[n].login;
+			g->owner_weight[n] = demo_sellers[n].weight;
 		}
 	}
 	g->nowners = n;
