@@ -818,7 +818,9 @@ board_run(struct cli *c)
 
 		draw(&u);
 		key = screen_key(POLL_MS, &my, &mx, &mb);
-		if (key == K_TICK)
+		if (key == K_TICK && screen_check_size())
+			resize(&u);
+		else if (key == K_TICK)
 			poll_changes(&u);
 		else if (key == K_RESIZE)
 			resize(&u);

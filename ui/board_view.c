@@ -195,8 +195,8 @@ draw_status(struct board *b, struct canvas *c)
 		canvas_text(c, y, 2, c->w - 4, b->status, b->status_error ? ROLE_ERROR : ROLE_STATUS);
 	else
 		canvas_text(c, y, 2, c->w - 4,
-			    "hjkl move  Enter open  > advance  < back  W won  L lost  e edit  "
-			    "n new  / filter  $ privacy  ? help  q quit",
+			    "? help  q quit  hjkl move  > advance  < back  Enter open  e edit  n new  "
+			    "/ filter  $ privacy  W won  L lost",
 			    ROLE_STATUS);
 }
 

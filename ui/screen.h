@@ -12,6 +12,11 @@ int screen_start(const struct theme *t, int use_color, struct dd_err *err);
 /* Restores the terminal; safe to call twice and from fatal(). */
 void screen_stop(void);
 void screen_size(int *w, int *h);
+/*
+ * Whether the terminal's size differs from what curses thinks (a SIGWINCH lost
+ * in a storm of resizes); if so curses is told, and the caller lays out again.
+ */
+int screen_check_size(void);
 /* Copies rows [y0, y0 + n) of the canvas to the screen (not yet sent). */
 void screen_put(const struct canvas *c, int y0, int n);
 /* Sends what changed to the terminal, once per turn of the loop. */

@@ -1,0 +1,241 @@
+#!/bin/sh
+# The board's forms in a real terminal (tmux): a move through the gate form lands in
+# the database with its evidence; Esc writes nothing; a refused gate says why inside
+# the form and writes nothing; back with a reason; lost with a reason; a rep is
+# refused on someone else's deal.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/screen_lib.sh"
+
+ME=$(t_login)
+BEFORE="$T_DIR/dump.before"
+
+# --- a small pipeline made with the CLI ------------------------------------
+"$DEALDECK" init >/dev/null 2>"$ERR" || t_fail "init" "$(cat "$ERR")"
+A=$("$DEALDECK" add --title "Alpha rollout" --account Acme --amount 12000)
+"$DEALDECK" stakeholder add "$A" --name "Ann Chu" --role champion >/dev/null
+"$DEALDECK" stakeholder add "$A" --name "Bo Diaz" --role economic_buyer >/dev/null
+B=$("$DEALDECK" add --title "Beta pilot" --account Bolt --amount 5000)
+"$DEALDECK" stakeholder add "$B" --name "Cy Ng" --role user >/dev/null
+Q=$("$DEALDECK" add --title "Quill upgrade" --account Quill --amount 7000)
+"$DEALDECK" move "$Q" qualify --override "set up for the test" >/dev/null 2>&1
+# Created ten days ago, so evidence may be dated before today.
+t_sql "UPDATE deals SET created_at = datetime('now', '-10 days'), stage_entered_at = datetime('now', '-10 days') WHERE id IN ($A, $B)"
+t_eq "the pipeline: Alpha and Beta in prospect, Quill in qualify" \
+	"$(t_sql "SELECT group_concat(stage, ' ') FROM (SELECT stage FROM deals ORDER BY id)")" \
+	"prospect prospect qualify"
+EV_DAY=$(t_day -3)
+WHAT="The buyer replied and booked a first call for Tuesday"
+
+# form_open KEY TITLE: presses KEY and waits for the form titled TITLE.
+form_open() {
+	s_keys "$1"
+	s_wait "$2" && s_wait "Esc cancel" && return 0
+	s_keys Escape # whatever opened instead
+	return 1
+}
+
+s_start 100 30
+s_wait_status "$S_READY"
+
+# --- the gate form --------------------------------------------------------------
+s_select "Alpha rollout"
+t_dump "$BEFORE"
+if form_open '>' "Alpha rollout: Prospect → Qualify"; then
+	t_ok "> opens the gate form for prospect → qualify"
+	t_screen "it lists the evidence requirement" "buyer_engaged: the buyer replied"
+	t_screen "a 'what happened' field" "what happened"
+	t_screen "a 'buyer contact' choice, the deal's first stakeholder" "buyer contact    ‹ Ann Chu ›"
+	t_screen "a 'date' field, today by default" "date             $TODAY"
+	t_screen "a manager is offered the override" "override (why)"
+	s_type "Typed, then cancelled: this must not be saved"
+	s_keys Tab Right
+	t_screen "Right picks the next stakeholder" "‹ Bo Diaz ›"
+	s_keys Escape
+	t_status "Esc closes the form and says so" "cancelled: nothing was changed"
+	t_no_screen "the form is gone" "Esc cancel"
+	t_same_db "Esc in the gate form writes nothing" "$BEFORE"
+fi
+
+# Refused: nothing typed. Enter goes field by field and submits on the last.
+if form_open '>' "Alpha rollout: Prospect → Qualify"; then
+	s_keys Enter Enter Enter Enter
+	t_screen "empty evidence: the form says what is unmet" \
+		"1 unmet: leaving prospect needs evidence buyer_engaged"
+	t_screen "the form stays open" "Esc cancel"
+	t_same_db "a refused submit writes nothing" "$BEFORE"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+
+# Refused: the buyer cannot have acted tomorrow.
+if form_open '>' "Alpha rollout: Prospect → Qualify"; then
+	s_type "$WHAT"
+	s_keys Tab Tab C-u
+	s_type "$(t_day 1)"
+	s_keys Enter Enter
+	t_screen "a date in the future is refused in the form" "is in the future"
+	t_same_db "and nothing is written" "$BEFORE"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+
+# The move: text, the second stakeholder, a date three days ago.
+if form_open '>' "Alpha rollout: Prospect → Qualify"; then
+	s_type "$WHAT"
+	s_keys Tab Right
+	s_wait "‹ Bo Diaz ›"
+	s_keys Tab C-u
+	s_type "$EV_DAY"
+	s_keys Enter
+	s_wait "override (why)"
+	s_keys Enter
+	t_status "the status line says the deal moved" "deal $A moved to qualify"
+	t_no_screen "the form closed" "Esc cancel"
+	t_eq "the deal is in qualify" "$(t_sql "SELECT stage FROM deals WHERE id = $A")" qualify
+	t_eq "a forward event by me, without override" \
+		"$(t_sql "SELECT kind, from_stage, stage, actor, override IS NULL FROM stage_events WHERE deal_id = $A AND kind = 'forward'")" \
+		"forward|prospect|qualify|$ME|1"
+	t_eq "the evidence row: requirement, text, contact, date, recorder" \
+		"$(t_sql "SELECT stage, requirement, what, contact_name, acted_on, recorded_by FROM evidence WHERE deal_id = $A")" \
+		"prospect|buyer_engaged|$WHAT|Bo Diaz|$EV_DAY|$ME"
+	t_eq "the evidence names the stakeholder's row" \
+		"$(t_sql "SELECT s.name FROM evidence e JOIN stakeholders s ON s.id = e.contact_id WHERE e.deal_id = $A")" \
+		"Bo Diaz"
+	t_eq "the evidence belongs to the move's event" \
+		"$(t_sql "SELECT e.event_id = v.id FROM evidence e JOIN stage_events v ON v.deal_id = e.deal_id AND v.kind = 'forward' WHERE e.deal_id = $A")" 1
+	t_screen "the board counts it in Qualify" "Qualify (2)"
+	t_screen "the moved deal stays selected" "▶Alpha rollout"
+	sel=$(grep '▶Alpha rollout' "$S_LAST" | awk -F'│' '{ for (i = 1; i <= NF; i++) if (index($i, "▶")) print i }')
+	t_eq "in the Qualify column" "$sel" 2
+fi
+
+# --- data checks: ✓ when met, ✗ and a refusal when not ------------------------
+if form_open '>' "Alpha rollout: Qualify → Discover"; then
+	t_screen "a met data check shows ✓" "✓ at least 1 stakeholder(s) mapped"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+s_select "Quill upgrade"
+t_dump "$BEFORE"
+if form_open '>' "Quill upgrade: Qualify → Discover"; then
+	t_screen "an unmet data check shows ✗ and what to do" "✗ at least 1 stakeholder(s) mapped (not yet: fix it on the deal first)"
+	t_screen "no stakeholder to choose" "‹ (none) ›"
+	s_type "The buyer confirmed the problem is urgent this quarter"
+	s_keys Enter Enter Enter Enter
+	t_screen "the refused gate counts what is unmet" "2 unmet:"
+	t_same_db "the refused gate writes nothing" "$BEFORE"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+
+# --- back, with a reason ----------------------------------------------------------
+s_select "Alpha rollout"
+t_dump "$BEFORE"
+if form_open '<' "Move Alpha rollout back to Prospect"; then
+	s_keys Enter
+	t_screen "a move back without a reason is refused in the form" "needs a reason"
+	t_same_db "and writes nothing" "$BEFORE"
+	s_type "Buyer paused: budget review until May"
+	s_keys Escape
+	t_status "Esc closes the back form" "cancelled: nothing was changed"
+	t_same_db "Esc in the back form writes nothing" "$BEFORE"
+fi
+if form_open '<' "Move Alpha rollout back to Prospect"; then
+	s_type "Buyer paused: budget review until May"
+	s_keys Enter
+	t_status "the status line says it moved back" "deal $A moved back"
+	t_eq "a 'back' event with the reason" \
+		"$(t_sql "SELECT kind, from_stage, stage, actor, reason FROM stage_events WHERE deal_id = $A AND kind = 'back'")" \
+		"back|qualify|prospect|$ME|Buyer paused: budget review until May"
+	t_eq "the deal is in prospect again" "$(t_sql "SELECT stage FROM deals WHERE id = $A")" prospect
+	t_screen "the board shows it in Prospect" "Prospect (2)"
+fi
+s_keys '<'
+t_status "< in the first stage says so" "prospect is the first stage"
+
+# --- lost, with a reason and a note --------------------------------------------
+s_select "Beta pilot"
+t_dump "$BEFORE"
+if form_open L "Mark Beta pilot lost"; then
+	t_screen "the first lost reason is offered" "‹ no_budget ›"
+	s_keys Right
+	s_wait "‹ no_decision ›"
+	s_keys Escape
+	t_status "Esc closes the lost form" "cancelled: nothing was changed"
+	t_same_db "Esc in the lost form writes nothing" "$BEFORE"
+fi
+if form_open L "Mark Beta pilot lost"; then
+	s_keys Right Right
+	t_screen "Right cycles the reasons" "‹ lost_to_competitor ›"
+	s_keys Tab
+	s_type "Went with the incumbent"
+	s_keys Enter
+	t_status "the status line says it was lost" "deal $B marked lost"
+	t_eq "the deal is lost with the reason and the note" \
+		"$(t_sql "SELECT status, lost_reason, lost_note FROM deals WHERE id = $B")" \
+		"lost|lost_to_competitor|Went with the incumbent"
+	t_eq "a 'lost' event by me" \
+		"$(t_sql "SELECT kind, status, actor FROM stage_events WHERE deal_id = $B AND kind = 'lost'")" \
+		"lost|lost|$ME"
+	t_screen "the title bar counts it" "lost 1 ("
+	t_screen "it left the column" "Prospect (1)"
+fi
+
+# --- M and W open the same gate form ----------------------------------------------
+s_select "Alpha rollout"
+t_dump "$BEFORE"
+if form_open M "Move to stage"; then
+	s_keys Right
+	s_wait "‹ qualify ›"
+	s_keys Enter
+	t_screen "M, a later stage: the gate form" "Alpha rollout: Prospect → Qualify"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+if form_open W "Alpha rollout: Prospect → Won"; then
+	t_screen "W: the form starts with the first gate" "buyer_engaged"
+	s_keys -N 25 Down
+	t_screen "Down scrolls the long form to the last gate, won's" "contract_signed"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+t_same_db "M and W cancelled write nothing" "$BEFORE"
+s_keys q
+t_screen "q quits" "EXITED:0"
+s_stop
+
+# --- a rep on a manager's deal ----------------------------------------------------
+"$DEALDECK" add --title "Boss deal" --account Bigco --owner boss >/dev/null
+BOSS=$(t_sql "SELECT id FROM deals WHERE owner = 'boss'")
+"$DEALDECK" stakeholder add "$BOSS" --name "Di Fox" --role champion >/dev/null
+"$DEALDECK" process show >"$T_DIR/process.ini"
+sed "s/^managers = .*/managers = boss/; s/^reps = .*/reps = $ME/" "$T_DIR/process.ini" >"$T_DIR/team.ini"
+"$DEALDECK" process apply "$T_DIR/team.ini" >/dev/null 2>&1
+t_eq "the team: boss manages, I am a rep" "$(t_sql "SELECT login || ':' || role FROM team ORDER BY role")" \
+	"boss:manager
+$ME:rep"
+t_dump "$BEFORE"
+s_start 100 30
+s_wait_status "$S_READY"
+s_select "Boss deal"
+if form_open '>' "Boss deal: Prospect → Qualify"; then
+	t_no_screen "a rep is not offered the override" "override (why)"
+	s_type "$WHAT"
+	s_keys Enter Enter Enter
+	t_screen "the rep's move is refused in the form, saying whose deal it is" \
+		"belongs to boss: reps change only their own deals"
+	t_same_db "the refused move writes nothing" "$BEFORE"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+if form_open L "Mark Boss deal lost"; then
+	s_keys Enter Enter
+	t_screen "marking it lost is refused too" "belongs to boss"
+	t_same_db "and writes nothing" "$BEFORE"
+	s_keys Escape
+	s_wait_gone "Esc cancel"
+fi
+s_keys q
+t_screen "q quits" "EXITED:0"
+
+t_done
