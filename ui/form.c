@@ -157,13 +157,52 @@ form_key(struct form *f, int key)
 	return FORM_NONE;
 }
 
+/*
+ * The next line of text wrapped at w columns: whole words where they fit, a
+ * word longer than the line cut. Returns its length in bytes; *next is where
+ * the line after it starts (spaces skipped).
+ */
+static size_t
+wrap_line(const char *p, int w, const char **next)
+{
+	const char *q = p, *brk = NULL;
+	int cols = 0;
+
+	while (*q) {
+		uint32_t cp;
+		size_t k = utf8_decode(q, &cp);
+		int cw = cp_width(cp);
+
+		if (cols + cw > w)
+			break;
+		if (cp == ' ')
+			brk = q;
+		cols += cw;
+		q += k;
+	}
+	if (*q != '\0' && brk != NULL && brk > p)
+		q = brk; /* end at the last space that fits */
+	*next = q;
+	while (**next == ' ')
+		(*next)++;
+	return (size_t)(q - p);
+}
+
 /* Lines an info field needs when wrapped to w columns (long requirement texts). */
 static int
 info_rows(const struct field *fl, int w)
 {
-	int tw = text_width(fl->info);
+	const char *p = fl->info, *next;
+	int n = 0;
 
-	return w > 0 ? 1 + (tw > w ? (tw - 1) / w : 0) : 1;
+	if (w <= 0)
+		return 1;
+	do {
+		wrap_line(p, w, &next);
+		n++;
+		p = next;
+	} while (*p);
+	return n;
 }
 
 void
@@ -213,19 +252,16 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 			continue;
 		if (fl->kind == FIELD_INFO) {
 			const char *p = fl->info;
-			int lw = canvas_text(c, ry, x + 2, 2, fl->label, fl->role);
 
-			(void)lw;
+			canvas_text(c, ry, x + 2, 2, fl->label, fl->role);
 			for (int k = 0; k < n && *p; k++) {
-				/* Wrap by whole characters: cut to the width, go on after it. */
-				char *piece = text_fit(p, inner - 2, 1);
-				size_t len = strlen(piece);
+				const char *next;
+				size_t len = wrap_line(p, inner - 2, &next);
+				char *piece = xstrndup(p, len);
 
-				if (k + 1 < n && len > 0 && piece[len - 1] == '~')
-					piece[--len] = '\0';
 				canvas_text(c, ry + k, x + 4, inner - 2, piece, fl->role);
-				p += len;
 				free(piece);
+				p = next;
 			}
 			continue;
 		}
