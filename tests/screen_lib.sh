@@ -6,7 +6,7 @@
 #
 # Each test gets its own tmux server (a private socket in $T_DIR), killed on exit.
 # Nothing sleeps blindly: s_wait polls the screen every 0.1 s until the text is there.
-# After one wait times out the others wait 1 s at most, so a broken program fails
+# After one wait times out the others wait 3 s at most, so a broken program fails
 # the script in seconds, not minutes.
 #
 #	s_start W H [VAR=VALUE]...	dealdeck --db $S_DB $S_ARGS in a W x H terminal
@@ -57,7 +57,7 @@ S_ARGS=${S_ARGS:-}
 S_LAST="$T_DIR/screen.last"
 S_BYTES="$T_DIR/screen.bytes"
 S_STARTED=0
-S_TIMED_OUT=0 # after one wait timed out the rest wait 1 s at most: a failure does not cascade into minutes
+S_TIMED_OUT=0 # after one wait timed out the rest wait 3 s at most: a failure does not cascade into minutes
 # shellcheck disable=SC2034 # used by the scripts
 S_READY="> advance" # on the status line of a board at rest: the frame is complete
 S_BEFORE=shell-before-dealdeck # printed before the program starts: q must bring it back
@@ -100,7 +100,7 @@ s_row() { s_capture | sed -n "$(($1 + 1))p"; }
 
 # s_ticks SECONDS: how many 0.1 s polls a wait may take.
 s_ticks() {
-	if [ "$S_TIMED_OUT" -eq 1 ]; then echo 10; else echo $(($1 * 10)); fi
+	if [ "$S_TIMED_OUT" -eq 1 ] && [ "$1" -gt 3 ]; then echo 30; else echo $(($1 * 10)); fi
 }
 
 # s_poll TEXT [SECONDS]: 0 once TEXT is on the screen, 1 on timeout (no check).

@@ -52,6 +52,11 @@ t_screen "20x6: says the terminal is too small" "terminal too small"
 t_no_screen "20x6: no board" "Prospect"
 s_resize 100 8
 t_screen "100x8: says why, with the size needed" "terminal too small (100x8): need 30x10"
+# Every too-small width is under 30 columns, narrower than the one-line message:
+# the size needed must still show (wrapped or shortened), not be cut away.
+s_resize 29 9
+t_screen "29x9: says it is too small" "too small"
+t_screen "29x9: the size needed shows too" "30x10" 3
 s_resize 120 40
 t_screen "back from too small: the board" "Propose (4)"
 same_as_board "back from too small: the screen is the board" 120 40

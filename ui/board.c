@@ -834,5 +834,6 @@ board_run(struct cli *c)
 		close_overlay(&u);
 	canvas_free(&u.cv);
 	board_free(&u.b);
-	return DD_OK;
+	/* Killed by a signal: say so in the exit status, as shells do (128 + N). */
+	return screen_quit_signal ? 128 + screen_quit_signal : DD_OK;
 }

@@ -1,8 +1,11 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "board_view.h"
 #include "money.h"
+#include "text.h"
+#include "xmalloc.h"
 
 void
 amount_short(long long minor, char *out, size_t len)
@@ -24,22 +27,9 @@ amount_short(long long minor, char *out, size_t len)
 static void
 draw_title(struct board *b, struct canvas *c)
 {
-	char right[160], won[16], lost[16];
-	int w = c->w, x;
+	char right[160], won[16], lost[16], filter[200] = "";
+	int w = c->w, x, rw;
 
-	canvas_fill(c, 0, 0, 1, w, ROLE_TITLE);
-	x = canvas_text(c, 0, 1, w / 2, "dealdeck", ROLE_TITLE);
-	canvas_style(c, 0, 1, x, ROLE_TITLE, 0, 1);
-	x += 1;
-	x += canvas_text(c, 0, 1 + x, w / 2 - x, b->s->proc.name, ROLE_TITLE);
-	if (b->filter_owner != NULL || b->filter_text != NULL) {
-		char f[200];
-
-		snprintf(f, sizeof f, "  filter:%s%s%s%s", b->filter_owner ? " owner=" : "",
-			 b->filter_owner ? b->filter_owner : "", b->filter_text ? " text=" : "",
-			 b->filter_text ? b->filter_text : "");
-		canvas_text(c, 0, 1 + x, w / 2 - x, f, ROLE_TITLE);
-	}
 	amount_short(b->won.amount, won, sizeof won);
 	amount_short(b->lost.amount, lost, sizeof lost);
 	if (b->privacy)
@@ -48,7 +38,19 @@ draw_title(struct board *b, struct canvas *c)
 	else
 		snprintf(right, sizeof right, "won %ld (%s)  lost %ld (%s) ", b->won.count, won,
 			 b->lost.count, lost);
-	canvas_text_right(c, 0, w / 2, w - w / 2, right, ROLE_TITLE);
+	canvas_fill(c, 0, 0, 1, w, ROLE_TITLE);
+	/* The totals on the right win; the left part is cut with … before them. */
+	rw = text_width(right) < w / 2 ? text_width(right) : w / 2;
+	canvas_text_right(c, 0, w - rw, rw, right, ROLE_TITLE);
+	x = 1 + canvas_text(c, 0, 1, w - rw - 2, "dealdeck", ROLE_TITLE);
+	canvas_style(c, 0, 1, x - 1, ROLE_TITLE, 0, 1);
+	if (b->filter_owner != NULL || b->filter_text != NULL)
+		snprintf(filter, sizeof filter, "  filter:%s%s%s%s", b->filter_owner ? " owner=" : "",
+			 b->filter_owner ? b->filter_owner : "", b->filter_text ? " text=" : "",
+			 b->filter_text ? b->filter_text : "");
+	char *left = xasprintf(" %s%s", b->s->proc.name, filter);
+	canvas_text(c, 0, x, w - rw - x - 1, left, ROLE_TITLE);
+	free(left);
 }
 
 static const char *
@@ -200,15 +202,33 @@ draw_status(struct board *b, struct canvas *c)
 			    ROLE_STATUS);
 }
 
+/* One line when it fits, else short lines, so even a tiny terminal says what it needs. */
 static void
 draw_too_small(struct board *b, struct canvas *c)
 {
-	char msg[96];
+	char full[96], size[32], need[32];
+	const char *lines[4];
+	int n = 0, top;
 
+	snprintf(size, sizeof size, "(%dx%d):", c->w, c->h);
+	snprintf(need, sizeof need, "need %dx%d", LAYOUT_MIN_W, LAYOUT_MIN_H);
+	snprintf(full, sizeof full, "terminal too small %s %s", size, need);
+	if (text_width(full) <= c->w) {
+		lines[n++] = full;
+	} else {
+		if (c->w >= 18) {
+			lines[n++] = "terminal too small";
+		} else {
+			lines[n++] = "terminal";
+			lines[n++] = "too small";
+		}
+		lines[n++] = size;
+		lines[n++] = need;
+	}
+	top = (c->h - n) / 2;
 	canvas_fill(c, 0, 0, c->h, c->w, ROLE_NORMAL);
-	snprintf(msg, sizeof msg, "terminal too small (%dx%d): need %dx%d", c->w, c->h,
-		 LAYOUT_MIN_W, LAYOUT_MIN_H);
-	canvas_text(c, c->h / 2, 0, c->w, msg, ROLE_ERROR);
+	for (int i = 0; i < n; i++)
+		canvas_text(c, top < 0 ? i : top + i, 0, c->w, lines[i], ROLE_ERROR);
 }
 
 void
