@@ -203,4 +203,21 @@ for size in 80x24 120x40 200x60; do
 	s_stop
 done
 
+# --- [keys] remaps a key: x moves down, j no longer does, help shows x ----------------
+printf '[keys]\ndown = x\n' >"$T_DIR/keys.ini"
+S_ARGS="--config $T_DIR/keys.ini"
+s_start 120 40
+m0=$(s_marker)
+s_keys x
+if s_wait_marker_moved "$m0"; then t_ok "[keys] down = x: x moves down"; else t_fail "[keys] down = x: x moves down"; fi
+m1=$(s_marker | cut -d: -f1)
+s_keys j '?'
+s_wait "any key closes"
+t_eq "[keys] down = x: j no longer moves" "$(s_marker | cut -d: -f1)" "$m1"
+t_eq "help lists x for down" "$(s_capture | grep -c ' x  *select the card below')" 1
+s_keys Escape q
+t_screen "quits after remapping" "EXITED:0"
+s_stop
+S_ARGS=
+
 t_done
