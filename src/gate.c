@@ -54,6 +54,35 @@ check_def_of(enum check_kind kind)
 	fatal("unknown check kind %d", (int)kind);
 }
 
+static int
+has_role(const struct deal_facts *f, const char *role)
+{
+	for (size_t i = 0; i < f->npeople; i++)
+		if (f->people[i].role != NULL && strcmp(f->people[i].role, role) == 0)
+			return 1;
+	return 0;
+}
+
+void
+gate_missing_roles(const struct process *p, const struct deal_facts *f, struct strvec *missing)
+{
+	struct strvec want = {0};
+
+	strvec_push(&want, "economic_buyer");
+	strvec_push(&want, "champion");
+	for (size_t i = 0; i < p->nstages; i++)
+		for (size_t j = 0; j < p->stages[i].nchecks; j++) {
+			const struct check *c = &p->stages[i].checks[j];
+
+			if (c->kind == CHECK_HAS_ROLE && !strvec_contains(&want, c->arg))
+				strvec_push(&want, c->arg);
+		}
+	for (size_t i = 0; i < want.n; i++)
+		if (!has_role(f, want.v[i]))
+			strvec_push(missing, want.v[i]);
+	strvec_free(&want);
+}
+
 void
 deal_facts_free(struct deal_facts *f)
 {

@@ -87,6 +87,14 @@ int gate_check_met(const struct check *c, const struct deal_facts *f);
 char *gate_check_describe(const struct check *c);
 enum fix_where gate_check_fix_where(const struct check *c);
 
+/*
+ * The buying-committee roles a deal should have mapped and has not: the
+ * economic buyer and the champion, and any role a gate of the process asks
+ * for. Appends role words (e.g. "economic_buyer") to missing.
+ */
+void gate_missing_roles(const struct process *p, const struct deal_facts *f,
+			struct strvec *missing);
+
 /* The check words of the process file: "has_role champion" <-> struct check. */
 int gate_check_parse(const char *text, struct check *out, const char **why);
 char *gate_check_format(const struct check *c);

@@ -118,7 +118,7 @@ fi
 s_select "Quill upgrade"
 t_dump "$BEFORE"
 if form_open '>' "Quill upgrade: Qualify → Discover"; then
-	t_screen "an unmet data check shows ✗ and what to do" "✗ at least 1 stakeholder(s) mapped (not yet: fix it on the deal first)"
+	t_screen "an unmet data check shows ✗ and what to do" "✗ at least 1 stakeholder(s) mapped: not yet; move here and press s"
 	t_screen "no stakeholder to choose" "‹ (none) ›"
 	s_type "The buyer confirmed the problem is urgent this quarter"
 	s_keys Enter Enter Enter Enter

@@ -18,6 +18,8 @@
 #include "keys.h"
 #include "money.h"
 #include "move.h"
+#include "pane.h"
+#include "vocab.h"
 #include "screen.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -25,11 +27,15 @@
 #define POLL_MS 250 /* how often another user's commit is looked for */
 
 enum overlay { OV_NONE, OV_HELP, OV_DETAIL, OV_GATE, OV_BACK, OV_LOST, OV_MOVE_TO, OV_EDIT,
-	       OV_NEW, OV_FILTER, OV_OWNER };
+	       OV_NEW, OV_FILTER, OV_OWNER, OV_PERSON, OV_STEP, OV_CONFIRM };
 
 /* Form field tags: evidence fields carry their requirement's index. */
 enum { TAG_WHAT = 1000, TAG_CONTACT = 2000, TAG_DATE = 3000, TAG_OVERRIDE = 1, TAG_REASON,
-       TAG_NOTE, TAG_STAGE, TAG_TEXT };
+       TAG_NOTE, TAG_STAGE, TAG_TEXT, TAG_NAME, TAG_ROLE, TAG_TITLE, TAG_STANCE,
+       TAG_INFLUENCE, TAG_REPORTS, TAG_LAST, TAG_SIDE, TAG_WHO, TAG_DUE, TAG_YES,
+       TAG_FIX = 5000 /* + enum fix_where: an unmet check the user can go and fix */ };
+
+#define PANE_MIN_W 44 /* narrower: the pane takes the whole width */
 
 /* The deal fields the edit and new forms show: label, where the value goes. */
 static const struct deal_field_row {
@@ -60,12 +66,19 @@ struct ui {
 	int target;	       /* the stage index the form moves to */
 	const char **req_keys; /* the evidence keys of the gate form, by index */
 	size_t nreq;
+	struct pane pane;
+	int pane_stale;
+	struct form gate_saved; /* a gate form put aside while its pane fixes a check */
+	int gate_suspended;
+	long edit_id; /* the stakeholder or step a form edits; 0 = a new one */
 	struct strvec detail; /* the detail view's lines */
 	int detail_top;
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
 	long data_version;
 	int quit, redraw_all;
 };
+
+static void resume_gate(struct ui *u);
 
 static long
 selected_id(const struct ui *u)
@@ -128,6 +141,22 @@ form_deal(struct ui *u, struct deal *d)
 	return rc == DD_OK ? 0 : -1;
 }
 
+/* What a failing check's line tells the user to press, from the key table. */
+static const char *
+fix_hint(enum fix_where where)
+{
+	static char buf[128];
+	char keys[32];
+	enum action a = where == FIX_STAKEHOLDERS ? A_PEOPLE
+			: where == FIX_PLAN	  ? A_PLAN
+						  : A_EDIT;
+
+	keys_of(a, keys, sizeof keys);
+	snprintf(buf, sizeof buf, "move here and press %s (%s)", keys,
+		 a == A_PEOPLE ? "stakeholders" : a == A_PLAN ? "plan" : "edit the deal");
+	return buf;
+}
+
 static void
 open_gate(struct ui *u, int target)
 {
@@ -169,10 +198,15 @@ open_gate(struct ui *u, int target)
 			int met = gate_check_met(&s->checks[j], &facts);
 			char line[300];
 
-			snprintf(line, sizeof line, "%s%s", says,
-				 met ? "" : " (not yet: fix it on the deal first)");
-			form_info(&u->form, glyph(&u->cv, met ? "✓" : "✗", met ? "+" : "x"), line,
-				  met ? ROLE_GATE_MET : ROLE_GATE_UNMET);
+			enum fix_where where = gate_check_fix_where(&s->checks[j]);
+
+			if (met) {
+				form_info(&u->form, glyph(&u->cv, "✓", "+"), says, ROLE_GATE_MET);
+			} else {
+				snprintf(line, sizeof line, "%s: not yet; %s", says, fix_hint(where));
+				form_action(&u->form, glyph(&u->cv, "✗", "x"), line, ROLE_GATE_UNMET,
+					    TAG_FIX + (int)where);
+			}
 			free(says);
 		}
 		for (size_t j = 0; j < s->nevidence; j++) {
@@ -518,6 +552,7 @@ submit_deal_form(struct ui *u)
 		close_overlay(u);
 		reload(u, id);
 		board_set_status(&u->b, 0, "deal %ld %s", id, was_new ? "added" : "saved");
+		resume_gate(u);
 	} else if (strstr(strbuf_str(&err.msg), "changed by someone else") != NULL) {
 		close_overlay(u);
 		reload(u, id);
@@ -561,6 +596,310 @@ submit_filter(struct ui *u)
 	apply_filter(u, which, v);
 	board_set_status(&u->b, 0, "%s", v[0] ? "filtered: c clears" : "filter cleared");
 	free(v);
+}
+
+/* The pane's width for a terminal w wide: a third, or all of it when narrow. */
+static int
+pane_width(const struct ui *u, int w)
+{
+	int pw = w / 3 > PANE_MIN_W ? w / 3 : PANE_MIN_W;
+
+	if (u->pane.kind == PANE_NONE)
+		return 0;
+	return w - pw < LAYOUT_MIN_W ? w : pw;
+}
+
+static void
+relayout(struct ui *u)
+{
+	long id = selected_id(u);
+	int pw = pane_width(u, u->cv.w);
+
+	/* A full-width pane covers the board; the board keeps its own layout. */
+	board_resize(&u->b, pw == u->cv.w ? u->cv.w : u->cv.w - pw, u->cv.h);
+	reload(u, id);
+	u->pane_stale = 1;
+}
+
+static void
+open_pane(struct ui *u, enum pane_kind kind, int focus)
+{
+	enum pane_kind was = u->pane.kind;
+
+	if (was == kind && !focus) { /* the same key again closes it */
+		u->pane.kind = PANE_NONE;
+		u->pane.focus = 0;
+		pane_clear(&u->pane);
+	} else {
+		u->pane.kind = kind;
+		u->pane.focus = focus;
+		u->pane.sel = u->pane.top = 0;
+	}
+	if ((was == PANE_NONE) != (u->pane.kind == PANE_NONE))
+		relayout(u);
+	u->pane_stale = 1;
+	u->b.dirty = DIRTY_ALL;
+	u->b.dirty_cols = ~0ULL;
+}
+
+static void
+close_pane(struct ui *u)
+{
+	if (u->pane.kind != PANE_NONE)
+		open_pane(u, u->pane.kind, 0);
+}
+
+/* A gate form put aside to fix a check comes back, re-checked, with what was typed. */
+static void
+resume_gate(struct ui *u)
+{
+	struct form saved = u->gate_saved;
+
+	if (!u->gate_suspended)
+		return;
+	u->gate_suspended = 0;
+	memset(&u->gate_saved, 0, sizeof u->gate_saved);
+	free(u->req_keys);
+	u->req_keys = NULL;
+	u->nreq = 0;
+	board_select_deal(&u->b, u->deal_id);
+	open_gate(u, u->target);
+	if (u->ov == OV_GATE)
+		for (int i = 0; i < saved.n; i++) {
+			struct field *old = &saved.fields[i], *now;
+
+			if (old->kind == FIELD_INFO || (now = form_field(&u->form, old->tag, 0)) == NULL)
+				continue;
+			if (old->kind == FIELD_TEXT)
+				line_edit_set(&now->edit, line_edit_text(&old->edit));
+			else if (old->choice < now->nchoices)
+				now->choice = old->choice;
+		}
+	form_free(&saved);
+}
+
+static void
+gate_action(struct ui *u)
+{
+	struct field *fl = form_focused(&u->form);
+	int key = u->form.action_key;
+	enum fix_where where;
+	enum action want;
+
+	if (fl == NULL || fl->tag < TAG_FIX)
+		return;
+	where = (enum fix_where)(fl->tag - TAG_FIX);
+	want = where == FIX_STAKEHOLDERS ? A_PEOPLE : where == FIX_PLAN ? A_PLAN : A_EDIT;
+	if (key != K_ENTER && keys_lookup(key) != want)
+		return;
+	/* Put the form aside (its typed text kept) while the user fixes the deal. */
+	u->gate_saved = u->form;
+	u->gate_suspended = 1;
+	memset(&u->form, 0, sizeof u->form);
+	u->ov = OV_NONE;
+	if (want == A_EDIT)
+		open_deal_form(u, 0);
+	else
+		open_pane(u, want == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN, 1);
+	board_set_status(&u->b, 0, "fix it here; Esc goes back to the gate form");
+}
+
+static void
+open_person(struct ui *u, const struct stakeholder *p)
+{
+	const char **names = xcalloc(u->pane.npeople + 2, sizeof *names);
+	int n = 0, at = 0;
+
+	names[n++] = "none";
+	for (size_t i = 0; i < u->pane.npeople; i++)
+		if (p == NULL || u->pane.people[i].id != p->id) {
+			if (p != NULL && u->pane.people[i].id == p->reports_to)
+				at = n;
+			names[n++] = u->pane.people[i].name;
+		}
+	form_init(&u->form, p ? " Edit stakeholder " : " Add a stakeholder ");
+	form_text(&u->form, "name", p ? p->name : "", TAG_NAME);
+	struct field *f = form_choice(&u->form, "role", vocab_roles.words, 10, TAG_ROLE);
+	f->choice = p ? vocab_find(&vocab_roles, p->role) : 0;
+	form_text(&u->form, "title", p && p->title ? p->title : "", TAG_TITLE);
+	f = form_choice(&u->form, "stance", vocab_stances.words, 4, TAG_STANCE);
+	f->choice = vocab_find(&vocab_stances, p ? p->stance : "neutral");
+	f = form_choice(&u->form, "influence", vocab_influence.words, 3, TAG_INFLUENCE);
+	f->choice = vocab_find(&vocab_influence, p ? p->influence : "medium");
+	f = form_choice(&u->form, "reports to", names, n, TAG_REPORTS);
+	f->choice = at;
+	form_text(&u->form, "last contact", p && p->last_contact ? p->last_contact : "", TAG_LAST);
+	free(names);
+	u->edit_id = p ? p->id : 0;
+	u->deal_id = u->pane.deal_id;
+	u->ov = OV_PERSON;
+}
+
+static void
+open_step(struct ui *u, const struct plan_step *st)
+{
+	char due[DATE_LEN];
+	struct field *f;
+
+	date_format(u->s->today + 7, due);
+	form_init(&u->form, st ? " Edit plan step " : " Add a plan step ");
+	form_text(&u->form, "title", st ? st->title : "", TAG_TITLE);
+	f = form_choice(&u->form, "owner", vocab_plan_owner.words, 3, TAG_SIDE);
+	f->choice = st ? vocab_find(&vocab_plan_owner, st->owner_side) : 0;
+	form_text(&u->form, "who", st && st->who ? st->who : "", TAG_WHO);
+	form_text(&u->form, "due", st ? st->due : due, TAG_DUE);
+	u->edit_id = st ? st->id : 0;
+	u->deal_id = u->pane.deal_id;
+	u->ov = OV_STEP;
+}
+
+static void
+open_confirm(struct ui *u)
+{
+	static const char *const answers[] = {"no", "yes"};
+	const struct stakeholder *p = pane_person(&u->pane);
+	const struct plan_step *st = pane_step(&u->pane);
+	char title[300];
+
+	if (p == NULL && st == NULL)
+		return;
+	snprintf(title, sizeof title, " Delete %s? ", p ? p->name : st->title);
+	form_init(&u->form, title);
+	form_choice(&u->form, "delete", answers, 2, TAG_YES);
+	u->edit_id = p ? p->id : st->id;
+	u->ov = OV_CONFIRM;
+}
+
+static const char *
+value_of(struct ui *u, int tag)
+{
+	struct field *f = form_field(&u->form, tag, 0);
+
+	return f ? form_value(&u->form, f) : NULL;
+}
+
+/* Submits the stakeholder, step and delete forms of the panes. */
+static void
+submit_pane_form(struct ui *u)
+{
+	struct dd_err err;
+	long id = 0;
+	int rc = DD_OK;
+
+	err_init(&err);
+	if (u->ov == OV_PERSON) {
+		const char *boss = value_of(u, TAG_REPORTS);
+		struct stakeholder_fields f = {
+			value_of(u, TAG_NAME),	 value_of(u, TAG_ROLE),
+			value_of(u, TAG_TITLE),	 value_of(u, TAG_STANCE),
+			value_of(u, TAG_INFLUENCE), strcmp(boss, "none") == 0 ? "none" : boss,
+			value_of(u, TAG_LAST)};
+		rc = u->edit_id ? people_edit(u->s, u->edit_id, &f, &err)
+				: people_add(u->s, u->deal_id, &f, &id, &err);
+	} else if (u->ov == OV_STEP) {
+		struct plan_fields f = {value_of(u, TAG_TITLE), value_of(u, TAG_SIDE),
+					value_of(u, TAG_WHO), value_of(u, TAG_DUE)};
+		rc = u->edit_id ? plan_edit(u->s, u->edit_id, &f, &err)
+				: plan_add(u->s, u->deal_id, &f, &id, &err);
+	} else if (strcmp(value_of(u, TAG_YES), "yes") == 0) {
+		rc = u->pane.kind == PANE_PEOPLE ? people_remove(u->s, u->edit_id, &err)
+						 : plan_remove(u->s, u->edit_id, &err);
+	}
+	if (rc == DD_OK) {
+		close_overlay(u);
+		reload(u, u->pane.deal_id);
+		u->pane_stale = 1;
+		board_set_status(&u->b, 0, "saved");
+	} else {
+		form_message(&u->form, 1, strbuf_str(&err.msg));
+	}
+	err_free(&err);
+}
+
+static void
+pane_key(struct ui *u, int key)
+{
+	enum action a = keys_lookup(key);
+	struct dd_err err;
+
+	if (key == K_ESC) {
+		close_pane(u);
+		resume_gate(u);
+		return;
+	}
+	switch (a) {
+	case A_UP:
+		pane_move(&u->pane, -1);
+		break;
+	case A_DOWN:
+		pane_move(&u->pane, 1);
+		break;
+	case A_TOP:
+		pane_move(&u->pane, -pane_rows(&u->pane));
+		break;
+	case A_BOTTOM:
+		pane_move(&u->pane, pane_rows(&u->pane));
+		break;
+	case A_FOCUS:
+		u->pane.focus = 0;
+		resume_gate(u);
+		break;
+	case A_NEW:
+		if (u->pane.kind == PANE_PEOPLE)
+			open_person(u, NULL);
+		else
+			open_step(u, NULL);
+		break;
+	case A_EDIT:
+		if (pane_person(&u->pane))
+			open_person(u, pane_person(&u->pane));
+		else if (pane_step(&u->pane))
+			open_step(u, pane_step(&u->pane));
+		break;
+	case A_PEOPLE:
+	case A_PLAN:
+		open_pane(u, a == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN, 1);
+		break;
+	case A_QUIT:
+		u->quit = 1;
+		break;
+	default:
+		if (key == 'd') {
+			open_confirm(u);
+		} else if (key == ' ' && pane_step(&u->pane)) {
+			const struct plan_step *st = pane_step(&u->pane);
+
+			err_init(&err);
+			if (plan_set_done(u->s, st->id, st->done_at == NULL, &err) != DD_OK)
+				board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+			else
+				board_set_status(&u->b, 0, "step %s", st->done_at ? "reopened" : "done");
+			err_free(&err);
+			reload(u, u->pane.deal_id);
+			u->pane_stale = 1;
+		}
+	}
+	u->b.dirty |= DIRTY_OVERLAY;
+}
+
+static void
+draw_pane(struct ui *u)
+{
+	int pw = pane_width(u, u->cv.w), top = 1, h = u->cv.h - 2;
+	long id = selected_id(u);
+
+	if (u->pane.kind == PANE_NONE)
+		return;
+	if (u->pane_stale || (id != 0 && id != u->pane.deal_id)) {
+		struct dd_err err;
+
+		err_init(&err);
+		if (pane_load(&u->pane, u->s, id ? id : u->pane.deal_id, &err) != DD_OK)
+			board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+		err_free(&err);
+		u->pane_stale = 0;
+	}
+	pane_draw(&u->pane, &u->cv, top, u->cv.w - pw, h, pw, u->s->today);
 }
 
 /* Every bound key, in two columns when one does not fit (80x24 must show all). */
@@ -637,6 +976,18 @@ act(struct ui *u, enum action a)
 	case A_DETAIL:
 		open_detail(u);
 		break;
+	case A_PEOPLE:
+		open_pane(u, PANE_PEOPLE, 0);
+		break;
+	case A_PLAN:
+		open_pane(u, PANE_PLAN, 0);
+		break;
+	case A_FOCUS:
+		if (u->pane.kind != PANE_NONE) {
+			u->pane.focus = 1;
+			u->b.dirty |= DIRTY_OVERLAY;
+		}
+		break;
 	case A_EDIT:
 		open_deal_form(u, 0);
 		break;
@@ -691,14 +1042,22 @@ on_key(struct ui *u, int key)
 	if (u->ov != OV_NONE) {
 		enum form_result r = form_key(&u->form, key);
 
-		if (r == FORM_CANCEL) {
+		if (r == FORM_ACTION && u->ov == OV_GATE) {
+			gate_action(u);
+		} else if (r == FORM_CANCEL) {
+			int resume = u->ov == OV_EDIT && u->gate_suspended;
+
 			close_overlay(u);
 			board_set_status(&u->b, 0, "cancelled: nothing was changed");
+			if (resume)
+				resume_gate(u);
 		} else if (r == FORM_SUBMIT) {
 			if (u->ov == OV_GATE)
 				submit_gate(u);
 			else if (u->ov == OV_EDIT || u->ov == OV_NEW)
 				submit_deal_form(u);
+			else if (u->ov == OV_PERSON || u->ov == OV_STEP || u->ov == OV_CONFIRM)
+				submit_pane_form(u);
 			else if (u->ov == OV_FILTER || u->ov == OV_OWNER)
 				submit_filter(u);
 			else
@@ -706,7 +1065,13 @@ on_key(struct ui *u, int key)
 		}
 		return;
 	}
+	if (u->pane.kind != PANE_NONE && u->pane.focus) {
+		pane_key(u, key);
+		return;
+	}
 	if (key == K_ESC) {
+		if (u->pane.kind != PANE_NONE)
+			close_pane(u);
 		u->b.status[0] = '\0';
 		u->b.dirty |= DIRTY_STATUS;
 		return;
@@ -749,8 +1114,8 @@ resize(struct ui *u)
 	screen_size(&w, &h);
 	canvas_free(&u->cv);
 	canvas_init(&u->cv, w, h, u->b.ascii);
-	board_resize(&u->b, w, h);
-	reload(u, id);
+	(void)id;
+	relayout(u);
 }
 
 static void
@@ -760,9 +1125,12 @@ draw(struct ui *u)
 
 	if (u->ov != OV_NONE) /* the overlay is drawn over whatever the board redrew */
 		u->b.dirty |= DIRTY_OVERLAY;
-	if (!u->b.dirty)
+	if (!u->b.dirty && !u->pane_stale)
 		return;
+	if (u->pane.kind != PANE_NONE)
+		u->b.dirty |= DIRTY_OVERLAY;
 	board_view_draw(&u->b, &u->cv);
+	draw_pane(u);
 	if (u->ov == OV_HELP)
 		draw_help(u);
 	else if (u->ov == OV_DETAIL)
@@ -783,6 +1151,7 @@ poll_changes(struct ui *u)
 	if (v == u->data_version)
 		return;
 	reload(u, selected_id(u));
+	u->pane_stale = 1;
 	if (u->ov == OV_NONE)
 		board_set_status(&u->b, 0, "updated: someone else changed the pipeline");
 }
@@ -832,6 +1201,9 @@ board_run(struct cli *c)
 	screen_stop();
 	if (u.ov != OV_NONE)
 		close_overlay(&u);
+	if (u.gate_suspended)
+		form_free(&u.gate_saved);
+	pane_clear(&u.pane);
 	canvas_free(&u.cv);
 	board_free(&u.b);
 	/* Killed by a signal: say so in the exit status, as shells do (128 + N). */

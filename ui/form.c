@@ -64,6 +64,22 @@ form_info(struct form *f, const char *label, const char *text, enum theme_role r
 	fl->role = role;
 }
 
+void
+form_action(struct form *f, const char *label, const char *text, enum theme_role role, int tag)
+{
+	struct field *fl = add(f, FIELD_INFO, label, tag);
+
+	fl->info = xstrdup(text);
+	fl->role = role;
+	fl->focusable = 1;
+}
+
+struct field *
+form_focused(struct form *f)
+{
+	return f->focus >= 0 && f->focus < f->n ? &f->fields[f->focus] : NULL;
+}
+
 struct field *
 form_text(struct form *f, const char *label, const char *initial, int tag)
 {
@@ -116,7 +132,7 @@ static int
 step_focus(struct form *f, int dir)
 {
 	for (int i = f->focus + dir; i >= 0 && i < f->n; i += dir)
-		if (f->fields[i].kind != FIELD_INFO) {
+		if (f->fields[i].kind != FIELD_INFO || f->fields[i].focusable) {
 			f->focus = i;
 			return 1;
 		}
@@ -128,6 +144,11 @@ form_key(struct form *f, int key)
 {
 	struct field *fl = f->focus >= 0 ? &f->fields[f->focus] : NULL;
 
+	if (fl != NULL && fl->focusable && key != K_ESC && key != K_TAB && key != K_BTAB &&
+	    key != K_UP && key != K_DOWN) {
+		f->action_key = key;
+		return FORM_ACTION;
+	}
 	switch (key) {
 	case K_ESC:
 		return FORM_CANCEL;
@@ -263,6 +284,8 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 				free(piece);
 				p = next;
 			}
+			for (int k = 0; i == f->focus && k < n; k++) /* the focus shows */
+				canvas_style(c, ry + k, x + 2, inner, ROLE_FOCUS, 1, 1);
 			continue;
 		}
 		canvas_text(c, ry, x + 2, LABEL_W, fl->label, i == f->focus ? ROLE_FOCUS : ROLE_DIM);

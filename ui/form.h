@@ -19,7 +19,8 @@ struct field {
 	struct line_edit edit; /* FIELD_TEXT */
 	char **choices;	       /* FIELD_CHOICE */
 	int nchoices, choice;
-	int tag; /* the caller's meaning for the field */
+	int tag;       /* the caller's meaning for the field */
+	int focusable; /* an info line that takes focus: keys on it are actions */
 };
 
 struct form {
@@ -28,14 +29,20 @@ struct form {
 	int n, focus;
 	char *message; /* shown under the fields: why a submit failed */
 	int message_error;
-	int top; /* first field row shown, when the form is taller than the screen */
+	int top;	/* first field row shown, when the form is taller than the screen */
+	int action_key; /* the key pressed on a focusable info line (FORM_ACTION) */
 };
 
-enum form_result { FORM_NONE, FORM_SUBMIT, FORM_CANCEL };
+enum form_result { FORM_NONE, FORM_SUBMIT, FORM_CANCEL, FORM_ACTION };
 
 void form_init(struct form *f, const char *title);
 void form_free(struct form *f);
 void form_info(struct form *f, const char *label, const char *text, enum theme_role role);
+/* An info line the user can move to; a key pressed there returns FORM_ACTION. */
+void form_action(struct form *f, const char *label, const char *text, enum theme_role role,
+		 int tag);
+/* The focused field, or NULL. */
+struct field *form_focused(struct form *f);
 struct field *form_text(struct form *f, const char *label, const char *initial, int tag);
 struct field *form_choice(struct form *f, const char *label, const char *const *choices, int n,
 			  int tag);

@@ -27,6 +27,9 @@
 	X(A_DETAIL, "detail", "Enter", "the deal in detail: committee, plan, history")    \
 	X(A_EDIT, "edit", "e", "edit the deal's fields")                                  \
 	X(A_NEW, "new", "n", "add a new deal")                                            \
+	X(A_PEOPLE, "stakeholders", "s", "the buying committee beside the board")          \
+	X(A_PLAN, "plan", "a", "the mutual action plan beside the board")                 \
+	X(A_FOCUS, "focus", "Tab", "move the keys between the board and the pane")        \
 	X(A_FILTER, "filter", "/", "show only deals whose title or account has a text")   \
 	X(A_OWNER, "owner", "o", "show only one owner's deals")                           \
 	X(A_CLEAR, "clear", "c", "clear the filters")                                     \
