@@ -95,7 +95,10 @@ find_person(const struct stakeholder *v, size_t n, long id)
 int
 people_would_cycle(const struct stakeholder *v, size_t n, long id, long manager)
 {
-	/* Walk up from the new manager; meeting id means a loop. n steps bound it. */
+	/*
+	 * Walk up from the new manager; meeting id means a loop. n steps bound the
+	 * walk, so circling an old loop that id is not on ends it: no new loop.
+	 */
 	for (size_t steps = 0; manager != 0 && steps <= n; steps++) {
 		const struct stakeholder *m;
 
@@ -104,7 +107,7 @@ people_would_cycle(const struct stakeholder *v, size_t n, long id, long manager)
 		m = find_person(v, n, manager);
 		manager = m ? m->reports_to : 0;
 	}
-	return manager != 0;
+	return 0;
 }
 
 static void
@@ -119,6 +122,23 @@ tree_visit(const struct stakeholder *v, size_t n, size_t i, int depth, char *see
 			tree_visit(v, n, j, depth + 1, seen, order, depths, k);
 }
 
+/* Whether walking up the reports-to chain from v[i] comes back to it. */
+static int
+on_loop(const struct stakeholder *v, size_t n, size_t i)
+{
+	long at = v[i].reports_to;
+
+	for (size_t steps = 0; at != 0 && steps <= n; steps++) {
+		const struct stakeholder *m;
+
+		if (at == v[i].id)
+			return 1;
+		m = find_person(v, n, at);
+		at = m ? m->reports_to : 0;
+	}
+	return 0;
+}
+
 void
 people_tree(const struct stakeholder *v, size_t n, size_t *order, int *depth)
 {
@@ -129,7 +149,13 @@ people_tree(const struct stakeholder *v, size_t n, size_t *order, int *depth)
 		if (!seen[i] &&
 		    (v[i].reports_to == 0 || find_person(v, n, v[i].reports_to) == NULL))
 			tree_visit(v, n, i, 0, seen, order, depth, &k);
-	/* Whoever is left sits in a loop: show them as roots rather than lose them. */
+	/*
+	 * Whoever is left sits in a loop or under one: each loop is shown from its
+	 * first member as a root, with its reports under it, so nobody is lost.
+	 */
+	for (size_t i = 0; i < n; i++)
+		if (!seen[i] && on_loop(v, n, i))
+			tree_visit(v, n, i, 0, seen, order, depth, &k);
 	for (size_t i = 0; i < n; i++)
 		if (!seen[i])
 			tree_visit(v, n, i, 0, seen, order, depth, &k);

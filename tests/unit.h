@@ -16,6 +16,7 @@ Suite *suite_canvas(void);
 Suite *suite_line_edit(void);
 Suite *suite_theme(void);
 Suite *suite_layout(void);
+Suite *suite_people(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"
