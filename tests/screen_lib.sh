@@ -262,8 +262,9 @@ s_start() {
 	S_STARTED=1
 	s_tmux set-option -g status off >/dev/null 2>&1
 	s_tmux resize-window -t dd -x "$s_w" -y "$s_h" >/dev/null 2>&1
-	# The first frame: the title bar, or the too-small message.
-	s_n=$(s_ticks 10)
+	# The first frame: the title bar, or the too-small message. Generous: a loaded
+	# machine (or a sanitizer build) can be slow to start a terminal and the program.
+	s_n=$(s_ticks 30)
 	while [ "$s_n" -gt 0 ]; do
 		s_capture >"$S_LAST" 2>/dev/null
 		if grep -q '^ dealdeck \|terminal too small\|EXITED:' "$S_LAST"; then
