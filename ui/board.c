@@ -26,14 +26,46 @@
 
 #define POLL_MS 250 /* how often another user's commit is looked for */
 
-enum overlay { OV_NONE, OV_HELP, OV_DETAIL, OV_GATE, OV_BACK, OV_LOST, OV_MOVE_TO, OV_EDIT,
-	       OV_NEW, OV_FILTER, OV_OWNER, OV_PERSON, OV_STEP, OV_CONFIRM };
+enum overlay {
+	OV_NONE,
+	OV_HELP,
+	OV_DETAIL,
+	OV_GATE,
+	OV_BACK,
+	OV_LOST,
+	OV_MOVE_TO,
+	OV_EDIT,
+	OV_NEW,
+	OV_FILTER,
+	OV_OWNER,
+	OV_PERSON,
+	OV_STEP,
+	OV_CONFIRM
+};
 
 /* Form field tags: evidence fields carry their requirement's index. */
-enum { TAG_WHAT = 1000, TAG_CONTACT = 2000, TAG_DATE = 3000, TAG_OVERRIDE = 1, TAG_REASON,
-       TAG_NOTE, TAG_STAGE, TAG_TEXT, TAG_NAME, TAG_ROLE, TAG_TITLE, TAG_STANCE,
-       TAG_INFLUENCE, TAG_REPORTS, TAG_LAST, TAG_SIDE, TAG_WHO, TAG_DUE, TAG_YES,
-       TAG_FIX = 5000 /* + enum fix_where: an unmet check the user can go and fix */ };
+enum {
+	TAG_WHAT = 1000,
+	TAG_CONTACT = 2000,
+	TAG_DATE = 3000,
+	TAG_OVERRIDE = 1,
+	TAG_REASON,
+	TAG_NOTE,
+	TAG_STAGE,
+	TAG_TEXT,
+	TAG_NAME,
+	TAG_ROLE,
+	TAG_TITLE,
+	TAG_STANCE,
+	TAG_INFLUENCE,
+	TAG_REPORTS,
+	TAG_LAST,
+	TAG_SIDE,
+	TAG_WHO,
+	TAG_DUE,
+	TAG_YES,
+	TAG_FIX = 5000 /* + enum fix_where: an unmet check the user can go and fix */
+};
 
 #define PANE_MIN_W 44 /* narrower: the pane takes the whole width */
 
@@ -53,7 +85,7 @@ static const struct deal_field_row {
 	{"owner", offsetof(struct deal_fields, owner), 0},
 };
 #define NDEAL_FIELDS (sizeof deal_field_rows / sizeof deal_field_rows[0])
-#define TAG_FIELD 4000 /* + the row */
+#define TAG_FIELD    4000 /* + the row */
 
 struct ui {
 	struct cli *c;
@@ -63,14 +95,14 @@ struct ui {
 	enum overlay ov;
 	struct form form;
 	long deal_id, version; /* the deal the open form is about, as it was shown */
-	int target;	       /* the stage index the form moves to */
+	int target;            /* the stage index the form moves to */
 	const char **req_keys; /* the evidence keys of the gate form, by index */
 	size_t nreq;
 	struct pane pane;
 	int pane_stale;
 	struct form gate_saved; /* a gate form put aside while its pane fixes a check */
 	int gate_suspended;
-	long edit_id; /* the stakeholder or step a form edits; 0 = a new one */
+	long edit_id;         /* the stakeholder or step a form edits; 0 = a new one */
 	struct strvec detail; /* the detail view's lines */
 	int detail_top;
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
@@ -147,13 +179,13 @@ fix_hint(enum fix_where where)
 {
 	static char buf[128];
 	char keys[32];
-	enum action a = where == FIX_STAKEHOLDERS ? A_PEOPLE
-			: where == FIX_PLAN	  ? A_PLAN
-						  : A_EDIT;
+	enum action a = where == FIX_STAKEHOLDERS ? A_PEOPLE : where == FIX_PLAN ? A_PLAN : A_EDIT;
 
 	keys_of(a, keys, sizeof keys);
 	snprintf(buf, sizeof buf, "move here and press %s (%s)", keys,
-		 a == A_PEOPLE ? "stakeholders" : a == A_PLAN ? "plan" : "edit the deal");
+		 a == A_PEOPLE ? "stakeholders"
+		 : a == A_PLAN ? "plan"
+			       : "edit the deal");
 	return buf;
 }
 
@@ -203,9 +235,10 @@ open_gate(struct ui *u, int target)
 			if (met) {
 				form_info(&u->form, glyph(&u->cv, "✓", "+"), says, ROLE_GATE_MET);
 			} else {
-				snprintf(line, sizeof line, "%s: not yet; %s", says, fix_hint(where));
-				form_action(&u->form, glyph(&u->cv, "✗", "x"), line, ROLE_GATE_UNMET,
-					    TAG_FIX + (int)where);
+				snprintf(line, sizeof line, "%s: not yet; %s", says,
+					 fix_hint(where));
+				form_action(&u->form, glyph(&u->cv, "✗", "x"), line,
+					    ROLE_GATE_UNMET, TAG_FIX + (int)where);
 			}
 			free(says);
 		}
@@ -496,8 +529,8 @@ open_deal_form(struct ui *u, int is_new)
 		if (form_deal(u, &d) != 0)
 			return;
 		money_format(d.amount, 0, amount);
-		cur = (struct deal_fields){d.title,	      d.account,     d.owner,
-					   amount,	      d.close_date,  d.next_step,
+		cur = (struct deal_fields){d.title,         d.account,         d.owner,
+					   amount,          d.close_date,      d.next_step,
 					   d.next_step_due, d.success_criteria};
 	}
 	form_init(&u->form, is_new ? " New deal (in the first stage) " : " Edit deal ");
@@ -535,7 +568,8 @@ submit_deal_form(struct ui *u)
 			continue;
 		if (u->ov == OV_NEW && v[0] == '\0')
 			continue;
-		if (deal_field_rows[i].offset == offsetof(struct deal_fields, amount) && v[0] == '\0')
+		if (deal_field_rows[i].offset == offsetof(struct deal_fields, amount) &&
+		    v[0] == '\0')
 			v = "0";
 		*field_slot(&f, i) = v;
 	}
@@ -668,7 +702,8 @@ resume_gate(struct ui *u)
 		for (int i = 0; i < saved.n; i++) {
 			struct field *old = &saved.fields[i], *now;
 
-			if (old->kind == FIELD_INFO || (now = form_field(&u->form, old->tag, 0)) == NULL)
+			if (old->kind == FIELD_INFO ||
+			    (now = form_field(&u->form, old->tag, 0)) == NULL)
 				continue;
 			if (old->kind == FIELD_TEXT)
 				line_edit_set(&now->edit, line_edit_text(&old->edit));
@@ -785,13 +820,14 @@ submit_pane_form(struct ui *u)
 	struct dd_err err;
 	long id = 0;
 	int rc = DD_OK;
+	const char *done = "saved";
 
 	err_init(&err);
 	if (u->ov == OV_PERSON) {
 		const char *boss = value_of(u, TAG_REPORTS);
 		struct stakeholder_fields f = {
-			value_of(u, TAG_NAME),	 value_of(u, TAG_ROLE),
-			value_of(u, TAG_TITLE),	 value_of(u, TAG_STANCE),
+			value_of(u, TAG_NAME),      value_of(u, TAG_ROLE),
+			value_of(u, TAG_TITLE),     value_of(u, TAG_STANCE),
 			value_of(u, TAG_INFLUENCE), strcmp(boss, "none") == 0 ? "none" : boss,
 			value_of(u, TAG_LAST)};
 		rc = u->edit_id ? people_edit(u->s, u->edit_id, &f, &err)
@@ -804,12 +840,15 @@ submit_pane_form(struct ui *u)
 	} else if (strcmp(value_of(u, TAG_YES), "yes") == 0) {
 		rc = u->pane.kind == PANE_PEOPLE ? people_remove(u->s, u->edit_id, &err)
 						 : plan_remove(u->s, u->edit_id, &err);
+		done = "deleted";
+	} else {
+		done = "nothing deleted";
 	}
 	if (rc == DD_OK) {
 		close_overlay(u);
 		reload(u, u->pane.deal_id);
 		u->pane_stale = 1;
-		board_set_status(&u->b, 0, "saved");
+		board_set_status(&u->b, 0, "%s", done);
 	} else {
 		form_message(&u->form, 1, strbuf_str(&err.msg));
 	}
@@ -858,7 +897,12 @@ pane_key(struct ui *u, int key)
 		break;
 	case A_PEOPLE:
 	case A_PLAN:
-		open_pane(u, a == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN, 1);
+		if (u->pane.kind == (a == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN)) {
+			close_pane(u); /* the same key again closes it */
+			resume_gate(u);
+		} else {
+			open_pane(u, a == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN, 1);
+		}
 		break;
 	case A_QUIT:
 		u->quit = 1;
@@ -873,7 +917,8 @@ pane_key(struct ui *u, int key)
 			if (plan_set_done(u->s, st->id, st->done_at == NULL, &err) != DD_OK)
 				board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 			else
-				board_set_status(&u->b, 0, "step %s", st->done_at ? "reopened" : "done");
+				board_set_status(&u->b, 0, "step %s",
+						 st->done_at ? "reopened" : "done");
 			err_free(&err);
 			reload(u, u->pane.deal_id);
 			u->pane_stale = 1;
@@ -890,11 +935,11 @@ draw_pane(struct ui *u)
 
 	if (u->pane.kind == PANE_NONE)
 		return;
-	if (u->pane_stale || (id != 0 && id != u->pane.deal_id)) {
+	if (u->pane_stale || id != u->pane.deal_id) {
 		struct dd_err err;
 
 		err_init(&err);
-		if (pane_load(&u->pane, u->s, id ? id : u->pane.deal_id, &err) != DD_OK)
+		if (pane_load(&u->pane, u->s, id, &err) != DD_OK)
 			board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 		err_free(&err);
 		u->pane_stale = 0;

@@ -45,9 +45,9 @@ draw_title(struct board *b, struct canvas *c)
 	x = 1 + canvas_text(c, 0, 1, w - rw - 2, "dealdeck", ROLE_TITLE);
 	canvas_style(c, 0, 1, x - 1, ROLE_TITLE, 0, 1);
 	if (b->filter_owner != NULL || b->filter_text != NULL)
-		snprintf(filter, sizeof filter, "  filter:%s%s%s%s", b->filter_owner ? " owner=" : "",
-			 b->filter_owner ? b->filter_owner : "", b->filter_text ? " text=" : "",
-			 b->filter_text ? b->filter_text : "");
+		snprintf(filter, sizeof filter, "  filter:%s%s%s%s",
+			 b->filter_owner ? " owner=" : "", b->filter_owner ? b->filter_owner : "",
+			 b->filter_text ? " text=" : "", b->filter_text ? b->filter_text : "");
 	char *left = xasprintf(" %s%s", b->s->proc.name, filter);
 	canvas_text(c, 0, x, w - rw - x - 1, left, ROLE_TITLE);
 	free(left);
@@ -108,26 +108,28 @@ draw_card(struct board *b, struct canvas *c, const struct card *k, int y, int x,
 
 	/* Markers: words and glyphs, so they read without colour. */
 	mx = x + 2;
-	snprintf(tok, sizeof tok, "EB%s", k->has_economic_buyer ? glyph(c, "✓", "+")
-								: glyph(c, "✗", "-"));
+	snprintf(tok, sizeof tok, "EB%s",
+		 k->has_economic_buyer ? glyph(c, "✓", "+") : glyph(c, "✗", "-"));
 	mx = marker(c, y + 3, mx, end, tok,
 		    k->has_economic_buyer ? ROLE_MARK_OK : ROLE_MARK_MISSING);
-	snprintf(tok, sizeof tok, "CH%s", k->has_champion ? glyph(c, "✓", "+") : glyph(c, "✗", "-"));
+	snprintf(tok, sizeof tok, "CH%s",
+		 k->has_champion ? glyph(c, "✓", "+") : glyph(c, "✗", "-"));
 	mx = marker(c, y + 3, mx, end, tok, k->has_champion ? ROLE_MARK_OK : ROLE_MARK_MISSING);
 	if (k->people < 2)
 		mx = marker(c, y + 3, mx, end, k->people == 0 ? "no-contacts" : "single",
 			    ROLE_MARK_MISSING);
-	if (k->plan_total > 0) {
-		snprintf(tok, sizeof tok, "plan %d/%d", k->plan_done, k->plan_total);
-		mx = marker(c, y + 3, mx, end, tok, ROLE_DIM);
-		if (k->plan_overdue > 0) {
-			snprintf(tok, sizeof tok, "%d late", k->plan_overdue);
-			mx = marker(c, y + 3, mx, end, tok, ROLE_OVERDUE);
-		}
+	/* What is late first: on a narrow card it must not be the part cut off. */
+	if (k->plan_overdue > 0) {
+		snprintf(tok, sizeof tok, "%d late", k->plan_overdue);
+		mx = marker(c, y + 3, mx, end, tok, ROLE_OVERDUE);
 	}
 	if (k->next_overdue)
 		mx = marker(c, y + 3, mx, end, "next late", ROLE_OVERDUE);
-	else if (k->next_step == NULL)
+	if (k->plan_total > 0) {
+		snprintf(tok, sizeof tok, "plan %d/%d", k->plan_done, k->plan_total);
+		mx = marker(c, y + 3, mx, end, tok, ROLE_DIM);
+	}
+	if (!k->next_overdue && k->next_step == NULL)
 		mx = marker(c, y + 3, mx, end, "no next", ROLE_MARK_MISSING);
 	if (selected)
 		for (int i = 0; i < CARD_LINES; i++)
@@ -168,7 +170,8 @@ draw_column(struct board *b, struct canvas *c, int k)
 		draw_card(b, c, &col->cards[j], y, x, w,
 			  i == b->sel_col && col->offset + (long)j == col->sel);
 		if (y + CARD_LINES <= bottom)
-			canvas_hline(c, y + CARD_LINES, x + 1 + (k > 0), w - 2 - (k > 0), ROLE_BORDER);
+			canvas_hline(c, y + CARD_LINES, x + 1 + (k > 0), w - 2 - (k > 0),
+				     ROLE_BORDER);
 	}
 	if (col->totals.count == 0)
 		canvas_text(c, l->cards_y, x + 2, w - 3, "no deals", ROLE_DIM);
@@ -194,12 +197,14 @@ draw_status(struct board *b, struct canvas *c)
 	if (l->more_right)
 		canvas_text(c, y, c->w - 1, 1, glyph(c, "›", ">"), ROLE_STATUS);
 	if (b->status[0] != '\0')
-		canvas_text(c, y, 2, c->w - 4, b->status, b->status_error ? ROLE_ERROR : ROLE_STATUS);
+		canvas_text(c, y, 2, c->w - 4, b->status,
+			    b->status_error ? ROLE_ERROR : ROLE_STATUS);
 	else
-		canvas_text(c, y, 2, c->w - 4,
-			    "? help  q quit  hjkl move  > advance  < back  Enter open  e edit  n new  "
-			    "/ filter  $ privacy  W won  L lost",
-			    ROLE_STATUS);
+		canvas_text(
+			c, y, 2, c->w - 4,
+			"? help  q quit  hjkl move  > advance  < back  Enter open  e edit  n new  "
+			"/ filter  $ privacy  W won  L lost",
+			ROLE_STATUS);
 }
 
 /* One line when it fits, else short lines, so even a tiny terminal says what it needs. */

@@ -68,16 +68,17 @@ stakeholders_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, 
 		canvas_text(c, ry, x + indent, w - indent, line, ROLE_NORMAL);
 		int o = canvas_text(c, ry + 1, x + indent + 2, w - indent - 2, s->stance,
 				    stance_role(s->stance));
+		/* Short words: the pane is narrow beside the board. */
 		if (s->last_contact != NULL && date_parse(s->last_contact, &last) == 0)
-			snprintf(line, sizeof line, " %s influence %s %s contact %ldd ago",
-				 glyph(c, "·", "-"), s->influence, glyph(c, "·", "-"),
-				 today - last);
+			snprintf(line, sizeof line, " %s infl %s %s %ldd ago", glyph(c, "·", "-"),
+				 s->influence, glyph(c, "·", "-"), today - last);
 		else
-			snprintf(line, sizeof line, " %s influence %s %s never contacted",
+			snprintf(line, sizeof line, " %s infl %s %s no contact",
 				 glyph(c, "·", "-"), s->influence, glyph(c, "·", "-"));
 		canvas_text(c, ry + 1, x + indent + 2 + o, w - indent - 2 - o, line, ROLE_DIM);
 		if (sel && p->focus)
 			for (int r = 0; r < PERSON_ROWS; r++)
-				canvas_style(c, ry + r, x + indent, w - indent, ROLE_SELECTED, 0, 0);
+				canvas_style(c, ry + r, x + indent, w - indent, ROLE_SELECTED, 0,
+					     0);
 	}
 }
