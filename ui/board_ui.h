@@ -1,0 +1,117 @@
+/*
+ * The full-screen board's shared state: what ui/board.c (the loop, keys,
+ * drawing), ui/gate_form.c, ui/deal_forms.c and ui/pane_keys.c work on.
+ */
+#ifndef DD_BOARD_UI_H
+#define DD_BOARD_UI_H
+
+#include "board_model.h"
+#include "canvas.h"
+#include "cli.h"
+#include "deal.h"
+#include "form.h"
+#include "pane.h"
+
+enum overlay {
+	OV_NONE,
+	OV_HELP,
+	OV_DETAIL,
+	OV_GATE,
+	OV_BACK,
+	OV_LOST,
+	OV_MOVE_TO,
+	OV_EDIT,
+	OV_NEW,
+	OV_FILTER,
+	OV_OWNER,
+	OV_PERSON,
+	OV_STEP,
+	OV_CONFIRM
+};
+
+/* Form field tags: evidence fields carry their requirement's index. */
+enum {
+	TAG_WHAT = 1000,
+	TAG_CONTACT = 2000,
+	TAG_DATE = 3000,
+	TAG_OVERRIDE = 1,
+	TAG_REASON,
+	TAG_NOTE,
+	TAG_STAGE,
+	TAG_TEXT,
+	TAG_NAME,
+	TAG_ROLE,
+	TAG_TITLE,
+	TAG_STANCE,
+	TAG_INFLUENCE,
+	TAG_REPORTS,
+	TAG_LAST,
+	TAG_SIDE,
+	TAG_WHO,
+	TAG_DUE,
+	TAG_YES,
+	TAG_FIX = 5000 /* + enum fix_where: an unmet check the user can go and fix */
+};
+
+#define NDEAL_FIELDS 8    /* the rows of deal_field_rows (ui/deal_forms.c) */
+#define TAG_FIELD    4000 /* + the row */
+
+struct ui {
+	struct cli *c;
+	struct session *s;
+	struct board b;
+	struct canvas cv;
+	enum overlay ov;
+	struct form form;
+	long deal_id, version; /* the deal the open form is about, as it was shown */
+	int target;            /* the stage index the form moves to */
+	const char **req_keys; /* the evidence keys of the gate form, by index */
+	size_t nreq;
+	struct pane pane;
+	int pane_stale;
+	struct form gate_saved; /* a gate form put aside while its pane fixes a check */
+	int gate_suspended;
+	long edit_id;         /* the stakeholder or step a form edits; 0 = a new one */
+	struct strvec detail; /* the detail view's lines */
+	int detail_top;
+	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
+	long data_version;
+	int quit, redraw_all;
+};
+
+/* ui/board.c: what every part uses. */
+long ui_selected_id(const struct ui *u);
+/* Reads the board again and keeps the deal keep_id selected. */
+void ui_reload(struct ui *u, long keep_id);
+void ui_close_overlay(struct ui *u);
+/* Reads the selected deal for a form; -1 with a status message when there is none. */
+int ui_form_deal(struct ui *u, struct deal *d);
+
+/* ui/gate_form.c: the gate form of a forward move. */
+void open_gate(struct ui *u, int target);
+void submit_gate(struct ui *u);
+/* A key on an unmet check's line: put the form aside and open what fixes it. */
+void gate_action(struct ui *u);
+/* Brings a gate form put aside back, checked again, with what was typed. */
+void resume_gate(struct ui *u);
+
+/* ui/deal_forms.c: back, lost, move-to, edit, new deal, filters. */
+void open_back(struct ui *u, int target);
+void open_lost(struct ui *u);
+void open_move_to(struct ui *u);
+void submit_simple(struct ui *u);
+void open_deal_form(struct ui *u, int is_new);
+void submit_deal_form(struct ui *u);
+void open_filter(struct ui *u, int owner);
+void apply_filter(struct ui *u, int which, const char *v);
+void submit_filter(struct ui *u);
+
+/* ui/pane_keys.c: the side panes and their forms. */
+void ui_relayout(struct ui *u);
+void open_pane(struct ui *u, enum pane_kind kind, int focus);
+void close_pane(struct ui *u);
+void pane_key(struct ui *u, int key);
+void submit_pane_form(struct ui *u);
+void draw_pane(struct ui *u);
+
+#endif
