@@ -51,6 +51,10 @@ printf '[ui]\nascii = maybe\n' >"$XDG_CONFIG_HOME/dealdeck/config.ini"
 vg "a broken config" 65 list
 rm "$XDG_CONFIG_HOME/dealdeck/config.ini"
 vg "--help" 0 --help
+vg "export deals" 0 export deals
+vg "import deals, dry run" 0 import deals "$top_srcdir/tests/fixtures/hubspot.csv" --dry-run
+printf 'Deal Name,Company,Amount\nA,B,ten\n' >"$T_DIR/bad.csv"
+vg "import of a broken file" 65 import deals "$T_DIR/bad.csv"
 vg "board as text" 0 board --width 80 --height 24
 vg "board as text, ASCII, one owner" 0 --config /dev/null board --owner "$(t_login)" --width 200 --height 60
 LC_ALL=C vg "board in a non-UTF-8 locale" 0 board

@@ -17,6 +17,7 @@ Suite *suite_line_edit(void);
 Suite *suite_theme(void);
 Suite *suite_layout(void);
 Suite *suite_people(void);
+Suite *suite_import(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"

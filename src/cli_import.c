@@ -1,0 +1,50 @@
+/* CSV in on the command line: import deals (stakeholders and plan to come). */
+#include <stdio.h>
+
+#include "cli.h"
+#include "csv_import.h"
+#include "permit.h"
+
+static int
+cmd_import_deals(struct cli *c, const struct args *a)
+{
+	const struct strvec *maps = args_all(a, "map"), *stages = args_all(a, "stage-map");
+	struct import_options o = {
+		.dry_run = args_get(a, "dry-run") != NULL,
+		.maps = (const char *const *)maps->v,
+		.nmaps = maps->n,
+		.stage_maps = (const char *const *)stages->v,
+		.nstage_maps = stages->n,
+		.date_format = args_get(a, "date-format"),
+	};
+	struct import_result r = {0};
+	int rc;
+
+	/* A bulk change of everyone's deals: a manager's job; anyone may check a file. */
+	if (!o.dry_run && permit_manager(&c->s, "import deals", &c->err) != DD_OK)
+		return c->err.code;
+	rc = import_deals(&c->s, a->pos.v[0], &o, &r, &c->err);
+	if (r.warning != NULL)
+		fprintf(stderr, "dealdeck: %s\n", r.warning);
+	if (rc == DD_OK)
+		printf("%s%ld added, %ld updated\n", o.dry_run ? "dry run, nothing written: " : "",
+		       r.added, r.updated);
+	import_result_free(&r);
+	return rc;
+}
+
+static const struct opt import_opts[] = {
+	{"dry-run", NULL, "check the whole file, write nothing"},
+	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
+	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)"},
+	{"date-format", "FMT", "strptime format of dates that are not YYYY-MM-DD"},
+};
+
+const struct command cli_import_commands[] = {
+	{"import deals",
+	 "FILE [--dry-run] [--map HEADER=FIELD]... [--stage-map NAME=KEY]... [--date-format FMT]",
+	 "Import deals from a CSV file: ours, or another CRM's export. All or nothing: every\n"
+	 "problem is listed as FILE:LINE: column: message (exit 65) and nothing is written.",
+	 import_opts, NOPTS(import_opts), 1, 1, 1, cmd_import_deals},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+};

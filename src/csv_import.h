@@ -1,0 +1,43 @@
+/*
+ * Importing deals from CSV: our own export and other CRMs' (Pipedrive, HubSpot,
+ * Salesforce). All or nothing: every problem is named by line and column.
+ */
+#ifndef DD_CSV_IMPORT_H
+#define DD_CSV_IMPORT_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "session.h"
+
+/* The largest field accepted; a longer one is an error, not a crash. */
+#define IMPORT_FIELD_MAX (1024 * 1024)
+/* Errors listed before "… and N more". */
+#define IMPORT_MAX_ERRORS 50
+
+struct import_options {
+	int dry_run;             /* check everything, write nothing */
+	const char *const *maps; /* "HEADER=FIELD", FIELD a column name or "ignore" */
+	size_t nmaps;
+	const char *const *stage_maps; /* "NAME=KEY", KEY a stage key, won or lost */
+	size_t nstage_maps;
+	const char *date_format; /* strptime format for other dates, or NULL */
+};
+
+struct import_result {
+	long added, updated;
+	/* "ignoring unknown columns: 'A', 'B'" or NULL; for stderr; free with import_result_free.
+	 */
+	char *warning;
+};
+
+/*
+ * Imports the deals of the CSV file at path in one transaction. Bad options are
+ * DD_USAGE; bad data is DD_DATAERR with one "FILE:LINE: column: message" line per
+ * problem in err, and nothing written. The warning is set even on failure.
+ */
+int import_deals(struct session *s, const char *path, const struct import_options *o,
+		 struct import_result *r, struct dd_err *err);
+void import_result_free(struct import_result *r);
+
+#endif
