@@ -17,6 +17,17 @@ is_decoration(unsigned char c)
 	       c == ' ' || c == '\t';
 }
 
+/* Whether [a, z) holds exactly one ASCII letter among its decorations. */
+static int
+lone_letter(const char *a, const char *z)
+{
+	int letters = 0;
+
+	for (; a < z; a++)
+		letters += (*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z');
+	return letters == 1;
+}
+
 int
 money_parse(const char *s, int64_t *minor, const char **why)
 {
@@ -31,6 +42,11 @@ money_parse(const char *s, int64_t *minor, const char **why)
 		a++;
 	while (z > a && is_decoration((unsigned char)z[-1]))
 		z--;
+	/* A currency is a symbol or a code ("EUR", "kr"): a lone letter is a typo. */
+	if (lone_letter(s, a) || lone_letter(z, s + strlen(s))) {
+		*why = "not a number";
+		return -1;
+	}
 	if (a < z && *a == '-') {
 		*why = "negative amounts are not allowed";
 		return -1;

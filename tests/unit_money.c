@@ -46,6 +46,8 @@ START_TEST(test_money_parse_accepts)
 END_TEST
 
 static const char *const bad[] = {
+	"12x",  /* a lone letter is a typo, not a currency */
+	"x12",
 	"-5",
 	"-12,500.00",
 	"$-5",
