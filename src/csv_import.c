@@ -199,7 +199,7 @@ struct importer {
 	int fail; /* a database error: stop */
 	char now[TIMESTAMP_LEN];
 	char currency[16];
-	sqlite3_stmt *find, *insert, *update;
+	sqlite3_stmt *find, *insert, *update, *event;
 
 	/* Per row, sized once. */
 	struct entry *entries;
@@ -848,6 +848,7 @@ prepare_statements(struct importer *im)
 		      NVALUES + 8);
 	im->update = db_prepare(im->s->db, strbuf_str(&sql));
 	strbuf_free(&sql);
+	im->event = history_prepare_event(im->s->db);
 }
 
 static void
@@ -947,7 +948,7 @@ write_deal(struct importer *im, struct row *rw, long id, const struct state *st,
 			.reason = strcmp(p->status, "lost") == 0 ? rw->v[F_LOST_REASON] : NULL,
 			.imported = 1,
 		};
-		if (history_add_event(im->s->db, &e, NULL, im->err) != DD_OK) {
+		if (history_insert_event(im->s->db, im->event, &e, NULL, im->err) != DD_OK) {
 			im->fail = im->err->code;
 			return;
 		}
@@ -1094,6 +1095,7 @@ importer_free(struct importer *im)
 	sqlite3_finalize(im->find);
 	sqlite3_finalize(im->insert);
 	sqlite3_finalize(im->update);
+	sqlite3_finalize(im->event);
 	for (size_t i = 0; i < im->nmaps; i++)
 		free(im->maps[i].header);
 	free(im->maps);

@@ -1,15 +1,23 @@
 #include "date.h"
 #include "history.h"
 
-int
-history_add_event(struct db *db, const struct event *e, long *id, struct dd_err *err)
+sqlite3_stmt *
+history_prepare_event(struct db *db)
 {
-	sqlite3_stmt *st = db_prepare(
+	return db_prepare(
 		db,
 		"INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor,"
 		" reason, note, override, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+}
+
+int
+history_insert_event(struct db *db, sqlite3_stmt *st, const struct event *e, long *id,
+		     struct dd_err *err)
+{
 	int rc;
 
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	sqlite3_bind_int64(st, 1, e->deal_id);
 	sqlite3_bind_text(st, 2, e->kind, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 3, e->from_stage);
@@ -22,9 +30,21 @@ history_add_event(struct db *db, const struct event *e, long *id, struct dd_err 
 	db_bind_text_or_null(st, 10, e->override);
 	sqlite3_bind_int(st, 11, e->imported);
 	rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(db, err, "recording the move");
-	sqlite3_finalize(st);
+	/* Reset now: the statement may hold pointers to the caller's strings. */
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	if (rc == DD_OK && id != NULL)
 		*id = (long)sqlite3_last_insert_rowid(db->h);
+	return rc;
+}
+
+int
+history_add_event(struct db *db, const struct event *e, long *id, struct dd_err *err)
+{
+	sqlite3_stmt *st = history_prepare_event(db);
+	int rc = history_insert_event(db, st, e, id, err);
+
+	sqlite3_finalize(st);
 	return rc;
 }
 

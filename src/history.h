@@ -23,6 +23,13 @@ struct evidence_row {
 };
 
 int history_add_event(struct db *db, const struct event *e, long *id, struct dd_err *err);
+/*
+ * The same with a statement prepared once (history_prepare_event) and reused,
+ * for bulk writers; the caller finalizes it.
+ */
+sqlite3_stmt *history_prepare_event(struct db *db);
+int history_insert_event(struct db *db, sqlite3_stmt *st, const struct event *e, long *id,
+			 struct dd_err *err);
 int history_add_evidence(struct db *db, long deal_id, long event_id, const struct evidence_ok *ev,
 			 const char *actor, const char *at, struct dd_err *err);
 

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Import speed against the floor (issue 5: at most 3x what sqlite3 .import takes
+# for the same file on the same machine). Not part of make check; run: make bench
+# (or DEALDECK=./dealdeck sh tests/bench_import.sh [DEALS]). Exits 1 above 3x.
+set -eu
+DEALDECK=${DEALDECK:-./dealdeck}
+DEALS=${1:-100000}
+MAX_RATIO=${MAX_RATIO:-3}
+command -v sqlite3 >/dev/null || { echo "bench_import: sqlite3 missing" >&2; exit 2; }
+dir=$(mktemp -d "${TMPDIR:-/tmp}/dealdeck-bench-import.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+csv="$dir/deals.csv"
+
+secs() { # secs CMD...: wall time of CMD in seconds, output discarded
+	s=$(date +%s.%N)
+	"$@" >/dev/null
+	e=$(date +%s.%N)
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
+}
+
+# A realistic file in our export format: a demo pipeline, exported.
+"$DEALDECK" --db "$dir/src.db" demo --deals "$DEALS" >/dev/null
+"$DEALDECK" --db "$dir/src.db" export deals --output "$csv"
+rows=$(($(wc -l <"$csv") - 1))
+echo "file: $rows lines after the header, $(wc -c <"$csv" | tr -d ' ') bytes"
+
+# Best of three for each, each into a fresh database.
+best() { awk 'NR == 1 || $1 < m { m = $1 } END { printf "%.3f", m }'; }
+floor=$(for i in 1 2 3; do
+	rm -f "$dir/x.db"
+	secs sqlite3 "$dir/x.db" ".import --csv $csv deals_raw"
+	echo
+done | best)
+ours=$(for i in 1 2 3; do
+	rm -f "$dir/y.db" "$dir/y.db-wal" "$dir/y.db-shm"
+	"$DEALDECK" --db "$dir/y.db" init >/dev/null
+	secs "$DEALDECK" --db "$dir/y.db" import deals "$csv"
+	echo
+done | best)
+n=$(sqlite3 "$dir/y.db" "SELECT count(*) FROM deals")
+[ "$n" -gt 0 ] || { echo "bench_import: nothing imported" >&2; exit 1; }
+ratio=$(awk -v a="$ours" -v b="$floor" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+echo "sqlite3 .import: $floor s"
+echo "dealdeck import deals ($n deals): $ours s"
+echo "ratio: ${ratio}x (limit ${MAX_RATIO}x)"
+awk -v r="$ratio" -v m="$MAX_RATIO" 'BEGIN { exit !(r + 0 > 0 && r + 0 <= m + 0) }' || {
+	echo "bench_import: import is more than ${MAX_RATIO}x sqlite3 .import" >&2
+	exit 1
+}
