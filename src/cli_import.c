@@ -1,14 +1,18 @@
-/* CSV in on the command line: import deals (stakeholders and plan to come). */
+/* CSV in on the command line: import deals, stakeholders and plan. */
 #include <stdio.h>
 
 #include "cli.h"
 #include "csv_import.h"
 #include "permit.h"
 
+typedef int import_fn(struct session *, const char *, const struct import_options *,
+		      struct import_result *, struct dd_err *);
+
 static int
-cmd_import_deals(struct cli *c, const struct args *a)
+run_import(struct cli *c, const struct args *a, const char *what, import_fn *fn)
 {
 	const struct strvec *maps = args_all(a, "map"), *stages = args_all(a, "stage-map");
+
 	struct import_options o = {
 		.dry_run = args_get(a, "dry-run") != NULL,
 		.maps = (const char *const *)maps->v,
@@ -21,9 +25,9 @@ cmd_import_deals(struct cli *c, const struct args *a)
 	int rc;
 
 	/* A bulk change of everyone's deals: a manager's job; anyone may check a file. */
-	if (!o.dry_run && permit_manager(&c->s, "import deals", &c->err) != DD_OK)
+	if (!o.dry_run && permit_manager(&c->s, what, &c->err) != DD_OK)
 		return c->err.code;
-	rc = import_deals(&c->s, a->pos.v[0], &o, &r, &c->err);
+	rc = fn(&c->s, a->pos.v[0], &o, &r, &c->err);
 	if (r.warning != NULL)
 		fprintf(stderr, "dealdeck: %s\n", r.warning);
 	if (rc == DD_OK)
@@ -33,10 +37,34 @@ cmd_import_deals(struct cli *c, const struct args *a)
 	return rc;
 }
 
+static int
+cmd_import_deals(struct cli *c, const struct args *a)
+{
+	return run_import(c, a, "import deals", import_deals);
+}
+
+static int
+cmd_import_stakeholders(struct cli *c, const struct args *a)
+{
+	return run_import(c, a, "import stakeholders", import_stakeholders);
+}
+
+static int
+cmd_import_plan(struct cli *c, const struct args *a)
+{
+	return run_import(c, a, "import plan", import_plan);
+}
+
 static const struct opt import_opts[] = {
 	{"dry-run", NULL, "check the whole file, write nothing"},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
 	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)"},
+	{"date-format", "FMT", "strptime format of dates that are not YYYY-MM-DD"},
+};
+
+static const struct opt rel_opts[] = {
+	{"dry-run", NULL, "check the whole file, write nothing"},
+	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
 	{"date-format", "FMT", "strptime format of dates that are not YYYY-MM-DD"},
 };
 
@@ -46,5 +74,13 @@ const struct command cli_import_commands[] = {
 	 "Import deals from a CSV file: ours, or another CRM's export. All or nothing: every\n"
 	 "problem is listed as FILE:LINE: column: message (exit 65) and nothing is written.",
 	 import_opts, NOPTS(import_opts), 1, 1, 1, cmd_import_deals},
+	{"import stakeholders", "FILE [--dry-run] [--map HEADER=FIELD]... [--date-format FMT]",
+	 "Import stakeholders from a CSV file (what export stakeholders writes). Rows name\n"
+	 "their deal by deal_id or deal_external_id; a known name on the deal is updated.",
+	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_stakeholders},
+	{"import plan", "FILE [--dry-run] [--map HEADER=FIELD]... [--date-format FMT]",
+	 "Import mutual action plan steps from a CSV file (what export plan writes). A\n"
+	 "known title and due date on the deal is updated.",
+	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_plan},
 	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
 };

@@ -38,6 +38,15 @@ struct import_result {
  */
 int import_deals(struct session *s, const char *path, const struct import_options *o,
 		 struct import_result *r, struct dd_err *err);
+/*
+ * Imports stakeholders or plan steps; rows name their deal by deal_id (ours) or
+ * deal_external_id. A known (deal, name ignoring case) or (deal, title, due) is
+ * updated. Same errors as import_deals; a dry run also rolls its writes back.
+ */
+int import_stakeholders(struct session *s, const char *path, const struct import_options *o,
+			struct import_result *r, struct dd_err *err);
+int import_plan(struct session *s, const char *path, const struct import_options *o,
+		struct import_result *r, struct dd_err *err);
 void import_result_free(struct import_result *r);
 
 #endif

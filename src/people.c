@@ -184,10 +184,8 @@ check_word(const struct vocab *v, const char *word, struct dd_err *err)
 	return DD_OK;
 }
 
-/* Checks the typed fields; resolves reports_to to an id (0 = none, -1 = not given). */
-static int
-check_fields(const struct stakeholder_fields *f, const struct stakeholder *v, size_t n, long self,
-	     long *manager, struct dd_err *err)
+int
+people_check(const struct stakeholder_fields *f, struct dd_err *err)
 {
 	const char *texts[] = {f->name, f->title};
 	long day;
@@ -204,6 +202,16 @@ check_fields(const struct stakeholder_fields *f, const struct stakeholder *v, si
 	    date_parse(f->last_contact, &day) != 0)
 		return err_set(err, DD_USAGE, "last contact '%s' is not a date (YYYY-MM-DD)",
 			       f->last_contact);
+	return DD_OK;
+}
+
+/* Checks the typed fields; resolves reports_to to an id (0 = none, -1 = not given). */
+static int
+check_fields(const struct stakeholder_fields *f, const struct stakeholder *v, size_t n, long self,
+	     long *manager, struct dd_err *err)
+{
+	if (people_check(f, err) != DD_OK)
+		return err->code;
 	if (f->name != NULL)
 		for (size_t i = 0; i < n; i++)
 			if (v[i].id != self && text_casecmp(v[i].name, f->name) == 0)
@@ -247,50 +255,42 @@ bind_fields(sqlite3_stmt *st, const struct stakeholder_fields *f, long manager, 
 
 /* Opens the write and checks the user may change this deal's committee. */
 static int
-begin_deal_change(struct session *s, long deal_id, struct stakeholder **v, size_t *n,
-		  struct dd_err *err)
+begin_deal_change(struct session *s, long deal_id, struct dd_err *err)
 {
 	struct deal d;
 
 	if (deal_change_begin(s, deal_id, &d, err) != DD_OK)
 		return err->code;
 	deal_free(&d);
-	if (people_list(s->db, deal_id, v, n, err) != DD_OK) {
-		db_rollback(s->db);
-		return err->code;
-	}
 	return DD_OK;
 }
 
+/* Runs the statement and bumps the deal's version so the board notices. */
 static int
-finish(struct session *s, sqlite3_stmt *st, struct stakeholder *v, size_t n, const char *doing,
-       struct dd_err *err)
+finish(struct session *s, sqlite3_stmt *st, long deal_id, const char *doing, struct dd_err *err)
 {
 	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, doing);
 
 	sqlite3_finalize(st);
-	people_free(v, n);
+	if (rc != DD_OK)
+		return rc;
+	return deal_touch(s->db, deal_id, err); /* an UPDATE: the insert's rowid stays */
+}
+
+/* Commits what a _tx function did, or rolls it back. */
+static int
+end_change(struct session *s, int rc, struct dd_err *err)
+{
 	if (rc != DD_OK) {
 		db_rollback(s->db);
 		return rc;
-	}
-	return DD_OK;
-}
-
-/* Committee changes change the deal: bump its version so the board notices. */
-static int
-touch_and_commit(struct session *s, long deal_id, struct dd_err *err)
-{
-	if (deal_touch(s->db, deal_id, err) != DD_OK) {
-		db_rollback(s->db);
-		return err->code;
 	}
 	return db_commit(s->db, err);
 }
 
 int
-people_add(struct session *s, long deal_id, const struct stakeholder_fields *f, long *id,
-	   struct dd_err *err)
+people_add_tx(struct session *s, long deal_id, const struct stakeholder_fields *f, long *id,
+	      struct dd_err *err)
 {
 	struct stakeholder_fields g = *f;
 	struct stakeholder *v;
@@ -304,13 +304,12 @@ people_add(struct session *s, long deal_id, const struct stakeholder_fields *f, 
 		g.stance = "neutral";
 	if (g.influence == NULL)
 		g.influence = "medium";
-	if (begin_deal_change(s, deal_id, &v, &n, err) != DD_OK)
+	if (people_list(s->db, deal_id, &v, &n, err) != DD_OK)
 		return err->code;
-	if (check_fields(&g, v, n, 0, &manager, err) != DD_OK) {
-		people_free(v, n);
-		db_rollback(s->db);
-		return err->code;
-	}
+	int rc = check_fields(&g, v, n, 0, &manager, err);
+	people_free(v, n);
+	if (rc != DD_OK)
+		return rc;
 	char *sql = xasprintf("INSERT INTO stakeholders (name, role, %s stance, influence, %s"
 			      "%s deal_id, created_at) VALUES (?, ?, %s ?, ?, %s %s ?, ?)",
 			      g.title ? "title," : "", g.last_contact ? "last_contact," : "",
@@ -323,14 +322,25 @@ people_add(struct session *s, long deal_id, const struct stakeholder_fields *f, 
 	timestamp_now(now);
 	sqlite3_bind_int64(st, ++k, deal_id);
 	sqlite3_bind_text(st, ++k, now, -1, SQLITE_STATIC);
-	if (finish(s, st, v, n, "adding the stakeholder", err) != DD_OK)
+	if (finish(s, st, deal_id, "adding the stakeholder", err) != DD_OK)
 		return err->code;
 	*id = (long)sqlite3_last_insert_rowid(s->db->h);
-	return touch_and_commit(s, deal_id, err);
+	return DD_OK;
 }
 
 int
-people_edit(struct session *s, long id, const struct stakeholder_fields *f, struct dd_err *err)
+people_add(struct session *s, long deal_id, const struct stakeholder_fields *f, long *id,
+	   struct dd_err *err)
+{
+	if (f->name == NULL || f->role == NULL)
+		return err_set(err, DD_USAGE, "a stakeholder needs --name and --role");
+	if (begin_deal_change(s, deal_id, err) != DD_OK)
+		return err->code;
+	return end_change(s, people_add_tx(s, deal_id, f, id, err), err);
+}
+
+int
+people_edit_tx(struct session *s, long id, const struct stakeholder_fields *f, struct dd_err *err)
 {
 	static const char *const cols[] = {"name",   "role",      "title",
 					   "stance", "influence", "last_contact"};
@@ -346,13 +356,12 @@ people_edit(struct session *s, long id, const struct stakeholder_fields *f, stru
 		return err->code;
 	long deal_id = me.deal_id;
 	person_free(&me);
-	if (begin_deal_change(s, deal_id, &v, &n, err) != DD_OK)
+	if (people_list(s->db, deal_id, &v, &n, err) != DD_OK)
 		return err->code;
-	if (check_fields(f, v, n, id, &manager, err) != DD_OK) {
-		people_free(v, n);
-		db_rollback(s->db);
-		return err->code;
-	}
+	int rc = check_fields(f, v, n, id, &manager, err);
+	people_free(v, n);
+	if (rc != DD_OK)
+		return rc;
 	strbuf_init(&sql);
 	strbuf_puts(&sql, "UPDATE stakeholders SET id = id");
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
@@ -365,27 +374,36 @@ people_edit(struct session *s, long id, const struct stakeholder_fields *f, stru
 	strbuf_free(&sql);
 	bind_fields(st, f, manager, &k);
 	sqlite3_bind_int64(st, ++k, id);
-	if (finish(s, st, v, n, "saving the stakeholder", err) != DD_OK)
-		return err->code;
-	return touch_and_commit(s, deal_id, err);
+	return finish(s, st, deal_id, "saving the stakeholder", err);
 }
 
 int
-people_remove(struct session *s, long id, struct dd_err *err)
+people_edit(struct session *s, long id, const struct stakeholder_fields *f, struct dd_err *err)
 {
-	struct stakeholder me, *v;
-	size_t n;
+	struct stakeholder me;
 
 	if (people_get(s->db, id, &me, err) != DD_OK)
 		return err->code;
 	long deal_id = me.deal_id;
 	person_free(&me);
-	if (begin_deal_change(s, deal_id, &v, &n, err) != DD_OK)
+	if (begin_deal_change(s, deal_id, err) != DD_OK)
+		return err->code;
+	return end_change(s, people_edit_tx(s, id, f, err), err);
+}
+
+int
+people_remove(struct session *s, long id, struct dd_err *err)
+{
+	struct stakeholder me;
+
+	if (people_get(s->db, id, &me, err) != DD_OK)
+		return err->code;
+	long deal_id = me.deal_id;
+	person_free(&me);
+	if (begin_deal_change(s, deal_id, err) != DD_OK)
 		return err->code;
 	/* Their reports become roots (ON DELETE SET NULL); evidence keeps the name. */
 	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM stakeholders WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	if (finish(s, st, v, n, "removing the stakeholder", err) != DD_OK)
-		return err->code;
-	return touch_and_commit(s, deal_id, err);
+	return end_change(s, finish(s, st, deal_id, "removing the stakeholder", err), err);
 }

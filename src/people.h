@@ -27,6 +27,16 @@ int people_add(struct session *s, long deal_id, const struct stakeholder_fields 
 	       struct dd_err *err);
 int people_edit(struct session *s, long id, const struct stakeholder_fields *f,
 		struct dd_err *err);
+/*
+ * The same inside a write the caller holds (no permission check, no commit or
+ * rollback): for an import that is one transaction.
+ */
+int people_add_tx(struct session *s, long deal_id, const struct stakeholder_fields *f, long *id,
+		  struct dd_err *err);
+int people_edit_tx(struct session *s, long id, const struct stakeholder_fields *f,
+		   struct dd_err *err);
+/* The checks of each given field on its own (words, dates, UTF-8), without the deal. */
+int people_check(const struct stakeholder_fields *f, struct dd_err *err);
 int people_remove(struct session *s, long id, struct dd_err *err);
 
 /*

@@ -97,8 +97,8 @@ step_deal(struct db *db, long id, long *deal_id, struct dd_err *err)
 				 : db_fail(db, err, "reading the plan");
 }
 
-static int
-check_fields(const struct plan_fields *f, struct dd_err *err)
+int
+plan_check(const struct plan_fields *f, struct dd_err *err)
 {
 	long day;
 
@@ -114,7 +114,7 @@ check_fields(const struct plan_fields *f, struct dd_err *err)
 	return DD_OK;
 }
 
-/* Runs one statement inside a deal change, bumps the deal, commits. */
+/* Runs one statement inside a write the caller holds and bumps the deal. */
 static int
 write_step(struct session *s, long deal_id, sqlite3_stmt *st, const char *doing,
 	   struct dd_err *err)
@@ -122,13 +122,9 @@ write_step(struct session *s, long deal_id, sqlite3_stmt *st, const char *doing,
 	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, doing);
 
 	sqlite3_finalize(st);
-	if (rc == DD_OK)
+	if (rc == DD_OK) /* an UPDATE: the step's rowid stays in place */
 		rc = deal_touch(s->db, deal_id, err);
-	if (rc != DD_OK) {
-		db_rollback(s->db);
-		return rc;
-	}
-	return db_commit(s->db, err);
+	return rc;
 }
 
 static int
@@ -142,9 +138,20 @@ begin(struct session *s, long deal_id, struct dd_err *err)
 	return DD_OK;
 }
 
+/* Commits what a _tx function did, or rolls it back. */
+static int
+end_change(struct session *s, int rc, struct dd_err *err)
+{
+	if (rc != DD_OK) {
+		db_rollback(s->db);
+		return rc;
+	}
+	return db_commit(s->db, err);
+}
+
 int
-plan_add(struct session *s, long deal_id, const struct plan_fields *f, long *id,
-	 struct dd_err *err)
+plan_add_tx(struct session *s, long deal_id, const struct plan_fields *f, long *id,
+	    struct dd_err *err)
 {
 	char now[TIMESTAMP_LEN];
 	sqlite3_stmt *st;
@@ -152,7 +159,7 @@ plan_add(struct session *s, long deal_id, const struct plan_fields *f, long *id,
 
 	if (f->title == NULL || f->owner_side == NULL || f->due == NULL)
 		return err_set(err, DD_USAGE, "a plan step needs --title, --owner and --due");
-	if (check_fields(f, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+	if (plan_check(f, err) != DD_OK)
 		return err->code;
 	st = db_prepare(s->db, "INSERT INTO plan_steps (deal_id, title, owner_side, who, due,"
 			       " created_at) VALUES (?, ?, ?, ?, ?, ?)");
@@ -164,13 +171,24 @@ plan_add(struct session *s, long deal_id, const struct plan_fields *f, long *id,
 	sqlite3_bind_text(st, 5, f->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
 	rc = write_step(s, deal_id, st, "adding the step", err);
-	if (rc == DD_OK) /* the deal's UPDATE left the step's rowid in place */
+	if (rc == DD_OK)
 		*id = (long)sqlite3_last_insert_rowid(s->db->h);
 	return rc;
 }
 
 int
-plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err *err)
+plan_add(struct session *s, long deal_id, const struct plan_fields *f, long *id,
+	 struct dd_err *err)
+{
+	if (f->title == NULL || f->owner_side == NULL || f->due == NULL)
+		return err_set(err, DD_USAGE, "a plan step needs --title, --owner and --due");
+	if (plan_check(f, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+		return err->code;
+	return end_change(s, plan_add_tx(s, deal_id, f, id, err), err);
+}
+
+int
+plan_edit_tx(struct session *s, long id, const struct plan_fields *f, struct dd_err *err)
 {
 	static const char *const cols[] = {"title", "owner_side", "who", "due"};
 	const char *vals[] = {f->title, f->owner_side, f->who, f->due};
@@ -182,8 +200,7 @@ plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err
 		given += vals[i] != NULL;
 	if (given == 0)
 		return err_set(err, DD_USAGE, "nothing to change: give at least one field");
-	if (check_fields(f, err) != DD_OK || step_deal(s->db, id, &deal_id, err) != DD_OK ||
-	    begin(s, deal_id, err) != DD_OK)
+	if (plan_check(f, err) != DD_OK || step_deal(s->db, id, &deal_id, err) != DD_OK)
 		return err->code;
 	strbuf_init(&sql);
 	strbuf_puts(&sql, "UPDATE plan_steps SET id = id");
@@ -201,24 +218,55 @@ plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err
 }
 
 int
-plan_set_done(struct session *s, long id, int done, struct dd_err *err)
+plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err *err)
+{
+	const char *vals[] = {f->title, f->owner_side, f->who, f->due};
+	long deal_id;
+	int given = 0;
+
+	for (size_t i = 0; i < 4; i++)
+		given += vals[i] != NULL;
+	if (given == 0)
+		return err_set(err, DD_USAGE, "nothing to change: give at least one field");
+	if (plan_check(f, err) != DD_OK || step_deal(s->db, id, &deal_id, err) != DD_OK ||
+	    begin(s, deal_id, err) != DD_OK)
+		return err->code;
+	return end_change(s, plan_edit_tx(s, id, f, err), err);
+}
+
+int
+plan_set_done_tx(struct session *s, long id, int done, const char *at, const char *by,
+		 struct dd_err *err)
 {
 	char now[TIMESTAMP_LEN];
 	long deal_id;
 
-	if (step_deal(s->db, id, &deal_id, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+	if (step_deal(s->db, id, &deal_id, err) != DD_OK)
 		return err->code;
-	/* Marking a done step done again keeps who did it first. */
+	/*
+	 * Marking a done step done again keeps who did it first; a given time and
+	 * person (an import) are taken as they are.
+	 */
 	sqlite3_stmt *st = db_prepare(
-		s->db,
-		done ? "UPDATE plan_steps SET done_at = coalesce(done_at, ?1),"
-		       " done_by = coalesce(done_by, ?2) WHERE id = ?3"
-		     : "UPDATE plan_steps SET done_at = NULL, done_by = NULL WHERE id = ?3");
+		s->db, !done ? "UPDATE plan_steps SET done_at = NULL, done_by = NULL WHERE id = ?3"
+		       : at  ? "UPDATE plan_steps SET done_at = ?1, done_by = ?2 WHERE id = ?3"
+			     : "UPDATE plan_steps SET done_at = coalesce(done_at, ?1),"
+			       " done_by = coalesce(done_by, ?2) WHERE id = ?3");
 	timestamp_now(now);
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->login, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, at ? at : now, -1, SQLITE_TRANSIENT);
+	db_bind_text_or_null(st, 2, at ? by : s->login);
 	sqlite3_bind_int64(st, 3, id);
 	return write_step(s, deal_id, st, "saving the step", err);
+}
+
+int
+plan_set_done(struct session *s, long id, int done, struct dd_err *err)
+{
+	long deal_id;
+
+	if (step_deal(s->db, id, &deal_id, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+		return err->code;
+	return end_change(s, plan_set_done_tx(s, id, done, NULL, NULL, err), err);
 }
 
 int
@@ -230,5 +278,5 @@ plan_remove(struct session *s, long id, struct dd_err *err)
 		return err->code;
 	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM plan_steps WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	return write_step(s, deal_id, st, "removing the step", err);
+	return end_change(s, write_step(s, deal_id, st, "removing the step", err), err);
 }

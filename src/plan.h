@@ -30,6 +30,18 @@ int plan_add(struct session *s, long deal_id, const struct plan_fields *f, long 
 int plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err *err);
 /* done = 1 records when and by whom; done = 0 clears it. */
 int plan_set_done(struct session *s, long id, int done, struct dd_err *err);
+/*
+ * The same inside a write the caller holds (no permission check, no commit or
+ * rollback): for an import that is one transaction. A given at (and by) is
+ * recorded as is; NULL means now and the session's login.
+ */
+int plan_add_tx(struct session *s, long deal_id, const struct plan_fields *f, long *id,
+		struct dd_err *err);
+int plan_edit_tx(struct session *s, long id, const struct plan_fields *f, struct dd_err *err);
+int plan_set_done_tx(struct session *s, long id, int done, const char *at, const char *by,
+		     struct dd_err *err);
+/* The checks of each given field on its own (title, owner, due, UTF-8). */
+int plan_check(const struct plan_fields *f, struct dd_err *err);
 int plan_remove(struct session *s, long id, struct dd_err *err);
 
 #endif

@@ -42,4 +42,45 @@ t_run "a team" 0 process apply "$T_DIR/team.ini"
 t_run "a rep may not import" 4 import deals "$fx/pipedrive.csv" --stage-map "Contact Made=discover"
 t_run "a rep may check a file" 0 import deals "$fx/pipedrive.csv" --stage-map "Contact Made=discover" --dry-run
 t_run "import --help" 0 import deals --help
+# Stakeholders and plan: export, then import into a second database with the same deals.
+t_run "a deal for the committee" 0 add --title Committee --account Acme
+cid=$(t_sql "SELECT max(id) FROM deals")
+t_run "a boss" 0 stakeholder add "$cid" --name "Bea Boss" --role economic_buyer
+t_run "a report" 0 stakeholder add "$cid" --name "Cy Champ" --role champion --reports-to "Bea Boss" --stance supporter
+t_run "a step" 0 plan add "$cid" --title Kickoff --owner joint --due 2030-01-10
+t_run "a done step" 0 plan add "$cid" --title Pilot --owner buyer --who Cy --due 2030-02-01
+t_run "mark it done" 0 plan done "$(t_sql "SELECT max(id) FROM plan_steps")"
+t_run "export deals" 0 export deals --output "$T_DIR/d.csv"
+t_run "export stakeholders" 0 export stakeholders --output "$T_DIR/s.csv"
+t_run "export plan" 0 export plan --output "$T_DIR/p.csv"
+db1=$DEALDECK_DB
+export DEALDECK_DB="$T_DIR/second.db"
+t_run "a second database" 0 init --currency EUR
+t_run "deals there" 0 import deals "$T_DIR/d.csv"
+t_run "stakeholders round trip" 0 import stakeholders "$T_DIR/s.csv"
+q="SELECT s.name, s.role, s.stance, coalesce(m.name, '') FROM stakeholders s LEFT JOIN stakeholders m ON m.id = s.reports_to ORDER BY s.name"
+t_eq "same committee" "$(t_sql "$q")" "$(t_sql "$q" "$db1")"
+t_run "re-import" 0 import stakeholders "$T_DIR/s.csv"
+t_out "updated, not added" "0 added"
+t_eq "no duplicates" "$(t_sql "SELECT count(*) FROM stakeholders")" "$(t_sql "SELECT count(*) FROM stakeholders" "$db1")"
+ext=$(t_sql "SELECT external_id FROM deals WHERE title = 'Committee'")
+printf 'deal_external_id,Full Name,Role,Reports To\n%s,Dee Dev,technical,Eve Exec\n%s,Eve Exec,decision_maker,\n' "$ext" "$ext" >"$T_DIR/order.csv"
+t_run "reports_to before its manager" 0 import stakeholders "$T_DIR/order.csv"
+t_eq "resolved regardless of order" "$(t_sql "SELECT m.name FROM stakeholders s JOIN stakeholders m ON m.id = s.reports_to WHERE s.name = 'Dee Dev'")" "Eve Exec"
+n=$(t_sql "SELECT count(*) FROM stakeholders")
+printf 'deal_id,name,role\n999,Zed,user\n' >"$T_DIR/nodeal.csv"
+t_run "an unknown deal" 65 import stakeholders "$T_DIR/nodeal.csv"
+t_err "named by line" "nodeal.csv:2: deal_id: no deal 999"
+printf 'deal_external_id,name,role\n%s,Zed,wizard\n' "$ext" >"$T_DIR/badrole.csv"
+t_run "a bad role" 65 import stakeholders "$T_DIR/badrole.csv"
+t_err "the role named" "badrole.csv:2: role:"
+t_eq "nothing written" "$(t_sql "SELECT count(*) FROM stakeholders")" "$n"
+t_run "plan round trip" 0 import plan "$T_DIR/p.csv"
+q="SELECT title, owner_side, coalesce(who, ''), due, coalesce(done_at, ''), coalesce(done_by, '') FROM plan_steps ORDER BY title"
+t_eq "same plan, done steps too" "$(t_sql "$q")" "$(t_sql "$q" "$db1")"
+t_run "plan re-import" 0 import plan "$T_DIR/p.csv"
+t_out "plan updated, not added" "0 added"
+t_run "import stakeholders --help" 0 import stakeholders --help
+t_run "import plan --help" 0 import plan --help
+export DEALDECK_DB="$db1"
 t_done
