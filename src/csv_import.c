@@ -159,6 +159,8 @@ struct state {
 	int stage;
 	const char *status;
 	char entered[TIMESTAMP_LEN], closed[TIMESTAMP_LEN], last_at[TIMESTAMP_LEN];
+	char created[TIMESTAMP_LEN];
+	char *external_id; /* the deal's own, or NULL */
 };
 
 struct planned {
@@ -207,6 +209,9 @@ struct importer {
 	char now[TIMESTAMP_LEN];
 	char currency[16];
 	sqlite3_stmt *find, *insert, *update, *event;
+	/* The file has our export's "id" column: a value may name a deal here. */
+	int own_ids;
+	sqlite3_stmt *find_own;
 
 	/* Per row, sized once. */
 	struct entry *entries;
@@ -501,6 +506,16 @@ read_header(struct importer *im)
 	if (im->col_of[F_ACCOUNT] < 0)
 		row_error(im, im->rec_line, "account",
 			  "no account column (e.g. 'Deal - Organization', 'Company'; or --map)");
+	/*
+	 * Our export's "id" is our deal id, not an external one: exactly that
+	 * header, not a --map'ed or another CRM's id column.
+	 */
+	if (im->col_of[F_ID] >= 0 && strcmp(im->cols[im->col_of[F_ID]].name, "id") == 0) {
+		im->own_ids = 1;
+		for (size_t i = 0; i < im->nmaps; i++)
+			if (strcmp(im->maps[i].header, "id") == 0)
+				im->own_ids = 0;
+	}
 	im->have_header = 1;
 	prepare_statements(im);
 }
@@ -849,10 +864,14 @@ prepare_statements(struct importer *im)
 {
 	struct strbuf sql;
 
-	im->find = db_prepare(im->s->db,
-			      "SELECT d.id, d.owner, d.stage, d.status, d.stage_entered_at,"
-			      " coalesce(d.closed_at, ''), (SELECT max(at) FROM stage_events e"
-			      " WHERE e.deal_id = d.id) FROM deals d WHERE d.external_id = ?");
+#define FIND_SQL                                                                                  \
+	"SELECT d.id, d.owner, d.stage, d.status, d.stage_entered_at,"                            \
+	" coalesce(d.closed_at, ''), (SELECT max(at) FROM stage_events e"                         \
+	" WHERE e.deal_id = d.id), d.created_at, d.external_id FROM deals d WHERE "
+	im->find = db_prepare(im->s->db, FIND_SQL "d.external_id = ?");
+	if (im->own_ids)
+		im->find_own = db_prepare(im->s->db, FIND_SQL "d.id = ?");
+#undef FIND_SQL
 	strbuf_init(&sql);
 	strbuf_puts(&sql, "INSERT INTO deals (");
 	for (size_t i = 0; i < NVALUES; i++)
@@ -908,41 +927,81 @@ bind_deal(struct importer *im, sqlite3_stmt *q, const struct row *rw, const stru
 	sqlite3_bind_text(q, NVALUES + 7, im->now, -1, SQLITE_STATIC);
 }
 
-/* The deal with this external id, into st; its id or 0 when there is none. */
+/* The deal q finds by key, into st; its id or 0 when there is none. */
 static long
-find_deal(struct importer *im, const char *ext, struct state *st, char *owner, size_t olen)
+find_by(struct importer *im, sqlite3_stmt *q, const char *key, struct state *st, char *owner,
+	size_t olen)
 {
 	long id = 0;
 
 	memset(st, 0, sizeof *st);
-	if (ext == NULL || im->find == NULL)
+	if (key == NULL || q == NULL)
 		return 0;
-	sqlite3_reset(im->find);
-	sqlite3_bind_text(im->find, 1, ext, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(im->find) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(im->find, 3);
+	sqlite3_reset(q);
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(q, 3);
+		const char *ext = (const char *)sqlite3_column_text(q, 8);
 
-		id = (long)sqlite3_column_int64(im->find, 0);
-		snprintf(owner, olen, "%s", (const char *)sqlite3_column_text(im->find, 1));
+		id = (long)sqlite3_column_int64(q, 0);
+		snprintf(owner, olen, "%s", (const char *)sqlite3_column_text(q, 1));
 		st->exists = 1;
-		st->stage = process_stage_index(&im->s->proc,
-						(const char *)sqlite3_column_text(im->find, 2));
+		st->stage =
+			process_stage_index(&im->s->proc, (const char *)sqlite3_column_text(q, 2));
 		if (st->stage < 0 || st->stage >= im->nst)
 			st->stage = 0; /* a stage the process no longer has */
 		for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
 			if (strcmp(status, statuses[i]) == 0)
 				st->status = statuses[i];
 		snprintf(st->entered, sizeof st->entered, "%s",
-			 (const char *)sqlite3_column_text(im->find, 4));
+			 (const char *)sqlite3_column_text(q, 4));
 		snprintf(st->closed, sizeof st->closed, "%s",
-			 (const char *)sqlite3_column_text(im->find, 5));
-		const char *last = (const char *)sqlite3_column_text(im->find, 6);
+			 (const char *)sqlite3_column_text(q, 5));
+		const char *last = (const char *)sqlite3_column_text(q, 6);
 		snprintf(st->last_at, sizeof st->last_at, "%s", last ? last : "");
+		const char *created = (const char *)sqlite3_column_text(q, 7);
+		snprintf(st->created, sizeof st->created, "%s", created ? created : "");
+		st->external_id = ext ? xstrdup(ext) : NULL;
 		if (st->status == NULL)
 			st->status = "open";
 	}
-	sqlite3_reset(im->find);
+	sqlite3_reset(q);
 	return id;
+}
+
+/*
+ * The deal a row names, into st; its id or 0 when there is none. With our
+ * export's "id" column the value is first our own deal id, so a round trip on
+ * one database updates its deals; a deal whose external id it is (a file from
+ * another database, imported here before) wins only when the row's created
+ * time matches that deal and not ours, or neither tells and ours came from an
+ * import itself (has an external id). Not a deal here: the value becomes the
+ * new deal's external id.
+ */
+static long
+find_deal(struct importer *im, struct row *rw, struct state *st, char *owner, size_t olen)
+{
+	const char *v = rw->v[F_ID];
+	struct state own;
+	char own_owner[128] = "";
+	long id, oid;
+
+	id = find_by(im, im->find, v, st, owner, olen);
+	if (!im->own_ids)
+		return id;
+	oid = find_by(im, im->find_own, v, &own, own_owner, sizeof own_owner);
+	int ext_same = rw->created[0] && strcmp(rw->created, st->created) == 0;
+	int own_same = rw->created[0] && strcmp(rw->created, own.created) == 0;
+	if (oid == 0 || oid == id ||
+	    (id != 0 && (ext_same > own_same || (ext_same == own_same && own.external_id)))) {
+		free(own.external_id);
+		return id;
+	}
+	free(st->external_id);
+	*st = own;
+	snprintf(owner, olen, "%s", own_owner);
+	rw->v[F_ID] = st->external_id; /* keep the deal's own external id */
+	return oid;
 }
 
 static void
@@ -1015,14 +1074,16 @@ import_row(struct importer *im)
 	if (ragged(im))
 		return;
 	read_row(im, &rw);
-	id = find_deal(im, rw.v[F_ID], &st, old_owner, sizeof old_owner);
+	id = find_deal(im, &rw, &st, old_owner, sizeof old_owner);
 	if (id && im->s->role == ROLE_REP && strcmp(old_owner, im->s->login) != 0)
 		row_error(im, rw.line, im->cols[im->col_of[F_ID]].name,
 			  "deal %ld belongs to %s: only a manager may change it", id, old_owner);
 	nplan = plan_history(im, &rw, &st);
 	/* After the first error only check: nothing will be written. */
-	if (im->nerrors > 0)
+	if (im->nerrors > 0) {
+		free(st.external_id);
 		return;
+	}
 	if (!im->o->dry_run)
 		write_deal(im, &rw, id, &st,
 			   rw.owner ? rw.owner
@@ -1031,6 +1092,7 @@ import_row(struct importer *im)
 			   nplan);
 	if (!im->fail)
 		*(id ? &im->r->updated : &im->r->added) += 1;
+	free(st.external_id);
 }
 
 static void
@@ -1132,6 +1194,7 @@ static void
 importer_free(struct importer *im)
 {
 	sqlite3_finalize(im->find);
+	sqlite3_finalize(im->find_own);
 	sqlite3_finalize(im->insert);
 	sqlite3_finalize(im->update);
 	sqlite3_finalize(im->event);

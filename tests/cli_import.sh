@@ -83,4 +83,24 @@ t_out "plan updated, not added" "0 added"
 t_run "import stakeholders --help" 0 import stakeholders --help
 t_run "import plan --help" 0 import plan --help
 export DEALDECK_DB="$db1"
+# Our export back into the same database: its ids are ours, so nothing changes.
+export DEALDECK_DB="$T_DIR/third.db"
+events() { t_sql "SELECT count(*) FROM stage_events"; }
+t_run "a third database" 0 init --currency EUR
+t_run "a vendor's deals" 0 import deals "$fx/pipedrive.csv" --stage-map "Contact Made=discover"
+t_run "a deal of ours" 0 add --title "Round trip" --account "Acme Corp" --amount '$12,500.00'
+rid=$(cat "$OUT")
+t_run "another" 0 add --title "Plain" --account Beta
+t_run "its champion" 0 stakeholder add "$rid" --name "José Álvarez" --role champion
+t_run "moved with evidence" 0 move "$rid" qualify --evidence "buyer_engaged=Replied and booked a first call" --contact "josé álvarez"
+n=$(count) e=$(events)
+t_run "export before" 0 export deals --output "$T_DIR/rt1.csv"
+t_run "import into the same database" 0 import deals "$T_DIR/rt1.csv"
+t_out "all updated, none added" "0 added"
+t_run "export after" 0 export deals --output "$T_DIR/rt2.csv"
+t_cmd "the round trip changes nothing" 0 cmp "$T_DIR/rt1.csv" "$T_DIR/rt2.csv"
+t_eq "no copies" "$(count)" "$n"
+t_eq "no history added" "$(events)" "$e"
+t_eq "external ids kept" "$(t_sql "SELECT count(*) FROM deals WHERE external_id IS NULL")" 2
+export DEALDECK_DB="$db1"
 t_done
