@@ -28,4 +28,12 @@ void unit_load_text(const char *text, struct process *p);
 /* The process as process_ini_write writes it; the caller frees. */
 char *unit_process_ini(const struct process *p);
 
+/*
+ * One directory for the whole run's files (tests/unit_tmp.c): made before the
+ * suites run, removed with everything in it after, even when tests fail.
+ */
+const char *unit_tmp_base(void);
+void unit_tmp_init(void);
+void unit_tmp_cleanup(void);
+
 #endif

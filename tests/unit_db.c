@@ -1,6 +1,5 @@
 #define _XOPEN_SOURCE 700
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,37 +14,15 @@
 #include "unit.h"
 #include "xmalloc.h"
 
-/*
- * One directory for the whole case, made and removed by the parent process (so
- * it goes even when a forked test fails), and one fresh directory per test.
- */
-static char base[] = "/tmp/dealdeck-unit-XXXXXX";
+/* A fresh directory per test, inside the run's (unit_tmp_base, removed after). */
 static char *dir;
 static struct process def;
 static struct dd_err err;
 
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
-static void
-base_setup(void)
-{
-	ck_assert_ptr_nonnull(mkdtemp(base));
-}
-
-static void
-base_teardown(void)
-{
-	nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 static void
 setup(void)
 {
-	dir = xasprintf("%s/XXXXXX", base);
+	dir = xasprintf("%s/XXXXXX", unit_tmp_base());
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	umask(022); /* the modes must not depend on it */
 	unit_load_default(&def);
@@ -732,7 +709,6 @@ suite_db(void)
 	Suite *s = suite_create("db");
 	TCase *tc = tcase_create("db");
 
-	tcase_add_unchecked_fixture(tc, base_setup, base_teardown);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_create_new);
 	tcase_add_test(tc, test_reopen_existing);

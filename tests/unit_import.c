@@ -1,5 +1,4 @@
 #define _XOPEN_SOURCE 700
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,38 +12,19 @@
 #define FIXTURE(name) TOP_SRCDIR "/tests/fixtures/" name
 #define N(a)          (sizeof(a) / sizeof((a)[0]))
 
-/* As tests/unit_people.c: the parent makes and removes one directory. */
-static char base[] = "/tmp/dealdeck-import-XXXXXX";
+/* A fresh directory per test, inside the run's (unit_tmp_base, removed after). */
 static struct process def;
 static struct dd_err err;
 static struct session s;
 static struct import_result res;
 static char *dir, *path;
 
-static int
-rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	return remove(p);
-}
-
-static void
-base_setup(void)
-{
-	ck_assert_ptr_nonnull(mkdtemp(base));
-}
-
-static void
-base_teardown(void)
-{
-	nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 static void
 db_setup(void)
 {
 	struct db_init init = {&def, "EUR"};
 
-	dir = xasprintf("%s/XXXXXX", base);
+	dir = xasprintf("%s/XXXXXX", unit_tmp_base());
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	path = xasprintf("%s/pipeline.db", dir);
 	unit_load_default(&def);
@@ -434,7 +414,6 @@ suite_import(void)
 	Suite *su = suite_create("import");
 	TCase *tc = tcase_create("import");
 
-	tcase_add_unchecked_fixture(tc, base_setup, base_teardown);
 	tcase_add_checked_fixture(tc, db_setup, db_teardown);
 	tcase_add_test(tc, test_pipedrive);
 	tcase_add_test(tc, test_pipedrive_unmapped_stage);

@@ -7,8 +7,9 @@ int
 main(void)
 {
 	Suite *(*const suites[])(void) = {
-		suite_date,   suite_money,     suite_text,  suite_process, suite_gate,   suite_db,
-		suite_canvas, suite_line_edit, suite_theme, suite_layout,  suite_people, suite_import,
+		suite_date,  suite_money,  suite_text,   suite_process,
+		suite_gate,  suite_db,     suite_canvas, suite_line_edit,
+		suite_theme, suite_layout, suite_people, suite_import,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
@@ -16,7 +17,9 @@ main(void)
 	for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++)
 		srunner_add_suite(sr, suites[i]());
 	srunner_set_tap(sr, "-");
+	unit_tmp_init();
 	srunner_run_all(sr, CK_SILENT);
+	unit_tmp_cleanup();
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

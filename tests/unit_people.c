@@ -1,5 +1,4 @@
 #define _XOPEN_SOURCE 700
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -397,38 +396,19 @@ START_TEST(test_plan_status_word)
 END_TEST
 
 /*
- * The API the CLI and forms call, on a real database. As in tests/unit_db.c the
- * parent makes and removes one directory, so it goes even when a test fails.
+ * The API the CLI and forms call, on a real database: a fresh directory per
+ * test, inside the run's (unit_tmp_base, removed after even when tests fail).
  */
-static char base[] = "/tmp/dealdeck-people-XXXXXX";
 static struct process def;
 static struct dd_err err;
 static struct session s;
 static char *path;
 static long deal;
 
-static int
-rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	return remove(p);
-}
-
-static void
-base_setup(void)
-{
-	ck_assert_ptr_nonnull(mkdtemp(base));
-}
-
-static void
-base_teardown(void)
-{
-	nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 static void
 db_setup(void)
 {
-	char *dir = xasprintf("%s/XXXXXX", base);
+	char *dir = xasprintf("%s/XXXXXX", unit_tmp_base());
 	struct db_init init = {&def, "EUR"};
 	struct deal_fields f = {.title = "Renewal", .account = "Acme"};
 
@@ -825,7 +805,6 @@ suite_people(void)
 	tcase_add_test(tc, test_plan_status_word);
 	suite_add_tcase(s, tc);
 
-	tcase_add_unchecked_fixture(db, base_setup, base_teardown);
 	tcase_add_checked_fixture(db, db_setup, db_teardown);
 	tcase_add_test(db, test_db_edit_refuses_cycle);
 	tcase_add_test(db, test_db_edit_under_existing_loop);
