@@ -1242,58 +1242,90 @@ parse_file(struct importer *im, FILE *f)
 	free(chunk);
 }
 
+/*
+ * Reads the whole file and writes it in one transaction (tx), or only checks it
+ * (!tx: a dry run of deals). prepare runs before the first row; finish after the
+ * last, whatever happened (it looks at im->fail itself).
+ */
+static int
+run_import(struct importer *im, int tx, void (*prepare)(struct importer *),
+	   void (*finish)(struct importer *))
+{
+	struct session *s = im->s;
+	struct import_result *r = im->r;
+	struct dd_err *err = im->err;
+	FILE *f;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	im->nst = (int)s->proc.nstages;
+	im->line = im->rec_line = 1;
+	im->line_start = 1;
+	strbuf_init(&im->buf);
+	if (permit_write(s, err) != DD_OK)
+		return err->code;
+	if (load_options(im) != DD_OK) {
+		importer_free(im);
+		return err->code;
+	}
+	f = fopen(im->path, "rb");
+	if (f == NULL) {
+		importer_free(im);
+		return err_set(err, DD_FAIL, "%s: %s", im->path, strerror(errno));
+	}
+	timestamp_now(im->now);
+	if (prepare != NULL)
+		prepare(im);
+	if (tx && db_begin(s->db, err) != DD_OK) {
+		fclose(f);
+		importer_free(im);
+		return err->code;
+	}
+	parse_file(im, f);
+	fclose(f);
+	if (!im->fail && !im->have_header && im->nerrors == 0)
+		row_error(im, 1, "(header)", "the file is empty: want a header row");
+	if (finish != NULL)
+		finish(im);
+	if (im->nerrors > IMPORT_MAX_ERRORS)
+		err_add(err, DD_DATAERR, "… and %ld more", im->nerrors - IMPORT_MAX_ERRORS);
+	/* Statements go before the commit, or it could not finish reading. */
+	importer_free(im);
+	if (im->fail || im->nerrors > 0) {
+		if (tx)
+			db_rollback(s->db);
+		r->added = r->updated = 0;
+		return im->fail ? im->fail : DD_DATAERR;
+	}
+	if (!tx)
+		return DD_OK;
+	if (im->o->dry_run) {
+		db_rollback(s->db);
+		return DD_OK;
+	}
+	rc = db_commit(s->db, err);
+	if (rc != DD_OK)
+		r->added = r->updated = 0;
+	return rc;
+}
+
+static void
+prepare_deals(struct importer *im)
+{
+	im->entries = xcalloc((size_t)im->nst + 1, sizeof *im->entries);
+	im->plan = xcalloc((size_t)im->nst + 4, sizeof *im->plan);
+	if (db_meta(im->s->db, "currency", im->currency, sizeof im->currency) == NULL)
+		im->currency[0] = '\0';
+}
+
 int
 import_deals(struct session *s, const char *path, const struct import_options *o,
 	     struct import_result *r, struct dd_err *err)
 {
 	struct importer im = {.s = s, .o = o, .r = r, .err = err, .path = path};
-	FILE *f;
-	int rc;
 
-	memset(r, 0, sizeof *r);
-	im.nst = (int)s->proc.nstages;
-	im.line = im.rec_line = 1;
-	im.line_start = 1;
-	strbuf_init(&im.buf);
-	if (permit_write(s, err) != DD_OK)
-		return err->code;
-	if (load_options(&im) != DD_OK) {
-		importer_free(&im);
-		return err->code;
-	}
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		importer_free(&im);
-		return err_set(err, DD_FAIL, "%s: %s", path, strerror(errno));
-	}
-	im.entries = xcalloc((size_t)im.nst + 1, sizeof *im.entries);
-	im.plan = xcalloc((size_t)im.nst + 4, sizeof *im.plan);
-	timestamp_now(im.now);
-	if (db_meta(s->db, "currency", im.currency, sizeof im.currency) == NULL)
-		im.currency[0] = '\0';
-	if (!o->dry_run && db_begin(s->db, err) != DD_OK) {
-		fclose(f);
-		importer_free(&im);
-		return err->code;
-	}
-	parse_file(&im, f);
-	fclose(f);
-	if (!im.fail && !im.have_header && im.nerrors == 0)
-		row_error(&im, 1, "(header)", "the file is empty: want a header row");
-	if (im.nerrors > IMPORT_MAX_ERRORS)
-		err_add(err, DD_DATAERR, "… and %ld more", im.nerrors - IMPORT_MAX_ERRORS);
-	/* Statements go before the commit, or it could not finish reading. */
-	importer_free(&im);
-	if (im.fail || im.nerrors > 0) {
-		if (!o->dry_run)
-			db_rollback(s->db);
-		r->added = r->updated = 0;
-		return im.fail ? im.fail : DD_DATAERR;
-	}
-	rc = o->dry_run ? DD_OK : db_commit(s->db, err);
-	if (rc != DD_OK)
-		r->added = r->updated = 0;
-	return rc;
+	/* A dry run of deals writes nothing at all, so it needs no transaction. */
+	return run_import(&im, !o->dry_run, prepare_deals, NULL);
 }
 
 void
@@ -1672,6 +1704,16 @@ resolve_pending(struct importer *im)
 	im->npend = 0;
 }
 
+/* After the last row: reports-to, once every person is in. */
+static void
+finish_rel(struct importer *im)
+{
+	if (!im->fail)
+		resolve_pending(im);
+	for (size_t i = 0; i < im->npend; i++)
+		free(im->pend[i].manager);
+}
+
 /*
  * Always inside one transaction, so each row sees the ones before it; a dry
  * run or any error rolls it all back.
@@ -1681,57 +1723,13 @@ import_rel(int kind, struct session *s, const char *path, const struct import_op
 	   struct import_result *r, struct dd_err *err)
 {
 	struct importer im = {.kind = kind, .s = s, .o = o, .r = r, .err = err, .path = path};
-	FILE *f;
-	int rc;
 
 	memset(r, 0, sizeof *r);
-	im.nst = (int)s->proc.nstages;
-	im.line = im.rec_line = 1;
-	im.line_start = 1;
-	strbuf_init(&im.buf);
 	if (permit_write(s, err) != DD_OK)
 		return err->code;
 	if (o->nstage_maps > 0)
 		return err_set(err, DD_USAGE, "--stage-map is for import deals");
-	if (load_options(&im) != DD_OK) {
-		importer_free(&im);
-		return err->code;
-	}
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		importer_free(&im);
-		return err_set(err, DD_FAIL, "%s: %s", path, strerror(errno));
-	}
-	timestamp_now(im.now);
-	if (db_begin(s->db, err) != DD_OK) {
-		fclose(f);
-		importer_free(&im);
-		return err->code;
-	}
-	parse_file(&im, f);
-	fclose(f);
-	if (!im.fail && !im.have_header && im.nerrors == 0)
-		row_error(&im, 1, "(header)", "the file is empty: want a header row");
-	if (!im.fail)
-		resolve_pending(&im);
-	if (im.nerrors > IMPORT_MAX_ERRORS)
-		err_add(err, DD_DATAERR, "… and %ld more", im.nerrors - IMPORT_MAX_ERRORS);
-	for (size_t i = 0; i < im.npend; i++)
-		free(im.pend[i].manager);
-	importer_free(&im);
-	if (im.fail || im.nerrors > 0) {
-		db_rollback(s->db);
-		r->added = r->updated = 0;
-		return im.fail ? im.fail : DD_DATAERR;
-	}
-	if (o->dry_run) {
-		db_rollback(s->db);
-		return DD_OK;
-	}
-	rc = db_commit(s->db, err);
-	if (rc != DD_OK)
-		r->added = r->updated = 0;
-	return rc;
+	return run_import(&im, 1, NULL, finish_rel);
 }
 
 int
