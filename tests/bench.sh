@@ -9,12 +9,7 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/dealdeck-bench.XXXXXX")
 trap 'tmux -S "$dir/tmux" kill-server 2>/dev/null || :; rm -rf "$dir"' EXIT
 db="$dir/big.db"
 
-secs() { # secs CMD...: wall time of CMD in seconds, output discarded
-	s=$(date +%s.%N)
-	"$@" >/dev/null
-	e=$(date +%s.%N)
-	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
-}
+. "$(dirname "$0")/bench_lib.sh"
 
 echo "demo --deals $DEALS: $(secs "$DEALDECK" --db "$db" demo --deals "$DEALS") s"
 echo "rows: $(sqlite3 "$db" 'SELECT (SELECT count(*) FROM deals) || " deals, " ||

@@ -11,12 +11,7 @@ dir=$(mktemp -d "${TMPDIR:-/tmp}/dealdeck-bench-import.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 csv="$dir/deals.csv"
 
-secs() { # secs CMD...: wall time of CMD in seconds, output discarded
-	s=$(date +%s.%N)
-	"$@" >/dev/null
-	e=$(date +%s.%N)
-	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
-}
+. "$(dirname "$0")/bench_lib.sh"
 
 # A realistic file in our export format: a demo pipeline, exported.
 "$DEALDECK" --db "$dir/src.db" demo --deals "$DEALS" >/dev/null
