@@ -42,7 +42,9 @@ cli_ascii(const struct cli *c)
 static int
 run_board(struct cli *c)
 {
-	return ui != NULL && ui->board != NULL ? ui->board(c) : cli_print_pipeline(c, NULL);
+	if (ui == NULL || ui->board == NULL)
+		return err_set(&c->err, DD_USAGE, "this build has no board: give a command");
+	return ui->board(c);
 }
 
 int

@@ -59,8 +59,6 @@ int cli_id(struct cli *c, const char *s, const char *what, long *id);
 int cli_deal_exists(struct cli *c, long id);
 /* Parses --as-of style dates; DD_USAGE when malformed. */
 int cli_date(struct cli *c, const char *s, const char *what, long *day);
-/* Prints the pipeline grouped by stage (the board until the full screen exists). */
-int cli_print_pipeline(struct cli *c, const char *owner);
 
 #define NOPTS(v) (sizeof(v) / sizeof((v)[0]))
 

@@ -152,65 +152,6 @@ cmd_show(struct cli *c, const struct args *a)
 	return c->err.code;
 }
 
-/* The pipeline grouped by stage, until the full-screen board replaces it. */
-struct totals {
-	const struct process *p;
-	long *count;
-	int64_t *amount;
-	long won, lost;
-	int64_t won_amount, lost_amount;
-};
-
-static void
-add_total(const char *status, const char *stage, long count, int64_t amount, void *arg)
-{
-	struct totals *t = arg;
-	int i = process_stage_index(t->p, stage);
-
-	if (strcmp(status, "won") == 0) {
-		t->won = count;
-		t->won_amount = amount;
-	} else if (strcmp(status, "lost") == 0) {
-		t->lost = count;
-		t->lost_amount = amount;
-	} else if (i >= 0 && (size_t)i < t->p->nstages) {
-		t->count[i] = count;
-		t->amount[i] = amount;
-	}
-}
-
-int
-cli_print_pipeline(struct cli *c, const char *owner)
-{
-	const struct process *p = &c->s.proc;
-	struct totals t = {p, xcalloc(p->nstages, sizeof(long)), xcalloc(p->nstages, 8), 0, 0, 0,
-			   0};
-	struct list_out o = {0, 0};
-	char total[MONEY_LEN], weighted[MONEY_LEN];
-
-	if (deal_totals(c->s.db, owner, add_total, &t, &c->err) != DD_OK)
-		goto out;
-	for (size_t i = 0; i < p->nstages; i++) {
-		struct deal_filter f = {p->stages[i].key, owner, "open", -1};
-
-		money_format(t.amount[i], 1, total);
-		money_format(t.amount[i] * p->stages[i].probability / 100, 1, weighted);
-		printf("%s%s: %ld deals, %s (weighted %s at %d%%)\n", i ? "\n" : "",
-		       p->stages[i].label, t.count[i], total, weighted, p->stages[i].probability);
-		if (t.count[i] > 0) {
-			table_header(stdout, list_columns, NOPTS(list_columns));
-			deal_list(c->s.db, &f, c->s.today, print_deal_row, &o, &c->err);
-		}
-	}
-	money_format(t.won_amount, 1, total);
-	money_format(t.lost_amount, 1, weighted);
-	printf("\nWon: %ld deals, %s.  Lost: %ld deals, %s.\n", t.won, total, t.lost, weighted);
-out:
-	free(t.count);
-	free(t.amount);
-	return c->err.code;
-}
-
 static const struct opt add_opts[] = {
 	{"title", "T", "what the deal is"},
 	{"account", "A", "the buying organisation"},

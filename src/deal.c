@@ -378,24 +378,3 @@ deal_list(struct db *db, const struct deal_filter *f, long today,
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "listing deals");
 }
-
-int
-deal_totals(struct db *db, const char *owner,
-	    void (*cb)(const char *status, const char *stage, long count, int64_t amount,
-		       void *arg),
-	    void *arg, struct dd_err *err)
-{
-	sqlite3_stmt *st = db_prepare(
-		db, "SELECT status, CASE WHEN status = 'open' THEN stage END, count(*),"
-		    " coalesce(sum(amount), 0) FROM deals WHERE ?1 IS NULL OR owner = ?1"
-		    " GROUP BY 1, 2");
-	int rc;
-
-	db_bind_text_or_null(st, 1, owner);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		cb((const char *)sqlite3_column_text(st, 0),
-		   (const char *)sqlite3_column_text(st, 1), (long)sqlite3_column_int64(st, 2),
-		   sqlite3_column_int64(st, 3), arg);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading totals");
-}

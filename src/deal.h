@@ -69,13 +69,4 @@ struct deal_row {
 int deal_list(struct db *db, const struct deal_filter *f, long today,
 	      void (*cb)(const struct deal_row *r, void *arg), void *arg, struct dd_err *err);
 
-/*
- * Per-stage totals of open deals (count, amount) and of won and lost deals, read
- * from the indexes. stage is NULL for the won/lost rows.
- */
-int deal_totals(struct db *db, const char *owner,
-		void (*cb)(const char *status, const char *stage, long count, int64_t amount,
-			   void *arg),
-		void *arg, struct dd_err *err);
-
 #endif
