@@ -111,6 +111,16 @@ deal_change_begin(struct session *s, long id, struct deal *d, struct dd_err *err
 }
 
 int
+deal_check_version(const struct deal *d, long expected, struct dd_err *err)
+{
+	if (expected <= 0 || d->version == expected)
+		return DD_OK;
+	err_set(err, DD_REFUSED, "deal %ld was changed by someone else since you read it", d->id);
+	err->stale = 1;
+	return DD_REFUSED;
+}
+
+int
 deal_touch(struct db *db, long id, struct dd_err *err)
 {
 	sqlite3_stmt *st = db_prepare(
@@ -280,11 +290,8 @@ deal_edit(struct session *s, long id, const struct deal_fields *f, long expected
 		return err->code;
 	if (f->owner != NULL && permit_manager(s, "reassign a deal's owner", err) != DD_OK)
 		goto fail;
-	if (expected_version > 0 && d.version != expected_version) {
-		err_set(err, DD_REFUSED, "deal %ld was changed by someone else since you read it",
-			id);
+	if (deal_check_version(&d, expected_version, err) != DD_OK)
 		goto fail;
-	}
 	strbuf_init(&sql);
 	strbuf_puts(&sql, "UPDATE deals SET ");
 	for (size_t i = 0; i < NFIELDS; i++)

@@ -44,6 +44,11 @@ int deal_edit(struct session *s, long id, const struct deal_fields *f, long expe
  * permission. On failure nothing is held (rolled back).
  */
 int deal_change_begin(struct session *s, long id, struct deal *d, struct dd_err *err);
+/*
+ * Refuses (DD_REFUSED, err->stale set) when expected > 0 and the deal is no
+ * longer the version a screen showed: nobody's change is overwritten silently.
+ */
+int deal_check_version(const struct deal *d, long expected, struct dd_err *err);
 /* Bumps the deal's version: its committee or plan changed. Inside a write. */
 int deal_touch(struct db *db, long id, struct dd_err *err);
 

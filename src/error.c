@@ -7,6 +7,7 @@ void
 err_init(struct dd_err *e)
 {
 	e->code = DD_OK;
+	e->stale = 0;
 	strbuf_init(&e->msg);
 }
 
@@ -22,6 +23,7 @@ err_clear(struct dd_err *e)
 {
 	strbuf_reset(&e->msg);
 	e->code = DD_OK;
+	e->stale = 0;
 }
 
 static void
@@ -42,6 +44,7 @@ err_set(struct dd_err *e, int code, const char *fmt, ...)
 
 	strbuf_reset(&e->msg);
 	e->code = code;
+	e->stale = 0;
 	va_start(ap, fmt);
 	err_vappend(e, fmt, ap);
 	va_end(ap);

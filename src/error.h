@@ -19,6 +19,7 @@ enum dd_status {
 struct dd_err {
 	int code;
 	struct strbuf msg; /* one or more lines, no trailing newline */
+	int stale;         /* refused: the deal changed since it was shown (deal_check_version) */
 };
 
 void err_init(struct dd_err *e);

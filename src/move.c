@@ -40,17 +40,6 @@ apply_event(struct db *db, const struct event *e, struct dd_err *err)
 }
 
 static int
-check_version(const struct deal *d, long expected, struct dd_err *err)
-{
-	if (expected > 0 && d->version != expected)
-		return err_set(err, DD_REFUSED,
-			       "deal %ld was changed by someone else since you read it: look "
-			       "again before you move it",
-			       d->id);
-	return DD_OK;
-}
-
-static int
 check_open(const struct deal *d, struct dd_err *err)
 {
 	if (strcmp(d->status, "open") != 0)
@@ -132,7 +121,7 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 	timestamp_now(now);
 	struct event ev = {.deal_id = d.id, .from_stage = d.stage, .at = now, .actor = s->login};
 	from = process_stage_index(&s->proc, d.stage);
-	if (check_open(&d, err) || check_version(&d, rq->expected_version, err))
+	if (check_open(&d, err) || deal_check_version(&d, rq->expected_version, err))
 		goto fail;
 	if (to == from) {
 		err_set(err, DD_REFUSED, "deal %ld is already in %s", d.id, d.stage);
@@ -188,7 +177,7 @@ deal_lose(struct session *s, long id, const char *code, const char *note, long e
 	}
 	if (deal_change_begin(s, id, &d, err) != DD_OK)
 		return err->code;
-	if (check_open(&d, err) || check_version(&d, expected_version, err))
+	if (check_open(&d, err) || deal_check_version(&d, expected_version, err))
 		goto fail;
 	timestamp_now(now);
 	struct event ev = {.deal_id = id,

@@ -223,7 +223,7 @@ submit_deal_form(struct ui *u)
 		ui_reload(u, id);
 		board_set_status(&u->b, 0, "deal %ld %s", id, was_new ? "added" : "saved");
 		resume_gate(u);
-	} else if (strstr(strbuf_str(&err.msg), "changed by someone else") != NULL) {
+	} else if (err.stale) {
 		ui_close_overlay(u);
 		ui_reload(u, id);
 		board_set_status(&u->b, 1, "%s: showing it as it is now", strbuf_str(&err.msg));

@@ -152,7 +152,7 @@ submit_gate(struct ui *u)
 		snprintf(msg, sizeof msg, "%zu unmet: %s%s", g.nunmet, g.unmet[0].message,
 			 u->s->role == ROLE_MANAGER ? " (or give an override reason)" : "");
 		form_message(&u->form, 1, msg);
-	} else if (strstr(strbuf_str(&err.msg), "changed by someone else") != NULL) {
+	} else if (err.stale) {
 		long id = u->deal_id;
 
 		ui_close_overlay(u);
