@@ -167,6 +167,7 @@ struct planned {
 	const char *kind, *status;
 	int from, stage;
 	char at[TIMESTAMP_LEN];
+	char from_entered[TIMESTAMP_LEN]; /* when it entered 'from', if it was open there */
 };
 
 struct entry {
@@ -768,6 +769,10 @@ plan_step(struct importer *im, struct state *st, size_t *n, int stage, const cha
 	if (st->exists && st->stage == stage && strcmp(st->status, status) == 0)
 		return;
 	p->from = st->exists ? st->stage : -1;
+	if (st->exists && strcmp(st->status, "open") == 0)
+		memcpy(p->from_entered, st->entered, TIMESTAMP_LEN);
+	else
+		p->from_entered[0] = '\0';
 	p->stage = stage;
 	p->status = status;
 	if (!st->exists)
@@ -1028,6 +1033,7 @@ write_deal(struct importer *im, struct row *rw, long id, const struct state *st,
 			.deal_id = id,
 			.kind = p->kind,
 			.from_stage = p->from >= 0 ? im->s->proc.stages[p->from].key : NULL,
+			.from_entered_at = p->from_entered[0] ? p->from_entered : NULL,
 			.stage = im->s->proc.stages[p->stage].key,
 			.status = p->status,
 			.at = p->at,

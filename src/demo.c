@@ -919,7 +919,7 @@ static const struct table_def {
 	[T_STEPS] = {"plan_steps", "deal_id, title, owner_side, who, due, done_at, done_by,"
 				   " created_at"},
 	[T_EVENTS] = {"stage_events", "id, deal_id, kind, from_stage, stage, status, at, actor,"
-				      " reason, note, override, imported"},
+				      " reason, note, override, imported, from_entered_at"},
 	[T_PROOFS] = {"evidence", "deal_id, event_id, stage, requirement, what, contact_id,"
 				  " contact_name, acted_on, recorded_by, recorded_at"},
 };
@@ -1282,6 +1282,7 @@ put_events(struct gen *g, sqlite3_int64 deal)
 		put_text(t, e->kind == EV_LOST ? lost_note_text(g, e) : NULL);
 		put_text(t, e->override >= 0 ? demo_override_reasons[e->override] : NULL);
 		put_int(t, 0);
+		put_at(t, j > 0 ? d->ev[j - 1].at : -1); /* no reopen here: the last stay was open */
 		for (; pr < d->nproofs && d->proofs[pr].ev == j; pr++)
 			put_proof(g, deal, &d->proofs[pr], actor);
 	}

@@ -7,7 +7,8 @@ history_prepare_event(struct db *db)
 	return db_prepare(
 		db,
 		"INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor,"
-		" reason, note, override, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		" reason, note, override, imported, from_entered_at)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 }
 
 int
@@ -29,6 +30,7 @@ history_insert_event(struct db *db, sqlite3_stmt *st, const struct event *e, lon
 	db_bind_text_or_null(st, 9, e->note);
 	db_bind_text_or_null(st, 10, e->override);
 	sqlite3_bind_int(st, 11, e->imported);
+	db_bind_text_or_null(st, 12, e->from_entered_at);
 	rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(db, err, "recording the move");
 	/* Reset now: the statement may hold pointers to the caller's strings. */
 	sqlite3_reset(st);
@@ -90,7 +92,7 @@ history_each_event(struct db *db, long deal_id, void (*cb)(const struct event *e
 	sqlite3_stmt *st = db_prepare(
 		db,
 		"SELECT id, kind, from_stage, stage, status, at, actor, reason, note, override,"
-		" imported FROM stage_events WHERE deal_id = ? ORDER BY at, id");
+		" imported, from_entered_at FROM stage_events WHERE deal_id = ? ORDER BY at, id");
 	int rc;
 
 	sqlite3_bind_int64(st, 1, deal_id);
@@ -108,6 +110,7 @@ history_each_event(struct db *db, long deal_id, void (*cb)(const struct event *e
 			.note = col(st, 8),
 			.override = col(st, 9),
 			.imported = sqlite3_column_int(st, 10),
+			.from_entered_at = col(st, 11),
 		};
 		cb(&e, arg);
 	}

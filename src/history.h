@@ -9,6 +9,7 @@ struct event {
 	long id, deal_id;
 	const char *kind; /* create, forward, back, won, lost, reopen */
 	const char *from_stage;
+	const char *from_entered_at; /* when it entered from_stage; NULL for create, reopen */
 	const char *stage;  /* where the deal is after; won/lost: the stage closed from */
 	const char *status; /* open, won, lost */
 	const char *at, *actor;

@@ -119,7 +119,11 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 	if (deal_change_begin(s, rq->deal_id, &d, err) != DD_OK)
 		return err->code;
 	timestamp_now(now);
-	struct event ev = {.deal_id = d.id, .from_stage = d.stage, .at = now, .actor = s->login};
+	struct event ev = {.deal_id = d.id,
+			   .from_stage = d.stage,
+			   .from_entered_at = d.stage_entered_at,
+			   .at = now,
+			   .actor = s->login};
 	from = process_stage_index(&s->proc, d.stage);
 	if (check_open(&d, err) || deal_check_version(&d, rq->expected_version, err))
 		goto fail;
@@ -183,6 +187,7 @@ deal_lose(struct session *s, long id, const char *code, const char *note, long e
 	struct event ev = {.deal_id = id,
 			   .kind = "lost",
 			   .from_stage = d.stage,
+			   .from_entered_at = d.stage_entered_at,
 			   .stage = d.stage,
 			   .status = "lost",
 			   .at = now,

@@ -11,9 +11,16 @@ DEALS_HEADER="$DEALS_HEADER,lost_reason,next_step,next_step_due,success_criteria
 # row ID: the (first line of the) CSV record of deal ID in the last output.
 row() { grep "^$1," "$OUT"; }
 ago() { date -u -d "$1 days ago" +"%F 12:00:00"; }
+# The entry into the stage a move leaves: the deal's last event (none for create, reopen).
+from_entered() {
+	case $2 in create | reopen) echo NULL ;;
+	*) echo "(SELECT max(at) FROM stage_events WHERE deal_id = $1)" ;; esac
+}
 event() { # event DEAL KIND FROM STAGE STATUS DAYS_AGO
-	t_sql "INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor)
-		VALUES ($1, '$2', '$3', '$4', '$5', '$(ago "$6")', '$ME')"
+	t_sql "INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor,
+		from_entered_at)
+		VALUES ($1, '$2', '$3', '$4', '$5', '$(ago "$6")', '$ME',
+		$(from_entered "$1" "$2"))"
 }
 
 A=$("$DEALDECK" add --title "Acme renewal" --account "Acme Corp" --amount '$12,500.00' \
