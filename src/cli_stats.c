@@ -1,0 +1,156 @@
+/* dealdeck stats: the stats screen's figures as aligned tables or CSV. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "stats.h"
+#include "table.h"
+
+#define MAX_ROW 16 /* metrics in one row: a stage section has at most 7 */
+
+/* Section titles for the text tables, in the order stats_each_metric gives them. */
+static const struct {
+	const char *section, *title;
+} titles[] = {
+	{"aging", "Stage aging: open deals at the end of %s"},
+	{"duration", "Time in stage: stays that ended in the period"},
+	{"conversion", "Conversion: deals that entered a stage in the period"},
+	{"summary", "Summary"},
+	{"lost_reasons", "Lost reasons: deals lost in the period"},
+};
+
+/* The text output groups a section's metrics into one row per stage. */
+struct text_out {
+	const struct stats *st;
+	const char *section, *stage;
+	struct column cols[MAX_ROW + 1];
+	char values[MAX_ROW][STATS_VALUE_LEN];
+	const char *cells[MAX_ROW + 1];
+	size_t n;
+	int header_done;
+};
+
+static void
+flush_row(struct text_out *o)
+{
+	if (o->n == 0)
+		return;
+	if (!o->header_done)
+		table_header(stdout, o->cols, o->n + 1);
+	o->header_done = 1;
+	o->cells[0] = o->stage;
+	for (size_t i = 0; i < o->n; i++)
+		o->cells[i + 1] = o->values[i];
+	table_row(stdout, o->cols, o->n + 1, o->cells);
+	o->n = 0;
+}
+
+static void
+section_title(const struct text_out *o, const char *section)
+{
+	char day[DATE_LEN];
+
+	date_format(o->st->as_of, day);
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (strcmp(titles[i].section, section) == 0) {
+			printf("\n");
+			printf(titles[i].title, day);
+			printf("\n");
+		}
+}
+
+/* Summary and lost reasons are name/value lists; stage sections are tables. */
+static void
+text_metric(const struct stats_metric *m, void *arg)
+{
+	struct text_out *o = arg;
+	char value[STATS_VALUE_LEN];
+
+	if (o->section == NULL || strcmp(o->section, m->section) != 0) {
+		flush_row(o);
+		section_title(o, m->section);
+		o->section = m->section;
+		o->stage = NULL;
+		o->header_done = 0;
+	}
+	if (*m->stage == '\0') {
+		stats_format(m->kind, m->value, value);
+		printf("  %-20s %14s\n", m->name, value);
+		return;
+	}
+	if (o->stage == NULL || strcmp(o->stage, m->stage) != 0)
+		flush_row(o);
+	o->stage = m->stage;
+	if (o->n == MAX_ROW)
+		return;
+	if (!o->header_done) {
+		int w = (int)strlen(m->name);
+
+		o->cols[0] = (struct column){"stage", 12, 0};
+		o->cols[o->n + 1] = (struct column){m->name, w < 9 ? 9 : w, 1};
+	}
+	stats_format(m->kind, m->value, o->values[o->n++]);
+}
+
+static void
+csv_metric(const struct stats_metric *m, void *arg)
+{
+	char value[STATS_VALUE_LEN];
+	const char *cells[4] = {m->section, m->stage, m->name, value};
+
+	(void)arg;
+	stats_format(m->kind, m->value, value);
+	csv_row(stdout, cells, 4);
+}
+
+static int
+cmd_stats(struct cli *c, const struct args *a)
+{
+	const char *format = args_get(a, "format");
+	struct stats_query q = {args_get(a, "owner"), c->as_of, -1, -1};
+	struct stats st;
+	char from[DATE_LEN], to[DATE_LEN], day[DATE_LEN];
+
+	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
+		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
+	if ((args_get(a, "from") && cli_date(c, args_get(a, "from"), "--from", &q.from)) ||
+	    (args_get(a, "to") && cli_date(c, args_get(a, "to"), "--to", &q.to)))
+		return c->err.code;
+	if (stats_compute(&c->s, &q, &st, &c->err) != DD_OK)
+		return c->err.code;
+	if (format != NULL && strcmp(format, "csv") == 0) {
+		const char *header[4] = {"section", "stage", "metric", "value"};
+
+		csv_row(stdout, header, 4);
+		stats_each_metric(&st, csv_metric, NULL);
+	} else {
+		struct text_out o = {.st = &st};
+
+		date_format(st.from, from);
+		date_format(st.to, to);
+		date_format(st.as_of, day);
+		printf("Stats as of %s; period %s to %s; owner: %s\n", day, from, to,
+		       q.owner ? q.owner : "everyone");
+		stats_each_metric(&st, text_metric, &o);
+		flush_row(&o);
+	}
+	stats_free(&st);
+	return DD_OK;
+}
+
+static const struct opt stats_opts[] = {
+	{"owner", "LOGIN", "only this owner's deals"},
+	{"from", "DATE", "first day of the period (default: 89 days before --to)"},
+	{"to", "DATE", "last day of the period (default: today, or --as-of)"},
+	{"format", "F", "text (default) or csv"},
+};
+
+const struct command cli_stats_commands[] = {
+	{"stats", "[--owner LOGIN] [--from DATE] [--to DATE] [--format text|csv]",
+	 "The numbers of the stats screen: stage aging, time in stage, conversion, win rate,\n"
+	 "cycle length, velocity, bypass rate and lost reasons. With --as-of DATE, from\n"
+	 "history up to the end of DATE.",
+	 stats_opts, NOPTS(stats_opts), 0, 0, 1, cmd_stats},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+};

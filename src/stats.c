@@ -1,0 +1,501 @@
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+/*
+ * Each statement binds ?1 owner (or NULL), ?2 T as a day number, ?3 the end of
+ * day T, ?4 the start of the period, ?5 the end of the period (never past T:
+ * history after T does not count). Day counts are differences of UTC day
+ * numbers (unixepoch / 86400), so a deal that entered today is 0 days in.
+ */
+#define DAY(ts)  "(unixepoch(" ts ") / 86400)"
+#define OWNER(d) " AND (?1 IS NULL OR " d ".owner = ?1)"
+/*
+ * Median (mean of the middle two of an even count) and nearest-rank p90 (the
+ * ceil(0.9 n)-th smallest, ceil(9n/10) = (9n + 9) / 10) over CTE x(stage, days).
+ */
+#define RANKED                                                                                    \
+	" r AS (SELECT *, row_number() OVER (PARTITION BY stage ORDER BY days) AS rn,"            \
+	"  count(*) OVER (PARTITION BY stage) AS n FROM x)"
+#define MEDIAN " avg(days) FILTER (WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2)"
+#define P90    " max(CASE WHEN rn = (9 * n + 9) / 10 THEN days END)"
+
+/*
+ * Open at T: deals open now whose stay began by T, and stays that ran across
+ * the end of T (an event after T records when the stay it ended began).
+ */
+static const char aging_sql[] =
+	"WITH x AS ("
+	" SELECT d.stage AS stage, d.amount AS amount, ?2 - " DAY(
+		"d.stage_entered_at") " AS days"
+				      " FROM deals d WHERE d.status = 'open' AND "
+				      "d.stage_entered_at <= ?3" OWNER(
+					      "d") " UNION ALL"
+						   " SELECT e.from_stage, d.amount, ?2 - " DAY(
+							   "e.from_entered_at") " FROM "
+										"stage_events e "
+										"JOIN deals d ON "
+										"d.id = e.deal_id"
+										" WHERE e.at > ?3 "
+										"AND "
+										"e.from_entered_"
+										"at <= ?3" OWNER(
+											"d") ")"
+											     "," RANKED
+											     " SEL"
+											     "ECT "
+											     "r."
+											     "stag"
+											     "e, "
+											     "coun"
+											     "t(*)"
+											     ", "
+											     "sum("
+											     "amou"
+											     "nt)"
+											     "," MEDIAN
+											     "," P90
+											     ", "
+											     "max("
+											     "days"
+											     "),"
+											     "  "
+											     "sum("
+											     "days"
+											     " >= "
+											     "s."
+											     "warn"
+											     "_day"
+											     "s), "
+											     "sum("
+											     "days"
+											     " >= "
+											     "s."
+											     "rot_"
+											     "days"
+											     "), "
+											     "sum("
+											     "amou"
+											     "nt "
+											     "* "
+											     "s."
+											     "prob"
+											     "abil"
+											     "ity)"
+											     " / "
+											     "100."
+											     "0"
+											     " FRO"
+											     "M r "
+											     "JOIN"
+											     " sta"
+											     "ges "
+											     "s "
+											     "ON "
+											     "s."
+											     "key "
+											     "= "
+											     "r."
+											     "stag"
+											     "e "
+											     "GROU"
+											     "P "
+											     "BY "
+											     "r."
+											     "stag"
+											     "e";
+
+/* Each event with from_entered_at ends a stay in from_stage. */
+static const char duration_sql[] =
+	"WITH x AS ("
+	" SELECT e.from_stage AS stage, " DAY("e.at") " - " DAY(
+		"e.from_entered_at") " AS days"
+				     " FROM stage_events e JOIN deals d ON d.id = e.deal_id"
+				     " WHERE e.at >= ?4 AND e.at <= ?5 AND e.from_entered_at IS "
+				     "NOT NULL" OWNER("d") ")," RANKED
+							   " SELECT stage, count(*)," MEDIAN
+							   ", avg(days) FROM r GROUP BY stage";
+
+/*
+ * A deal's first entry into a stage within the period (created, moved or
+ * reopened there); advanced when by T it reached a later stage or won.
+ */
+static const char conversion_sql[] =
+	"WITH en AS ("
+	" SELECT e.deal_id, e.stage, min(e.at) AS at, e.id AS id"
+	" FROM stage_events e JOIN deals d ON d.id = e.deal_id"
+	" WHERE e.status = 'open' AND e.at >= ?4 AND e.at <= ?5" OWNER(
+		"d") " GROUP BY e.deal_id, e.stage)"
+		     " SELECT en.stage, count(*), sum(EXISTS (SELECT 1 FROM stage_events x"
+		     "   LEFT JOIN stages sx ON sx.key = x.stage"
+		     "   WHERE x.deal_id = en.deal_id AND x.at >= en.at AND x.at <= ?3"
+		     "   AND (x.at > en.at OR x.id > en.id)"
+		     "   AND (x.kind = 'won' OR (x.status = 'open' AND sx.position > "
+		     "s.position))))"
+		     " FROM en JOIN stages s ON s.key = en.stage GROUP BY en.stage";
+
+/* Deals that closed within the period and were still closed at T. */
+#define CLOSES                                                                                    \
+	"WITH c AS ("                                                                             \
+	" SELECT e.kind, e.reason, d.amount, " DAY("e.at") " - " DAY(                             \
+		"d.created_at") " AS days"                                                        \
+				" FROM stage_events e JOIN deals d ON d.id = e.deal_id"           \
+				" WHERE (e.kind = 'won' OR e.kind = 'lost') AND e.at >= ?4 AND "  \
+				"e.at <= ?5" OWNER(                                               \
+					"d") " AND NOT EXISTS (SELECT 1 FROM stage_events y "     \
+					     "WHERE y.deal_id = e.deal_id"                        \
+					     "   AND y.at >= e.at AND y.at <= ?3 AND (y.at > "    \
+					     "e.at OR y.id > e.id)))"
+
+static const char closes_sql[] =
+	CLOSES ", x AS (SELECT '' AS stage, days FROM c WHERE kind = 'won')," RANKED
+	       " SELECT (SELECT count(*) FROM c WHERE kind = 'won'),"
+	       "  (SELECT count(*) FROM c WHERE kind = 'lost'),"
+	       "  (SELECT avg(amount) FROM c WHERE kind = 'won'),"
+	       "  (SELECT" MEDIAN " FROM r)";
+
+static const char reasons_sql[] = CLOSES
+	" SELECT reason, count(*) FROM c WHERE kind = 'lost' GROUP BY reason ORDER BY reason";
+
+/* Gate passes recorded here (won passes the last gate); imported history is not a move. */
+static const char moves_sql[] =
+	"SELECT count(*), count(e.override) FROM stage_events e JOIN deals d ON d.id = e.deal_id"
+	" WHERE (e.kind = 'forward' OR e.kind = 'won') AND e.imported = 0"
+	" AND e.at >= ?4 AND e.at <= ?5" OWNER("d");
+
+struct bounds {
+	const char *owner;
+	long today;
+	char t_end[TIMESTAMP_LEN], start[TIMESTAMP_LEN], end[TIMESTAMP_LEN];
+};
+
+static sqlite3_stmt *
+prepare(struct db *db, const char *sql, const struct bounds *b)
+{
+	sqlite3_stmt *st = db_prepare(db, sql);
+
+	db_bind_text_or_null(st, 1, b->owner);
+	sqlite3_bind_int64(st, 2, b->today);
+	sqlite3_bind_text(st, 3, b->t_end, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, b->start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, b->end, -1, SQLITE_STATIC);
+	return st;
+}
+
+static struct stats_stage *
+stage_of(struct stats *out, const char *key)
+{
+	for (size_t i = 0; key != NULL && i < out->nstages; i++)
+		if (strcmp(out->stages[i].key, key) == 0)
+			return &out->stages[i];
+	return NULL; /* a stage the process no longer has */
+}
+
+/* Runs sql and hands each row's stage and columns 1.. to fill. */
+static int
+per_stage(struct db *db, const char *sql, const struct bounds *b, struct stats *out,
+	  void (*fill)(struct stats_stage *g, sqlite3_stmt *st), struct dd_err *err)
+{
+	sqlite3_stmt *st = prepare(db, sql, b);
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct stats_stage *g = stage_of(out, (const char *)sqlite3_column_text(st, 0));
+
+		if (g != NULL)
+			fill(g, st);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "computing stats");
+}
+
+static void
+fill_aging(struct stats_stage *g, sqlite3_stmt *st)
+{
+	g->deals = sqlite3_column_double(st, 1);
+	g->amount = sqlite3_column_double(st, 2);
+	g->median_days = sqlite3_column_double(st, 3);
+	g->p90_days = sqlite3_column_double(st, 4);
+	g->max_days = sqlite3_column_double(st, 5);
+	g->over_warn = sqlite3_column_double(st, 6);
+	g->over_rot = sqlite3_column_double(st, 7);
+	g->weighted = sqlite3_column_double(st, 8);
+}
+
+static void
+fill_duration(struct stats_stage *g, sqlite3_stmt *st)
+{
+	g->exits = sqlite3_column_double(st, 1);
+	g->stay_median_days = sqlite3_column_double(st, 2);
+	g->stay_mean_days = sqlite3_column_double(st, 3);
+}
+
+static void
+fill_conversion(struct stats_stage *g, sqlite3_stmt *st)
+{
+	g->entered = sqlite3_column_double(st, 1);
+	g->advanced = sqlite3_column_double(st, 2);
+	g->rate = g->entered > 0 ? g->advanced / g->entered : 0;
+}
+
+static double
+ratio(double a, double b)
+{
+	return b > 0 ? a / b : 0; /* over nothing prints as 0 */
+}
+
+static int
+summary(struct db *db, const struct bounds *b, struct stats *out, struct dd_err *err)
+{
+	struct stats_summary *m = &out->summary;
+	sqlite3_stmt *st = prepare(db, closes_sql, b);
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		m->won = sqlite3_column_double(st, 0);
+		m->lost = sqlite3_column_double(st, 1);
+		m->avg_won_amount = sqlite3_column_double(st, 2);
+		m->median_cycle_days = sqlite3_column_double(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "computing stats");
+	st = prepare(db, moves_sql, b);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		m->forward_moves = sqlite3_column_double(st, 0);
+		m->overrides = sqlite3_column_double(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, err, "computing stats");
+	for (size_t i = 0; i < out->nstages; i++) {
+		m->open_deals += out->stages[i].deals;
+		m->open_amount += out->stages[i].amount;
+		m->weighted_amount += out->stages[i].weighted;
+	}
+	m->win_rate = ratio(m->won, m->won + m->lost);
+	m->velocity_per_day =
+		ratio(m->open_deals * m->win_rate * m->avg_won_amount, m->median_cycle_days);
+	m->bypass_rate = ratio(m->overrides, m->forward_moves);
+	return DD_OK;
+}
+
+static struct stats_reason *
+reason_slot(struct stats *out, const char *code)
+{
+	for (size_t i = 0; i < out->nreasons; i++)
+		if (strcmp(out->reasons[i].code, code) == 0)
+			return &out->reasons[i];
+	out->reasons = xrealloc(out->reasons, (out->nreasons + 1) * sizeof *out->reasons);
+	out->reasons[out->nreasons] = (struct stats_reason){xstrdup(code), 0};
+	return &out->reasons[out->nreasons++];
+}
+
+static int
+lost_reasons(struct session *s, const struct bounds *b, struct stats *out, struct dd_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	for (size_t i = 0; i < s->proc.lost_reasons.n; i++)
+		reason_slot(out, s->proc.lost_reasons.v[i]);
+	st = prepare(s->db, reasons_sql, b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+
+		reason_slot(out, code ? code : "")->deals = sqlite3_column_double(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(s->db, err, "computing stats");
+}
+
+int
+stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
+	      struct dd_err *err)
+{
+	struct bounds b = {.owner = q->owner};
+	char day[DATE_LEN];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->as_of = q->as_of >= 0 ? q->as_of : s->today;
+	out->to = q->to >= 0 ? q->to : out->as_of;
+	out->from = q->from >= 0 ? q->from : out->to - 89;
+	if (out->from > out->to) {
+		char f[DATE_LEN], t[DATE_LEN];
+
+		date_format(out->from, f);
+		date_format(out->to, t);
+		return err_set(err, DD_USAGE, "the period starts (%s) after it ends (%s)", f, t);
+	}
+	b.today = out->as_of;
+	timestamp_end_of_day(out->as_of, b.t_end);
+	date_format(out->from, day);
+	snprintf(b.start, sizeof b.start, "%s 00:00:00", day);
+	timestamp_end_of_day(out->to < out->as_of ? out->to : out->as_of, b.end);
+	out->nstages = s->proc.nstages;
+	out->stages = xcalloc(out->nstages ? out->nstages : 1, sizeof *out->stages);
+	for (size_t i = 0; i < out->nstages; i++) {
+		out->stages[i].key = s->proc.stages[i].key;
+		out->stages[i].label = s->proc.stages[i].label;
+	}
+	/* One read transaction: every figure from the same state of the database. */
+	if ((rc = db_exec(s->db, "BEGIN", err)) != DD_OK)
+		return rc;
+	rc = per_stage(s->db, aging_sql, &b, out, fill_aging, err);
+	if (rc == DD_OK)
+		rc = per_stage(s->db, duration_sql, &b, out, fill_duration, err);
+	if (rc == DD_OK)
+		rc = per_stage(s->db, conversion_sql, &b, out, fill_conversion, err);
+	if (rc == DD_OK)
+		rc = summary(s->db, &b, out, err);
+	if (rc == DD_OK)
+		rc = lost_reasons(s, &b, out, err);
+	db_rollback(s->db);
+	return rc;
+}
+
+void
+stats_free(struct stats *st)
+{
+	for (size_t i = 0; i < st->nreasons; i++)
+		free(st->reasons[i].code);
+	free(st->reasons);
+	free(st->stages);
+	memset(st, 0, sizeof *st);
+}
+
+/* The metrics of each section: name, format, and where the figure is. */
+struct metric_def {
+	const char *name;
+	enum stats_kind kind;
+	size_t offset;
+};
+
+#define STAGE(f) offsetof(struct stats_stage, f)
+static const struct metric_def aging_defs[] = {
+	{"deals", STATS_COUNT, STAGE(deals)},
+	{"amount", STATS_AMOUNT, STAGE(amount)},
+	{"median_days", STATS_DAYS1, STAGE(median_days)},
+	{"p90_days", STATS_DAYS, STAGE(p90_days)},
+	{"max_days", STATS_DAYS, STAGE(max_days)},
+	{"over_warn", STATS_COUNT, STAGE(over_warn)},
+	{"over_rot", STATS_COUNT, STAGE(over_rot)},
+};
+static const struct metric_def duration_defs[] = {
+	{"exits", STATS_COUNT, STAGE(exits)},
+	{"median_days", STATS_DAYS1, STAGE(stay_median_days)},
+	{"mean_days", STATS_DAYS1, STAGE(stay_mean_days)},
+};
+static const struct metric_def conversion_defs[] = {
+	{"entered", STATS_COUNT, STAGE(entered)},
+	{"advanced", STATS_COUNT, STAGE(advanced)},
+	{"rate", STATS_RATE, STAGE(rate)},
+};
+#undef STAGE
+
+#define SUM(f) offsetof(struct stats_summary, f)
+static const struct metric_def summary_defs[] = {
+	{"open_deals", STATS_COUNT, SUM(open_deals)},
+	{"open_amount", STATS_AMOUNT, SUM(open_amount)},
+	{"weighted_amount", STATS_AMOUNT, SUM(weighted_amount)},
+	{"won", STATS_COUNT, SUM(won)},
+	{"lost", STATS_COUNT, SUM(lost)},
+	{"win_rate", STATS_RATE, SUM(win_rate)},
+	{"avg_won_amount", STATS_AMOUNT, SUM(avg_won_amount)},
+	{"median_cycle_days", STATS_DAYS1, SUM(median_cycle_days)},
+	{"velocity_per_day", STATS_AMOUNT, SUM(velocity_per_day)},
+	{"forward_moves", STATS_COUNT, SUM(forward_moves)},
+	{"overrides", STATS_COUNT, SUM(overrides)},
+	{"bypass_rate", STATS_RATE, SUM(bypass_rate)},
+};
+#undef SUM
+
+static const struct section {
+	const char *name;
+	const struct metric_def *defs;
+	size_t n;
+} stage_sections[] = {
+	{"aging", aging_defs, sizeof aging_defs / sizeof aging_defs[0]},
+	{"duration", duration_defs, sizeof duration_defs / sizeof duration_defs[0]},
+	{"conversion", conversion_defs, sizeof conversion_defs / sizeof conversion_defs[0]},
+};
+
+static double
+field(const void *base, size_t offset)
+{
+	double v;
+
+	memcpy(&v, (const char *)base + offset, sizeof v);
+	return v;
+}
+
+void
+stats_each_metric(const struct stats *st, void (*cb)(const struct stats_metric *m, void *arg),
+		  void *arg)
+{
+	struct stats_metric m;
+
+	for (size_t k = 0; k < sizeof stage_sections / sizeof stage_sections[0]; k++)
+		for (size_t i = 0; i < st->nstages; i++)
+			for (size_t j = 0; j < stage_sections[k].n; j++) {
+				const struct metric_def *d = &stage_sections[k].defs[j];
+
+				m = (struct stats_metric){stage_sections[k].name,
+							  st->stages[i].key, d->name, d->kind,
+							  field(&st->stages[i], d->offset)};
+				cb(&m, arg);
+			}
+	for (size_t j = 0; j < sizeof summary_defs / sizeof summary_defs[0]; j++) {
+		m = (struct stats_metric){"summary", "", summary_defs[j].name,
+					  summary_defs[j].kind,
+					  field(&st->summary, summary_defs[j].offset)};
+		cb(&m, arg);
+	}
+	for (size_t i = 0; i < st->nreasons; i++) {
+		m = (struct stats_metric){"lost_reasons", "", st->reasons[i].code, STATS_COUNT,
+					  st->reasons[i].deals};
+		cb(&m, arg);
+	}
+}
+
+/*
+ * Half up at 'places' decimals (every figure is >= 0); the epsilon keeps a
+ * mean like 0.15, stored as 0.1499…, from rounding down.
+ */
+static double
+round_to(double v, int places)
+{
+	double scale = places == 4 ? 1e4 : places == 1 ? 10 : 1;
+
+	return v <= 0 ? 0 : (double)(long long)(v * scale + 0.5 + 1e-9) / scale;
+}
+
+void
+stats_format(enum stats_kind kind, double value, char out[STATS_VALUE_LEN])
+{
+	long long cents;
+
+	switch (kind) {
+	case STATS_COUNT:
+	case STATS_DAYS:
+		snprintf(out, STATS_VALUE_LEN, "%.0f", round_to(value, 0));
+		break;
+	case STATS_RATE:
+		snprintf(out, STATS_VALUE_LEN, "%.4f", round_to(value, 4));
+		break;
+	case STATS_DAYS1:
+		snprintf(out, STATS_VALUE_LEN, "%.1f", round_to(value, 1));
+		break;
+	case STATS_AMOUNT:
+		cents = (long long)round_to(value, 0); /* minor units: whole cents */
+		snprintf(out, STATS_VALUE_LEN, "%lld.%02lld", cents / 100, cents % 100);
+		break;
+	}
+}
