@@ -1,0 +1,138 @@
+/*
+ * Shared by the CSV importers: the importer's state, the hooks each kind of import
+ * gives the reader (import_reader.c), and what the reader offers them.
+ */
+#ifndef DD_IMPORT_INTERNAL_H
+#define DD_IMPORT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "csv_import.h"
+#include "date.h"
+#include "strbuf.h"
+
+/*
+ * What a column holds. The order is that of our export. Stakeholders and plan
+ * steps number their own columns from 0 (import_related.c), all below NFIELD.
+ */
+enum field {
+	F_ID,
+	F_TITLE,
+	F_ACCOUNT,
+	F_OWNER,
+	F_STAGE,
+	F_AMOUNT,
+	F_CURRENCY,
+	F_CLOSE_DATE,
+	F_CREATED,
+	F_STATUS,
+	F_CLOSED,
+	F_LOST_REASON,
+	F_NEXT_STEP,
+	F_NEXT_STEP_DUE,
+	F_SUCCESS_CRITERIA,
+	NFIELD,
+	F_ENTERED = NFIELD, /* entered_<stage>: the stage is in the column */
+	F_IGNORE,
+};
+
+struct column {
+	char *name; /* as in the header, for messages */
+	int f;      /* enum field, F_ENTERED or F_IGNORE */
+	int stage;  /* F_ENTERED: stage index, or nstages (won) / nstages + 1 (lost) */
+};
+
+struct map {
+	char *header; /* normalised */
+	int f, stage;
+};
+
+struct importer;
+
+/* What one kind of import adds to the reading; run_import calls these. */
+struct import_ops {
+	const char *field_list; /* the FIELDs --map takes, for its message */
+	/* A --map FIELD: a column meaning (and *stage for F_ENTERED), or -1. */
+	int (*field_by_name)(const struct importer *im, const char *name, int *stage);
+	int (*options)(struct importer *im);  /* or NULL; before --map: DD_USAGE */
+	void (*prepare)(struct importer *im); /* or NULL; once the file is open */
+	/* What the header name h means: sets c->f (-1: unknown) and c->stage. */
+	void (*classify)(struct importer *im, const char *h, struct column *c);
+	void (*header)(struct importer *im); /* once every column is classified */
+	void (*row)(struct importer *im);    /* a record with the header's field count */
+	void (*finish)(struct importer *im); /* or NULL; after the last row, whatever happened */
+	void (*free)(struct importer *im);   /* what the hooks allocated */
+};
+
+/* Known only where they are used. */
+struct stage_name;
+struct entry;
+struct planned;
+struct pending;
+
+struct importer {
+	const struct import_ops *ops;
+	int kind; /* stakeholders or plan: enum rel_kind */
+	struct session *s;
+	const struct import_options *o;
+	struct import_result *r;
+	struct dd_err *err;
+	const char *path;
+	int nst; /* stages in the process */
+
+	struct map *maps;
+	size_t nmaps;
+
+	/* Reading: the line being fed, and where the current record began. */
+	long line, rec_line;
+	int in_quotes, line_start, stop;
+	struct strbuf buf; /* the current record's fields, each NUL-terminated */
+	size_t *off, *len;
+	size_t nf, nf_seen;
+
+	struct column *cols;
+	size_t ncols;
+	int have_header;
+	int col_of[NFIELD]; /* column index of each field, or -1 */
+
+	long nerrors;
+	int fail; /* a database error: stop */
+	char now[TIMESTAMP_LEN];
+
+	/* Deals only. */
+	struct stage_name *names;
+	size_t nnames;
+	char currency[16];
+	sqlite3_stmt *find, *insert, *update, *event;
+	/* The file has our export's "id" column: a value may name a deal here. */
+	int own_ids;
+	sqlite3_stmt *find_own;
+	/* Per row, sized once. */
+	struct entry *entries;
+	struct planned *plan;
+
+	/* Stakeholders only: the reports-to to set once every row is in. */
+	struct pending *pend;
+	size_t npend;
+};
+
+/* Lowercase letters and digits only, so "Deal - Title" matches "deal title". */
+char *import_norm(const char *s);
+/* Field i of the current record, with our export's apostrophe undone. */
+const char *import_cell(const struct importer *im, size_t i);
+/* A "FILE:LINE: column: message" error; past IMPORT_MAX_ERRORS only counted. */
+void row_error(struct importer *im, long line, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/*
+ * Reads the whole file and writes it in one transaction (tx), or only checks it
+ * (!tx: a dry run of deals). Frees what the importer holds.
+ */
+int run_import(struct importer *im, int tx);
+
+/*
+ * In import_deals.c: a date or time, ISO or in strptime format fmt (or NULL), as
+ * stored: "YYYY-MM-DD HH:MM:SS"; 0, or -1 if it is not one.
+ */
+int parse_when(const char *s, const char *fmt, char out[TIMESTAMP_LEN]);
+
+#endif

@@ -1,0 +1,368 @@
+/*
+ * Reading a CSV file for any import: libcsv fed line by line, each record's first
+ * line, limits, the header's columns, FILE:LINE errors, and the one transaction.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv_export.h"
+#include "import_internal.h"
+#include "permit.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define CHUNK      65536
+#define MAX_FIELDS 4096 /* per record: more is ragged anyway, and stops a row of commas */
+
+static int
+is_alnum_ascii(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+char *
+import_norm(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x80 || is_alnum_ascii(c))
+			*o++ = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	*o = '\0';
+	return out;
+}
+
+void
+row_error(struct importer *im, long line, const char *column, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg, *col;
+	int n;
+
+	if (++im->nerrors > IMPORT_MAX_ERRORS)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* A header may hold anything: keep the message on one line. */
+	col = text_printable(column);
+	err_add(im->err, DD_DATAERR, "%s:%ld: %s: %s", im->path, line, col, msg);
+	free(col);
+	free(msg);
+}
+
+const char *
+import_cell(const struct importer *im, size_t i)
+{
+	return csv_unneutralise(im->buf.s + im->off[i]); /* undo our export's apostrophe */
+}
+
+/* The kind's own options, then --map: checked before the file is opened. */
+static int
+load_options(struct importer *im)
+{
+	const struct import_options *o = im->o;
+
+	if (im->ops->options != NULL && im->ops->options(im) != DD_OK)
+		return im->err->code;
+	for (size_t i = 0; i < o->nmaps; i++) {
+		const char *eq = strrchr(o->maps[i], '=');
+		int f = -1, stage;
+
+		stage = -1;
+		if (eq != NULL && eq != o->maps[i])
+			f = im->ops->field_by_name(im, eq + 1, &stage);
+		if (f < 0)
+			return err_set(
+				im->err, DD_USAGE,
+				"--map '%s': want HEADER=FIELD with FIELD one of %s, ignore",
+				o->maps[i], im->ops->field_list);
+		char *h = xstrndup(o->maps[i], (size_t)(eq - o->maps[i]));
+		im->maps = xreallocarray(im->maps, im->nmaps + 1, sizeof *im->maps);
+		im->maps[im->nmaps++] = (struct map){import_norm(h), f, stage};
+		free(h);
+	}
+	return DD_OK;
+}
+
+static void
+read_header(struct importer *im)
+{
+	struct strbuf unknown;
+	size_t nunknown = 0;
+
+	im->ncols = im->nf;
+	im->cols = xcalloc(im->ncols ? im->ncols : 1, sizeof *im->cols);
+	for (int f = 0; f < NFIELD; f++)
+		im->col_of[f] = -1;
+	strbuf_init(&unknown);
+	for (size_t i = 0; i < im->ncols; i++) {
+		struct column *c = &im->cols[i];
+
+		c->name = xstrdup(im->buf.s + im->off[i]);
+		im->ops->classify(im, c->name, c);
+		if (c->f < 0) {
+			if (c->name[0] != '\0')
+				strbuf_printf(&unknown, "%s'%s'", nunknown++ ? ", " : "", c->name);
+			c->f = F_IGNORE;
+			continue;
+		}
+		/* Two columns for one thing: which one would win is a guess. */
+		for (size_t j = 0; j < i; j++) {
+			if (im->cols[j].f != c->f || im->cols[j].stage != c->stage ||
+			    c->f == F_IGNORE)
+				continue;
+			row_error(im, im->rec_line, c->name,
+				  "means the same as column '%s'; use --map '%s=ignore'",
+				  im->cols[j].name, c->name);
+			c->f = F_IGNORE; /* and keeps one entry date per stage */
+			break;
+		}
+		if (c->f < NFIELD)
+			im->col_of[c->f] = (int)i;
+	}
+	if (nunknown > 0) {
+		char *printable = text_printable(strbuf_str(&unknown));
+
+		im->r->warning = xasprintf("%s: ignoring unknown column%s: %s", im->path,
+					   nunknown > 1 ? "s" : "", printable);
+		free(printable);
+	}
+	strbuf_free(&unknown);
+	im->ops->header(im);
+	im->have_header = 1;
+}
+
+/* A record whose field count is not the header's: 1 after naming it. */
+static int
+ragged(struct importer *im)
+{
+	if (im->nf != im->ncols) {
+		const char *col = im->nf < im->ncols ? im->cols[im->nf].name : "";
+
+		if (im->nf < im->ncols)
+			row_error(im, im->rec_line, col,
+				  "missing: the record has %zu fields, the header %zu",
+				  im->nf_seen, im->ncols);
+		else
+			row_error(im, im->rec_line, "(extra)",
+				  "the record has %zu fields, the header %zu", im->nf_seen,
+				  im->ncols);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+on_field(void *data, size_t len, void *arg)
+{
+	struct importer *im = arg;
+
+	if (im->stop || im->fail)
+		return;
+	im->nf_seen++;
+	if (im->nf >= MAX_FIELDS)
+		return;
+	if (im->nf % 64 == 0) {
+		im->off = xreallocarray(im->off, im->nf + 64, sizeof *im->off);
+		im->len = xreallocarray(im->len, im->nf + 64, sizeof *im->len);
+	}
+	im->off[im->nf] = im->buf.len;
+	im->len[im->nf] = len;
+	strbuf_add(&im->buf, data ? data : "", data ? len : 0);
+	strbuf_putc(&im->buf, '\0');
+	im->nf++;
+}
+
+static void
+on_record(int term, void *arg)
+{
+	struct importer *im = arg;
+
+	if (!im->stop && !im->fail) {
+		/* A long field list is ragged: report the count, not what was kept. */
+		if (im->nf < im->nf_seen)
+			im->nf = im->nf_seen;
+		if (!im->have_header)
+			read_header(im);
+		else if (!ragged(im))
+			im->ops->row(im);
+	}
+	strbuf_reset(&im->buf);
+	im->nf = im->nf_seen = 0;
+}
+
+/* libcsv grows a field's buffer through this: refusing stops a 2 GB field. */
+static void *
+limited_realloc(void *p, size_t n)
+{
+	return n > IMPORT_FIELD_MAX + CHUNK ? NULL : realloc(p, n);
+}
+
+static void
+parse_failed(struct importer *im, struct csv_parser *p, int at_end)
+{
+	const char *col = im->have_header && im->nf < im->ncols ? im->cols[im->nf].name
+			  : im->have_header                     ? "(extra)"
+								: "(header)";
+	int e = csv_error(p);
+
+	if (e == CSV_ENOMEM)
+		row_error(im, im->rec_line, col, "a field is longer than %d bytes",
+			  IMPORT_FIELD_MAX);
+	else if (at_end)
+		row_error(im, im->rec_line, col, "a quoted field is not closed");
+	else
+		row_error(im, im->rec_line, col,
+			  "bad quoting (a quote in a field is written \"\")");
+	im->stop = 1;
+}
+
+/* Feeds one line at a time, so a record's first line is known (libcsv has none). */
+static void
+feed(struct importer *im, struct csv_parser *p, const char *b, size_t n)
+{
+	while (n > 0 && !im->stop && !im->fail) {
+		const char *nl = memchr(b, '\n', n);
+		size_t len = nl ? (size_t)(nl - b) + 1 : n;
+
+		if (!im->in_quotes && im->nf == 0 && im->line_start)
+			im->rec_line = im->line;
+		im->line_start = 0;
+		/* Strict quoting: each quote opens, closes or doubles, so parity tracks. */
+		for (const char *q = memchr(b, '"', len); q != NULL;
+		     q = memchr(q + 1, '"', len - (size_t)(q + 1 - b)))
+			im->in_quotes = !im->in_quotes;
+		if (csv_parse(p, b, len, on_field, on_record, im) != len) {
+			parse_failed(im, p, 0);
+			return;
+		}
+		if (nl != NULL) {
+			im->line++;
+			im->line_start = 1;
+		}
+		b += len;
+		n -= len;
+	}
+}
+
+static void
+importer_free(struct importer *im)
+{
+	im->ops->free(im);
+	for (size_t i = 0; i < im->nmaps; i++)
+		free(im->maps[i].header);
+	free(im->maps);
+	for (size_t i = 0; i < im->ncols; i++)
+		free(im->cols[i].name);
+	free(im->cols);
+	free(im->off);
+	free(im->len);
+	strbuf_free(&im->buf);
+}
+
+/* Reads the whole file through the parser in chunks; the BOM goes first. */
+static void
+parse_file(struct importer *im, FILE *f)
+{
+	struct csv_parser p;
+	char *chunk = xmalloc(CHUNK);
+	size_t n;
+	int first = 1;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		fatal("csv_init failed");
+	csv_set_realloc_func(&p, limited_realloc);
+	csv_set_blk_size(&p, CHUNK);
+	while (!im->stop && !im->fail && (n = fread(chunk, 1, CHUNK, f)) > 0) {
+		size_t skip = first && n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+		first = 0;
+		feed(im, &p, chunk + skip, n - skip);
+	}
+	if (ferror(f))
+		row_error(im, im->line, "(file)", "read error: %s", strerror(errno));
+	if (!im->stop && !im->fail && csv_fini(&p, on_field, on_record, im) != 0)
+		parse_failed(im, &p, 1);
+	csv_free(&p);
+	free(chunk);
+}
+
+int
+run_import(struct importer *im, int tx)
+{
+	struct session *s = im->s;
+	struct import_result *r = im->r;
+	struct dd_err *err = im->err;
+	FILE *f;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	im->nst = (int)s->proc.nstages;
+	im->line = im->rec_line = 1;
+	im->line_start = 1;
+	strbuf_init(&im->buf);
+	if (permit_write(s, err) != DD_OK)
+		return err->code;
+	if (load_options(im) != DD_OK) {
+		importer_free(im);
+		return err->code;
+	}
+	f = fopen(im->path, "rb");
+	if (f == NULL) {
+		importer_free(im);
+		return err_set(err, DD_FAIL, "%s: %s", im->path, strerror(errno));
+	}
+	timestamp_now(im->now);
+	if (im->ops->prepare != NULL)
+		im->ops->prepare(im);
+	if (tx && db_begin(s->db, err) != DD_OK) {
+		fclose(f);
+		importer_free(im);
+		return err->code;
+	}
+	parse_file(im, f);
+	fclose(f);
+	if (!im->fail && !im->have_header && im->nerrors == 0)
+		row_error(im, 1, "(header)", "the file is empty: want a header row");
+	if (im->ops->finish != NULL)
+		im->ops->finish(im);
+	if (im->nerrors > IMPORT_MAX_ERRORS)
+		err_add(err, DD_DATAERR, "… and %ld more", im->nerrors - IMPORT_MAX_ERRORS);
+	/* Statements go before the commit, or it could not finish reading. */
+	importer_free(im);
+	if (im->fail || im->nerrors > 0) {
+		if (tx)
+			db_rollback(s->db);
+		r->added = r->updated = 0;
+		return im->fail ? im->fail : DD_DATAERR;
+	}
+	if (!tx)
+		return DD_OK;
+	if (im->o->dry_run) {
+		db_rollback(s->db);
+		return DD_OK;
+	}
+	rc = db_commit(s->db, err);
+	if (rc != DD_OK)
+		r->added = r->updated = 0;
+	return rc;
+}
+
+void
+import_result_free(struct import_result *r)
+{
+	free(r->warning);
+	r->warning = NULL;
+}

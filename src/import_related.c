@@ -1,0 +1,440 @@
+/*
+ * Importing stakeholders and plan steps: rows name their deal by our id or its
+ * external id, and go through the same checks and writes as `people` and `plan` do.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+#include "people.h"
+#include "permit.h"
+#include "plan.h"
+#include "text.h"
+#include "xmalloc.h"
+
+enum rel_kind { REL_PEOPLE = 1, REL_PLAN = 2 };
+enum { R_DEAL_ID, R_DEAL_EXT, R_NREL_MAX = 9 };
+enum { P_NAME = 2, P_ROLE, P_TITLE, P_STANCE, P_INFLUENCE, P_REPORTS_TO, P_LAST_CONTACT };
+enum { S_TITLE = 2, S_OWNER, S_WHO, S_DUE, S_DONE_AT, S_DONE_BY };
+
+/* Our export's columns, in order: the names --map takes. */
+static const char *const people_fields[] = {
+	"deal_id", "deal_external_id", "name",       "role",        "title",
+	"stance",  "influence",        "reports_to", "last_contact"};
+static const char *const plan_fields[] = {"deal_id", "deal_external_id", "title",  "owner", "who",
+					  "due",     "done_at",          "done_by"};
+
+static const struct rel_alias {
+	int kind, f;
+	const char *header;
+} rel_aliases[] = {
+	{0, R_DEAL_ID, "Deal"},
+	{0, R_DEAL_EXT, "external_id"},
+	{0, R_DEAL_EXT, "Deal - ID"},
+	{0, R_DEAL_EXT, "Record ID"},
+	{0, R_DEAL_EXT, "Opportunity ID"},
+	{0, R_DEAL_EXT, "Deal External ID"},
+	{REL_PEOPLE, P_NAME, "Full Name"},
+	{REL_PEOPLE, P_NAME, "Contact Name"},
+	{REL_PEOPLE, P_NAME, "Person - Name"},
+	{REL_PEOPLE, P_NAME, "Person"},
+	{REL_PEOPLE, P_TITLE, "Job Title"},
+	{REL_PEOPLE, P_TITLE, "Position"},
+	{REL_PEOPLE, P_REPORTS_TO, "Reports To"},
+	{REL_PEOPLE, P_REPORTS_TO, "Manager"},
+	{REL_PEOPLE, P_LAST_CONTACT, "Last Contacted"},
+	{REL_PEOPLE, P_LAST_CONTACT, "Last Contact Date"},
+	{REL_PLAN, S_TITLE, "Step"},
+	{REL_PLAN, S_TITLE, "Task"},
+	{REL_PLAN, S_OWNER, "Owner Side"},
+	{REL_PLAN, S_OWNER, "Side"},
+	{REL_PLAN, S_WHO, "Assignee"},
+	{REL_PLAN, S_WHO, "Assigned To"},
+	{REL_PLAN, S_DUE, "Due Date"},
+	{REL_PLAN, S_DONE_AT, "Completed"},
+	{REL_PLAN, S_DONE_AT, "Completed At"},
+	{REL_PLAN, S_DONE_BY, "Completed By"},
+};
+
+struct pending {
+	long id, line;
+	size_t col;
+	char *manager;
+};
+
+static const char *const *
+rel_fields(const struct importer *im, size_t *n)
+{
+	*n = im->kind == REL_PEOPLE ? sizeof people_fields / sizeof people_fields[0]
+				    : sizeof plan_fields / sizeof plan_fields[0];
+	return im->kind == REL_PEOPLE ? people_fields : plan_fields;
+}
+
+/* A --map FIELD; these columns have no stage. */
+static int
+rel_field_by_name(const struct importer *im, const char *name, int *stage)
+{
+	size_t n;
+	const char *const *names = rel_fields(im, &n);
+
+	if (strcmp(name, "ignore") == 0)
+		return F_IGNORE;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+rel_classify(struct importer *im, const char *h, struct column *c)
+{
+	char *n = import_norm(h);
+	size_t nf;
+	const char *const *names = rel_fields(im, &nf);
+
+	c->f = -1;
+	c->stage = -1;
+	for (size_t i = 0; i < im->nmaps && c->f < 0; i++)
+		if (strcmp(im->maps[i].header, n) == 0)
+			c->f = im->maps[i].f;
+	for (size_t i = 0; i < nf && c->f < 0; i++) {
+		char *fn = import_norm(names[i]);
+
+		if (strcmp(fn, n) == 0)
+			c->f = (int)i;
+		free(fn);
+	}
+	for (size_t i = 0; i < sizeof rel_aliases / sizeof rel_aliases[0] && c->f < 0; i++) {
+		char *a;
+
+		if (rel_aliases[i].kind != 0 && rel_aliases[i].kind != im->kind)
+			continue;
+		a = import_norm(rel_aliases[i].header);
+		if (strcmp(a, n) == 0)
+			c->f = rel_aliases[i].f;
+		free(a);
+	}
+	free(n);
+}
+
+static void
+rel_header_check(struct importer *im)
+{
+	const int people[] = {P_NAME, P_ROLE}, plan[] = {S_TITLE, S_OWNER, S_DUE};
+	const int *need = im->kind == REL_PEOPLE ? people : plan;
+	size_t nneed = im->kind == REL_PEOPLE ? 2 : 3, nf;
+	const char *const *names = rel_fields(im, &nf);
+
+	if (im->col_of[R_DEAL_ID] < 0 && im->col_of[R_DEAL_EXT] < 0)
+		row_error(im, im->rec_line, "deal_id",
+			  "no deal column: want deal_id or deal_external_id (or --map)");
+	for (size_t i = 0; i < nneed; i++)
+		if (im->col_of[need[i]] < 0)
+			row_error(im, im->rec_line, names[need[i]], "no %s column (or --map)",
+				  names[need[i]]);
+}
+
+/* The value of field f in this row; NULL when the file has no such column. */
+static const char *
+rel_value(const struct importer *im, int f)
+{
+	return im->col_of[f] < 0 ? NULL : import_cell(im, (size_t)im->col_of[f]);
+}
+
+static const char *
+rel_col(const struct importer *im, int f)
+{
+	return im->col_of[f] < 0 ? "(row)" : im->cols[im->col_of[f]].name;
+}
+
+/* Empty counts as not given. */
+static const char *
+given(const char *v)
+{
+	return v != NULL && v[0] != '\0' ? v : NULL;
+}
+
+/* The deal the row names, or 0 after naming the problem. */
+static long
+rel_deal(struct importer *im)
+{
+	const char *ext = given(rel_value(im, R_DEAL_EXT)), *id = given(rel_value(im, R_DEAL_ID));
+	sqlite3_stmt *st;
+	long found = 0;
+
+	if (ext == NULL && id == NULL) {
+		row_error(im, im->rec_line, rel_col(im, id ? R_DEAL_ID : R_DEAL_EXT),
+			  "empty: the row names no deal");
+		return 0;
+	}
+	st = db_prepare(im->s->db, ext ? "SELECT id FROM deals WHERE external_id = ?"
+				       : "SELECT id FROM deals WHERE id = ?");
+	sqlite3_bind_text(st, 1, ext ? ext : id, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		found = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (found == 0)
+		row_error(im, im->rec_line, rel_col(im, ext ? R_DEAL_EXT : R_DEAL_ID),
+			  ext ? "no deal with external id '%s'" : "no deal %s", ext ? ext : id);
+	return found;
+}
+
+/* A date field as YYYY-MM-DD (day) or a timestamp into out; "" stays "". */
+static int
+rel_when(struct importer *im, int f, int day, char out[TIMESTAMP_LEN])
+{
+	const char *v = rel_value(im, f);
+
+	out[0] = '\0';
+	if (given(v) == NULL)
+		return 0;
+	if (parse_when(v, im->o->date_format, out) != 0) {
+		row_error(im, im->rec_line, rel_col(im, f), "'%s' is not a date%s", v,
+			  im->o->date_format ? "" : " (YYYY-MM-DD, or --date-format)");
+		return -1;
+	}
+	if (day)
+		out[10] = '\0';
+	return 0;
+}
+
+/* Runs a core check and names its complaint by the column. */
+static void
+rel_check(struct importer *im, int f, int rc, struct dd_err *e)
+{
+	if (rc != DD_OK)
+		row_error(im, im->rec_line, rel_col(im, f), "%s", strbuf_str(&e->msg));
+	err_clear(e);
+}
+
+static void
+people_row(struct importer *im, long deal)
+{
+	struct stakeholder_fields one, f = {
+					       .name = rel_value(im, P_NAME),
+					       .role = given(rel_value(im, P_ROLE)),
+					       .title = rel_value(im, P_TITLE),
+					       .stance = given(rel_value(im, P_STANCE)),
+					       .influence = given(rel_value(im, P_INFLUENCE)),
+				       };
+	const char *manager = rel_value(im, P_REPORTS_TO);
+	char last[TIMESTAMP_LEN];
+	struct stakeholder *v;
+	struct dd_err e;
+	size_t n;
+	long id = 0;
+	int rc;
+
+	err_init(&e);
+	const int checked[] = {P_NAME, P_ROLE, P_TITLE, P_STANCE, P_INFLUENCE};
+	const char *vals[] = {f.name, f.role, f.title, f.stance, f.influence};
+	for (size_t i = 0; i < sizeof checked / sizeof checked[0]; i++) {
+		const char **slot[] = {&one.name, &one.role, &one.title, &one.stance,
+				       &one.influence};
+		memset(&one, 0, sizeof one);
+		*slot[i] = vals[i];
+		if (vals[i] != NULL)
+			rel_check(im, checked[i], people_check(&one, &e), &e);
+	}
+	if (rel_when(im, P_LAST_CONTACT, 1, last) == 0 && im->col_of[P_LAST_CONTACT] >= 0)
+		f.last_contact = last;
+	if (deal == 0 || im->nerrors > 0) {
+		err_free(&e);
+		return;
+	}
+	/* The same person on the same deal (ignoring case) is updated. */
+	rc = people_list(im->s->db, deal, &v, &n, &e);
+	for (size_t i = 0; rc == DD_OK && i < n && id == 0; i++)
+		if (text_casecmp(v[i].name, f.name) == 0)
+			id = v[i].id;
+	if (rc == DD_OK)
+		people_free(v, n);
+	int existed = id != 0;
+	/* Managers are set once all rows are in; until then nobody reports to anyone. */
+	if (manager != NULL)
+		f.reports_to = "";
+	if (rc == DD_OK && id != 0)
+		rc = people_edit_tx(im->s, id, &f, &e);
+	else if (rc == DD_OK && f.role == NULL)
+		rc = err_set(&e, DD_USAGE, "empty: a new stakeholder needs a role");
+	else if (rc == DD_OK)
+		rc = people_add_tx(im->s, deal, &f, &id, &e);
+	if (rc != DD_OK) {
+		rel_check(im, f.role == NULL && id == 0 ? P_ROLE : P_NAME, rc, &e);
+		err_free(&e);
+		return;
+	}
+	err_free(&e);
+	*(existed ? &im->r->updated : &im->r->added) += 1;
+	if (given(manager) != NULL) {
+		im->pend = xreallocarray(im->pend, im->npend + 1, sizeof *im->pend);
+		im->pend[im->npend++] = (struct pending){
+			id, im->rec_line, (size_t)im->col_of[P_REPORTS_TO], xstrdup(manager)};
+	}
+}
+
+static void
+plan_row(struct importer *im, long deal)
+{
+	struct plan_fields one, f = {
+					.title = rel_value(im, S_TITLE),
+					.owner_side = given(rel_value(im, S_OWNER)),
+					.who = rel_value(im, S_WHO),
+				};
+	const char *by = given(rel_value(im, S_DONE_BY));
+	char due[TIMESTAMP_LEN], done[TIMESTAMP_LEN];
+	struct dd_err e;
+	long id = 0;
+	int rc = DD_OK, bad = 0;
+
+	err_init(&e);
+	memset(&one, 0, sizeof one);
+	one.title = f.title ? f.title : "";
+	rel_check(im, S_TITLE, plan_check(&one, &e), &e);
+	memset(&one, 0, sizeof one);
+	one.owner_side = f.owner_side;
+	rel_check(im, S_OWNER, plan_check(&one, &e), &e);
+	memset(&one, 0, sizeof one);
+	one.who = f.who;
+	rel_check(im, S_WHO, plan_check(&one, &e), &e);
+	bad |= rel_when(im, S_DUE, 1, due);
+	bad |= rel_when(im, S_DONE_AT, 0, done);
+	if (!bad && due[0] == '\0')
+		row_error(im, im->rec_line, rel_col(im, S_DUE), "empty: a step needs a due date");
+	f.due = due;
+	if (deal == 0 || im->nerrors > 0) {
+		err_free(&e);
+		return;
+	}
+	/* The same title and due date on the same deal is the same step. */
+	sqlite3_stmt *st = db_prepare(im->s->db, "SELECT id FROM plan_steps WHERE deal_id = ?"
+						 " AND title = ? AND due = ? ORDER BY id LIMIT 1");
+	sqlite3_bind_int64(st, 1, deal);
+	sqlite3_bind_text(st, 2, f.title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, due, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	int existed = id != 0;
+	if (existed)
+		rc = plan_edit_tx(im->s, id, &f, &e);
+	else if (f.owner_side == NULL)
+		rc = err_set(&e, DD_USAGE,
+			     "empty: a new step needs an owner (buyer, seller, joint)");
+	else
+		rc = plan_add_tx(im->s, deal, &f, &id, &e);
+	/* A done_at column says which steps are done; without one, done stays as it is. */
+	if (rc == DD_OK && im->col_of[S_DONE_AT] >= 0 && (done[0] != '\0' || existed))
+		rc = plan_set_done_tx(im->s, id, done[0] != '\0', done, by, &e);
+	if (rc != DD_OK)
+		rel_check(im, existed || f.owner_side != NULL ? S_TITLE : S_OWNER, rc, &e);
+	else
+		*(existed ? &im->r->updated : &im->r->added) += 1;
+	err_free(&e);
+}
+
+static void
+rel_row(struct importer *im)
+{
+	long deal;
+
+	if (im->nerrors > IMPORT_MAX_ERRORS * 4)
+		return;
+	deal = rel_deal(im);
+	if (im->kind == REL_PEOPLE)
+		people_row(im, deal);
+	else
+		plan_row(im, deal);
+}
+
+/* Who reports to whom, once every row of every deal is in. */
+static void
+resolve_pending(struct importer *im)
+{
+	struct dd_err e;
+
+	err_init(&e);
+	for (size_t i = 0; i < im->npend && im->nerrors == 0; i++) {
+		struct stakeholder_fields f = {.reports_to = im->pend[i].manager};
+		int rc = people_edit_tx(im->s, im->pend[i].id, &f, &e);
+
+		if (rc != DD_OK)
+			row_error(im, im->pend[i].line, im->cols[im->pend[i].col].name, "%s",
+				  strbuf_str(&e.msg));
+		err_clear(&e);
+	}
+	err_free(&e);
+	for (size_t i = 0; i < im->npend; i++)
+		free(im->pend[i].manager);
+	im->npend = 0;
+}
+
+/* After the last row: reports-to, once every person is in. */
+static void
+finish_rel(struct importer *im)
+{
+	if (!im->fail)
+		resolve_pending(im);
+	for (size_t i = 0; i < im->npend; i++)
+		free(im->pend[i].manager);
+}
+
+static void
+free_rel(struct importer *im)
+{
+	free(im->pend);
+}
+
+static const struct import_ops people_ops = {
+	.field_list = "deal_id, deal_external_id, name, role, title, stance, influence, "
+		      "reports_to, last_contact",
+	.field_by_name = rel_field_by_name,
+	.classify = rel_classify,
+	.header = rel_header_check,
+	.row = rel_row,
+	.finish = finish_rel,
+	.free = free_rel,
+};
+
+static const struct import_ops plan_ops = {
+	.field_list = "deal_id, deal_external_id, title, owner, who, due, done_at, done_by",
+	.field_by_name = rel_field_by_name,
+	.classify = rel_classify,
+	.header = rel_header_check,
+	.row = rel_row,
+	.finish = finish_rel,
+	.free = free_rel,
+};
+
+/*
+ * Always inside one transaction, so each row sees the ones before it; a dry
+ * run or any error rolls it all back.
+ */
+static int
+import_rel(int kind, struct session *s, const char *path, const struct import_options *o,
+	   struct import_result *r, struct dd_err *err)
+{
+	struct importer im = {.kind = kind, .s = s, .o = o, .r = r, .err = err, .path = path};
+
+	im.ops = kind == REL_PEOPLE ? &people_ops : &plan_ops;
+	memset(r, 0, sizeof *r);
+	if (permit_write(s, err) != DD_OK)
+		return err->code;
+	if (o->nstage_maps > 0)
+		return err_set(err, DD_USAGE, "--stage-map is for import deals");
+	return run_import(&im, 1);
+}
+
+int
+import_stakeholders(struct session *s, const char *path, const struct import_options *o,
+		    struct import_result *r, struct dd_err *err)
+{
+	return import_rel(REL_PEOPLE, s, path, o, r, err);
+}
+
+int
+import_plan(struct session *s, const char *path, const struct import_options *o,
+	    struct import_result *r, struct dd_err *err)
+{
+	return import_rel(REL_PLAN, s, path, o, r, err);
+}
