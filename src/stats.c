@@ -13,171 +13,115 @@
  * history after T does not count). Day counts are differences of UTC day
  * numbers (unixepoch / 86400), so a deal that entered today is 0 days in.
  */
+// clang-format off
 #define DAY(ts)  "(unixepoch(" ts ") / 86400)"
 #define OWNER(d) " AND (?1 IS NULL OR " d ".owner = ?1)"
+
 /*
- * Median (mean of the middle two of an even count) and nearest-rank p90 (the
- * ceil(0.9 n)-th smallest, ceil(9n/10) = (9n + 9) / 10) over CTE x(stage, days).
+ * Medians and p90 from a histogram: CTE x(stage, days, amount) grouped into
+ * h(stage, days, c, amount) and ranked by running count, so the sort is over
+ * (stage, days) pairs, not over every stay (four times faster at a million).
+ * The median is the mean of the values at ranks (n + 1) / 2 and (n + 2) / 2;
+ * p90 the nearest rank ceil(0.9 n) = (9n + 9) / 10.
  */
-#define RANKED                                                                                    \
-	" r AS (SELECT *, row_number() OVER (PARTITION BY stage ORDER BY days) AS rn,"            \
-	"  count(*) OVER (PARTITION BY stage) AS n FROM x)"
-#define MEDIAN " avg(days) FILTER (WHERE rn = (n + 1) / 2 OR rn = (n + 2) / 2)"
-#define P90    " max(CASE WHEN rn = (9 * n + 9) / 10 THEN days END)"
+#define RANKED                                                                                \
+	" h AS (SELECT stage, days, count(*) AS c, sum(amount) AS amount FROM x"              \
+	"  GROUP BY stage, days),"                                                            \
+	" r AS (SELECT *, sum(c) OVER (PARTITION BY stage ORDER BY days) AS cum,"             \
+	"  sum(c) OVER (PARTITION BY stage) AS n FROM h)"
+#define RANK(k)  "min(days) FILTER (WHERE cum >= " k ")"
+#define MEDIAN   " (" RANK("(n + 1) / 2") " + " RANK("(n + 2) / 2") ") / 2.0"
+#define P90      " " RANK("(9 * n + 9) / 10")
+#define MEAN     " sum(days * c) * 1.0 / sum(c)"
 
 /*
  * Open at T: deals open now whose stay began by T, and stays that ran across
  * the end of T (an event after T records when the stay it ended began).
  */
-static const char aging_sql[] =
-	"WITH x AS ("
-	" SELECT d.stage AS stage, d.amount AS amount, ?2 - " DAY(
-		"d.stage_entered_at") " AS days"
-				      " FROM deals d WHERE d.status = 'open' AND "
-				      "d.stage_entered_at <= ?3" OWNER(
-					      "d") " UNION ALL"
-						   " SELECT e.from_stage, d.amount, ?2 - " DAY(
-							   "e.from_entered_at") " FROM "
-										"stage_events e "
-										"JOIN deals d ON "
-										"d.id = e.deal_id"
-										" WHERE e.at > ?3 "
-										"AND "
-										"e.from_entered_"
-										"at <= ?3" OWNER(
-											"d") ")"
-											     "," RANKED
-											     " SEL"
-											     "ECT "
-											     "r."
-											     "stag"
-											     "e, "
-											     "coun"
-											     "t(*)"
-											     ", "
-											     "sum("
-											     "amou"
-											     "nt)"
-											     "," MEDIAN
-											     "," P90
-											     ", "
-											     "max("
-											     "days"
-											     "),"
-											     "  "
-											     "sum("
-											     "days"
-											     " >= "
-											     "s."
-											     "warn"
-											     "_day"
-											     "s), "
-											     "sum("
-											     "days"
-											     " >= "
-											     "s."
-											     "rot_"
-											     "days"
-											     "), "
-											     "sum("
-											     "amou"
-											     "nt "
-											     "* "
-											     "s."
-											     "prob"
-											     "abil"
-											     "ity)"
-											     " / "
-											     "100."
-											     "0"
-											     " FRO"
-											     "M r "
-											     "JOIN"
-											     " sta"
-											     "ges "
-											     "s "
-											     "ON "
-											     "s."
-											     "key "
-											     "= "
-											     "r."
-											     "stag"
-											     "e "
-											     "GROU"
-											     "P "
-											     "BY "
-											     "r."
-											     "stag"
-											     "e";
+#define AGING                                                                                 \
+	"WITH x AS ("                                                                         \
+	" SELECT d.stage AS stage, ?2 - " DAY("d.stage_entered_at") " AS days, d.amount AS amount" \
+	" FROM deals d WHERE d.status = 'open' AND d.stage_entered_at <= ?3" OWNER("d")       \
+	" UNION ALL"                                                                          \
+	" SELECT e.from_stage, ?2 - " DAY("e.from_entered_at") ", d.amount"                   \
+	" FROM stage_events e JOIN deals d ON d.id = e.deal_id"                               \
+	" WHERE e.at > ?3 AND e.from_entered_at <= ?3" OWNER("d") "),"                        \
+	RANKED                                                                                \
+	" SELECT r.stage, sum(c), sum(amount)," MEDIAN "," P90 ", max(days),"                 \
+	"  sum(c) FILTER (WHERE days >= s.warn_days), sum(c) FILTER (WHERE days >= s.rot_days)," \
+	"  sum(amount) * s.probability / 100.0"                                               \
+	" FROM r JOIN stages s ON s.key = r.stage GROUP BY r.stage"
+static const char *const aging_sql[] = {AGING, AGING};
 
 /* Each event with from_entered_at ends a stay in from_stage. */
-static const char duration_sql[] =
-	"WITH x AS ("
-	" SELECT e.from_stage AS stage, " DAY("e.at") " - " DAY(
-		"e.from_entered_at") " AS days"
-				     " FROM stage_events e JOIN deals d ON d.id = e.deal_id"
-				     " WHERE e.at >= ?4 AND e.at <= ?5 AND e.from_entered_at IS "
-				     "NOT NULL" OWNER("d") ")," RANKED
-							   " SELECT stage, count(*)," MEDIAN
-							   ", avg(days) FROM r GROUP BY stage";
+#define DURATION(scan)                                                                        \
+	"WITH x AS ("                                                                         \
+	" SELECT e.from_stage AS stage, " DAY("e.at") " - " DAY("e.from_entered_at") " AS days," \
+	"  0 AS amount"                                                                       \
+	" FROM stage_events e" scan " WHERE e.at >= ?4 AND e.at <= ?5 AND e.from_entered_at IS NOT NULL" \
+	" AND (?1 IS NULL OR e.deal_id IN (SELECT id FROM deals WHERE owner = ?1))),"         \
+	RANKED                                                                                \
+	" SELECT stage, sum(c)," MEDIAN "," MEAN " FROM r GROUP BY stage"
+static const char *const duration_sql[] = {DURATION(""), DURATION(" NOT INDEXED")};
 
 /*
  * A deal's first entry into a stage within the period (created, moved or
  * reopened there); advanced when by T it reached a later stage or won.
  */
-static const char conversion_sql[] =
-	"WITH en AS ("
-	" SELECT e.deal_id, e.stage, min(e.at) AS at, e.id AS id"
-	" FROM stage_events e JOIN deals d ON d.id = e.deal_id"
-	" WHERE e.status = 'open' AND e.at >= ?4 AND e.at <= ?5" OWNER(
-		"d") " GROUP BY e.deal_id, e.stage)"
-		     " SELECT en.stage, count(*), sum(EXISTS (SELECT 1 FROM stage_events x"
-		     "   LEFT JOIN stages sx ON sx.key = x.stage"
-		     "   WHERE x.deal_id = en.deal_id AND x.at >= en.at AND x.at <= ?3"
-		     "   AND (x.at > en.at OR x.id > en.id)"
-		     "   AND (x.kind = 'won' OR (x.status = 'open' AND sx.position > "
-		     "s.position))))"
-		     " FROM en JOIN stages s ON s.key = en.stage GROUP BY en.stage";
+#define CONVERSION(scan)                                                                      \
+	"WITH en AS ("                                                                        \
+	" SELECT e.deal_id, e.stage, min(e.at) AS at, e.id AS id FROM stage_events e" scan    \
+	" WHERE e.status = 'open' AND e.at >= ?4 AND e.at <= ?5"                              \
+	" AND (?1 IS NULL OR e.deal_id IN (SELECT id FROM deals WHERE owner = ?1))"           \
+	" GROUP BY e.deal_id, e.stage)"                                                       \
+	" SELECT en.stage, count(*), sum(EXISTS (SELECT 1 FROM stage_events x"                \
+	"   LEFT JOIN stages sx ON sx.key = x.stage"                                          \
+	"   WHERE x.deal_id = en.deal_id AND x.at >= en.at AND x.at <= ?3"                    \
+	"   AND (x.at > en.at OR x.id > en.id)"                                               \
+	"   AND (x.kind = 'won' OR (x.status = 'open' AND sx.position > s.position))))"       \
+	" FROM en JOIN stages s ON s.key = en.stage GROUP BY en.stage"
+static const char *const conversion_sql[] = {CONVERSION(""), CONVERSION(" NOT INDEXED")};
 
-/* Deals that closed within the period and were still closed at T. */
-#define CLOSES                                                                                    \
-	"WITH c AS ("                                                                             \
-	" SELECT e.kind, e.reason, d.amount, " DAY("e.at") " - " DAY(                             \
-		"d.created_at") " AS days"                                                        \
-				" FROM stage_events e JOIN deals d ON d.id = e.deal_id"           \
-				" WHERE (e.kind = 'won' OR e.kind = 'lost') AND e.at >= ?4 AND "  \
-				"e.at <= ?5" OWNER(                                               \
-					"d") " AND NOT EXISTS (SELECT 1 FROM stage_events y "     \
-					     "WHERE y.deal_id = e.deal_id"                        \
-					     "   AND y.at >= e.at AND y.at <= ?3 AND (y.at > "    \
-					     "e.at OR y.id > e.id)))"
+/*
+ * Deals that closed within the period and were still closed at T, with their
+ * amount and days from created to closed.
+ */
+#define CLOSES(scan)                                                                          \
+	"WITH c AS ("                                                                         \
+	" SELECT e.kind, e.reason, d.amount, " DAY("e.at") " - " DAY("d.created_at") " AS days" \
+	" FROM stage_events e" scan " JOIN deals d ON d.id = e.deal_id"                       \
+	" WHERE (e.kind = 'won' OR e.kind = 'lost') AND e.at >= ?4 AND e.at <= ?5" OWNER("d") \
+	" AND NOT EXISTS (SELECT 1 FROM stage_events y WHERE y.deal_id = e.deal_id"           \
+	"   AND y.at >= e.at AND y.at <= ?3 AND (y.at > e.at OR y.id > e.id)))"
 
-static const char closes_sql[] =
-	CLOSES ", x AS (SELECT '' AS stage, days FROM c WHERE kind = 'won')," RANKED
-	       " SELECT (SELECT count(*) FROM c WHERE kind = 'won'),"
-	       "  (SELECT count(*) FROM c WHERE kind = 'lost'),"
-	       "  (SELECT avg(amount) FROM c WHERE kind = 'won'),"
-	       "  (SELECT" MEDIAN " FROM r)";
-
-static const char reasons_sql[] = CLOSES
-	" SELECT reason, count(*) FROM c WHERE kind = 'lost' GROUP BY reason ORDER BY reason";
+/* One row per (kind, reason): counts, amounts and the cycle median of the won. */
+#define CLOSES_SQL(scan)                                                                      \
+	CLOSES(scan) ", x AS (SELECT CASE WHEN kind = 'won' THEN 'won' ELSE 'lost,' || coalesce(reason, '')" \
+	"  END AS stage, days, amount FROM c)," RANKED                                        \
+	" SELECT stage, sum(c), sum(amount)," MEDIAN " FROM r GROUP BY stage"
+static const char *const closes_sql[] = {CLOSES_SQL(""), CLOSES_SQL(" NOT INDEXED")};
 
 /* Gate passes recorded here (won passes the last gate); imported history is not a move. */
-static const char moves_sql[] =
-	"SELECT count(*), count(e.override) FROM stage_events e JOIN deals d ON d.id = e.deal_id"
-	" WHERE (e.kind = 'forward' OR e.kind = 'won') AND e.imported = 0"
-	" AND e.at >= ?4 AND e.at <= ?5" OWNER("d");
+#define MOVES(scan)                                                                           \
+	"SELECT count(*), count(e.override) FROM stage_events e" scan                         \
+	" WHERE (e.kind = 'forward' OR e.kind = 'won') AND e.imported = 0"                    \
+	" AND e.at >= ?4 AND e.at <= ?5"                                                      \
+	" AND (?1 IS NULL OR e.deal_id IN (SELECT id FROM deals WHERE owner = ?1))"
+static const char *const moves_sql[] = {MOVES(""), MOVES(" NOT INDEXED")};
+// clang-format on
 
 struct bounds {
 	const char *owner;
 	long today;
+	int scan; /* 1: the period holds much of the history, read the table, not the index */
 	char t_end[TIMESTAMP_LEN], start[TIMESTAMP_LEN], end[TIMESTAMP_LEN];
 };
 
+/* sql: the statement through the time index, and the same reading the whole table. */
 static sqlite3_stmt *
-prepare(struct db *db, const char *sql, const struct bounds *b)
+prepare(struct db *db, const char *const sql[2], const struct bounds *b)
 {
-	sqlite3_stmt *st = db_prepare(db, sql);
+	sqlite3_stmt *st = db_prepare(db, sql[b->scan]);
 
 	db_bind_text_or_null(st, 1, b->owner);
 	sqlite3_bind_int64(st, 2, b->today);
@@ -198,7 +142,7 @@ stage_of(struct stats *out, const char *key)
 
 /* Runs sql and hands each row's stage and columns 1.. to fill. */
 static int
-per_stage(struct db *db, const char *sql, const struct bounds *b, struct stats *out,
+per_stage(struct db *db, const char *const sql[2], const struct bounds *b, struct stats *out,
 	  void (*fill)(struct stats_stage *g, sqlite3_stmt *st), struct dd_err *err)
 {
 	sqlite3_stmt *st = prepare(db, sql, b);
@@ -249,23 +193,55 @@ ratio(double a, double b)
 	return b > 0 ? a / b : 0; /* over nothing prints as 0 */
 }
 
+static struct stats_reason *
+reason_slot(struct stats *out, const char *code)
+{
+	for (size_t i = 0; i < out->nreasons; i++)
+		if (strcmp(out->reasons[i].code, code) == 0)
+			return &out->reasons[i];
+	out->reasons = xrealloc(out->reasons, (out->nreasons + 1) * sizeof *out->reasons);
+	out->reasons[out->nreasons] = (struct stats_reason){xstrdup(code), 0};
+	return &out->reasons[out->nreasons++];
+}
+
+/* Won and lost in the period: rows "won" and "lost,REASON". */
 static int
-summary(struct db *db, const struct bounds *b, struct stats *out, struct dd_err *err)
+closes(struct session *s, const struct bounds *b, struct stats *out, struct dd_err *err)
 {
 	struct stats_summary *m = &out->summary;
-	sqlite3_stmt *st = prepare(db, closes_sql, b);
-	int rc = sqlite3_step(st);
+	sqlite3_stmt *st;
+	int rc;
 
-	if (rc == SQLITE_ROW) {
-		m->won = sqlite3_column_double(st, 0);
-		m->lost = sqlite3_column_double(st, 1);
-		m->avg_won_amount = sqlite3_column_double(st, 2);
-		m->median_cycle_days = sqlite3_column_double(st, 3);
+	for (size_t i = 0; i < s->proc.lost_reasons.n; i++)
+		reason_slot(out, s->proc.lost_reasons.v[i]);
+	st = prepare(s->db, closes_sql, b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		double n = sqlite3_column_double(st, 1);
+
+		if (strcmp(key, "won") == 0) {
+			m->won = n;
+			m->avg_won_amount = ratio(sqlite3_column_double(st, 2), n);
+			m->median_cycle_days = sqlite3_column_double(st, 3);
+		} else {
+			m->lost += n;
+			reason_slot(out, key + strlen("lost,"))->deals = n;
+		}
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, err, "computing stats");
-	st = prepare(db, moves_sql, b);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(s->db, err, "computing stats");
+}
+
+static int
+summary(struct session *s, const struct bounds *b, struct stats *out, struct dd_err *err)
+{
+	struct stats_summary *m = &out->summary;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (closes(s, b, out, err) != DD_OK)
+		return err->code;
+	st = prepare(s->db, moves_sql, b);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		m->forward_moves = sqlite3_column_double(st, 0);
@@ -273,7 +249,7 @@ summary(struct db *db, const struct bounds *b, struct stats *out, struct dd_err 
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return db_fail(db, err, "computing stats");
+		return db_fail(s->db, err, "computing stats");
 	for (size_t i = 0; i < out->nstages; i++) {
 		m->open_deals += out->stages[i].deals;
 		m->open_amount += out->stages[i].amount;
@@ -286,33 +262,24 @@ summary(struct db *db, const struct bounds *b, struct stats *out, struct dd_err 
 	return DD_OK;
 }
 
-static struct stats_reason *
-reason_slot(struct stats *out, const char *code)
-{
-	for (size_t i = 0; i < out->nreasons; i++)
-		if (strcmp(out->reasons[i].code, code) == 0)
-			return &out->reasons[i];
-	out->reasons = xrealloc(out->reasons, (out->nreasons + 1) * sizeof *out->reasons);
-	out->reasons[out->nreasons] = (struct stats_reason){xstrdup(code), 0};
-	return &out->reasons[out->nreasons++];
-}
-
+/*
+ * Whether the period holds over a quarter of all events (ids are dense: history
+ * is append-only). Then reading the table in order beats fetching each row the
+ * time index names: a year of a million events in 0.7 s instead of 2.6 s.
+ */
 static int
-lost_reasons(struct session *s, const struct bounds *b, struct stats *out, struct dd_err *err)
+period_is_large(struct db *db, const struct bounds *b)
 {
-	sqlite3_stmt *st;
-	int rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT count(*) FROM stage_events"
+					  " WHERE at >= ?1 AND at <= ?2) * 4 >"
+					  " (SELECT coalesce(max(id), 0) FROM stage_events)");
+	int large;
 
-	for (size_t i = 0; i < s->proc.lost_reasons.n; i++)
-		reason_slot(out, s->proc.lost_reasons.v[i]);
-	st = prepare(s->db, reasons_sql, b);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-
-		reason_slot(out, code ? code : "")->deals = sqlite3_column_double(st, 1);
-	}
+	sqlite3_bind_text(st, 1, b->start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b->end, -1, SQLITE_STATIC);
+	large = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? DD_OK : db_fail(s->db, err, "computing stats");
+	return large;
 }
 
 int
@@ -348,15 +315,14 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	/* One read transaction: every figure from the same state of the database. */
 	if ((rc = db_exec(s->db, "BEGIN", err)) != DD_OK)
 		return rc;
+	b.scan = period_is_large(s->db, &b);
 	rc = per_stage(s->db, aging_sql, &b, out, fill_aging, err);
 	if (rc == DD_OK)
 		rc = per_stage(s->db, duration_sql, &b, out, fill_duration, err);
 	if (rc == DD_OK)
 		rc = per_stage(s->db, conversion_sql, &b, out, fill_conversion, err);
 	if (rc == DD_OK)
-		rc = summary(s->db, &b, out, err);
-	if (rc == DD_OK)
-		rc = lost_reasons(s, &b, out, err);
+		rc = summary(s, &b, out, err);
 	db_rollback(s->db);
 	return rc;
 }
