@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "db_bulk.h"
 #include "demo.h"
 #include "demo_data.h"
 #include "xmalloc.h"
@@ -1282,7 +1283,8 @@ put_events(struct gen *g, sqlite3_int64 deal)
 		put_text(t, e->kind == EV_LOST ? lost_note_text(g, e) : NULL);
 		put_text(t, e->override >= 0 ? demo_override_reasons[e->override] : NULL);
 		put_int(t, 0);
-		put_at(t, j > 0 ? d->ev[j - 1].at : -1); /* no reopen here: the last stay was open */
+		put_at(t,
+		       j > 0 ? d->ev[j - 1].at : -1); /* no reopen here: the last stay was open */
 		for (; pr < d->nproofs && d->proofs[pr].ev == j; pr++)
 			put_proof(g, deal, &d->proofs[pr], actor);
 	}
@@ -1416,43 +1418,9 @@ has_deals(struct db *db)
 	return has;
 }
 
-/*
- * A bulk load is much faster without secondary indexes (NOTES.md): drop the ones
- * on the tables we fill and build them again at the end, in the same transaction.
- */
-static int
-drop_indexes(struct db *db, struct strvec *sql, struct dd_err *err)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master"
-					  " WHERE type = 'index' AND sql IS NOT NULL AND tbl_name"
-					  " IN ('deals', 'stakeholders', 'plan_steps',"
-					  " 'stage_events', 'evidence') ORDER BY name");
-	struct strvec names = {0};
-	int rc = DD_OK;
-
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		strvec_push(&names, (const char *)sqlite3_column_text(st, 0));
-		strvec_push(sql, (const char *)sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	for (size_t i = 0; i < names.n && rc == DD_OK; i++) {
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", names.v[i]);
-
-		rc = db_exec(db, drop, err);
-		sqlite3_free(drop);
-	}
-	strvec_free(&names);
-	return rc;
-}
-
-static int
-build_indexes(struct db *db, const struct strvec *sql, struct dd_err *err)
-{
-	for (size_t i = 0; i < sql->n; i++)
-		if (db_exec(db, sql->v[i], err) != DD_OK)
-			return err->code;
-	return DD_OK;
-}
+/* What the demo fills; a bulk load (db_bulk.h), parents first. */
+static const char *const demo_tables[] = {"deals",        "stakeholders", "plan_steps",
+					  "stage_events", "evidence",     NULL};
 
 static int
 by_key(const void *a, const void *b)
@@ -1467,7 +1435,7 @@ demo_fill(struct db *db, const struct process *p, const struct demo_options *o, 
 {
 	const long max_deals = (1L << IDX_BITS) - 1;
 	long base = (o->today - 2L * HISTORY_DAYS) * DAY;
-	struct strvec indexes = {0};
+	struct db_bulk bulk;
 	uint64_t *keys = NULL;
 	struct gen g;
 	int rc;
@@ -1485,8 +1453,8 @@ demo_fill(struct db *db, const struct process *p, const struct demo_options *o, 
 			       "the database already has deals: a demo pipeline fills only an "
 			       "empty one (create a new database with 'dealdeck init')");
 	}
-	if (drop_indexes(db, &indexes, err) != DD_OK) {
-		strvec_free(&indexes);
+	if (db_bulk_lift(db, demo_tables, NULL, &bulk, err) != DD_OK) {
+		db_bulk_free(&bulk);
 		db_rollback(db);
 		return err->code;
 	}
@@ -1510,8 +1478,8 @@ demo_fill(struct db *db, const struct process *p, const struct demo_options *o, 
 	free(keys);
 	gen_free(&g);
 	if (rc == DD_OK)
-		rc = build_indexes(db, &indexes, err);
-	strvec_free(&indexes);
+		rc = db_bulk_restore(db, &bulk, err);
+	db_bulk_free(&bulk);
 	if (rc != DD_OK) {
 		db_rollback(db);
 		return rc;

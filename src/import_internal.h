@@ -62,6 +62,9 @@ struct import_ops {
 	void (*row)(struct importer *im);    /* a record with the header's field count */
 	void (*finish)(struct importer *im); /* or NULL; after the last row, whatever happened */
 	void (*free)(struct importer *im);   /* what the hooks allocated */
+	/* Tables a file far larger than what they hold loads in bulk (db_bulk.h). */
+	const char *const *bulk_tables;
+	const char *const *bulk_keep; /* indexes the rows' own lookups need */
 };
 
 /* Known only where they are used. */
@@ -106,6 +109,7 @@ struct importer {
 	sqlite3_stmt *find, *insert, *update, *event;
 	/* The file has our export's "id" column: a value may name a deal here. */
 	int own_ids;
+	sqlite3_int64 own_max; /* the newest deal before the import: ours are <= */
 	sqlite3_stmt *find_own;
 	/* Per row, sized once. */
 	struct entry *entries;
@@ -124,10 +128,12 @@ const char *import_cell(const struct importer *im, size_t i);
 void row_error(struct importer *im, long line, const char *column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /*
- * Reads the whole file and writes it in one transaction (tx), or only checks it
- * (!tx: a dry run of deals). Frees what the importer holds.
+ * Reads the whole file in one transaction: a write transaction, or a read one
+ * (a dry run of deals writes nothing, and anyone may run it). A dry run rolls
+ * back. Frees what the importer holds.
  */
-int run_import(struct importer *im, int tx);
+enum import_tx { TX_READ, TX_WRITE };
+int run_import(struct importer *im, enum import_tx tx);
 
 /*
  * In import_deals.c: a date or time, ISO or in strptime format fmt (or NULL), as

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csv_export.h"
+#include "db_bulk.h"
 #include "import_internal.h"
 #include "permit.h"
 #include "text.h"
@@ -299,14 +301,30 @@ parse_file(struct importer *im, FILE *f)
 	free(chunk);
 }
 
+/*
+ * A bulk load pays off when the file brings many times the rows the database
+ * has: a first import from another CRM. Rows are at least 100 bytes.
+ */
+static int
+bulk_pays(struct importer *im, FILE *f)
+{
+	sqlite3_stmt *st = db_prepare(im->s->db, "SELECT count(*) FROM deals");
+	struct stat sb;
+	long have = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+
+	sqlite3_finalize(st);
+	return fstat(fileno(f), &sb) == 0 && sb.st_size / 100 > 10 * have + 1000;
+}
+
 int
-run_import(struct importer *im, int tx)
+run_import(struct importer *im, enum import_tx tx)
 {
 	struct session *s = im->s;
 	struct import_result *r = im->r;
 	struct dd_err *err = im->err;
+	struct db_bulk lifted;
 	FILE *f;
-	int rc;
+	int rc, bulk;
 
 	memset(r, 0, sizeof *r);
 	im->nst = (int)s->proc.nstages;
@@ -327,12 +345,24 @@ run_import(struct importer *im, int tx)
 	timestamp_now(im->now);
 	if (im->ops->prepare != NULL)
 		im->ops->prepare(im);
-	if (tx && db_begin(s->db, err) != DD_OK) {
+	/*
+	 * A bulk write keeps its pages in memory (up to 256 MiB) instead of spilling
+	 * them into the WAL and reading them back: half the time of 100,000 deals.
+	 */
+	sqlite3_exec(s->db->h, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	if ((tx == TX_WRITE ? db_begin(s->db, err) : db_exec(s->db, "BEGIN", err)) != DD_OK) {
 		fclose(f);
 		importer_free(im);
 		return err->code;
 	}
-	parse_file(im, f);
+	bulk = tx == TX_WRITE && !im->o->dry_run && im->ops->bulk_tables != NULL &&
+	       bulk_pays(im, f);
+	if (bulk && db_bulk_lift(s->db, im->ops->bulk_tables, im->ops->bulk_keep, &lifted, err)) {
+		im->fail = err->code;
+		bulk = 0;
+	}
+	if (!im->fail)
+		parse_file(im, f);
 	fclose(f);
 	if (!im->fail && !im->have_header && im->nerrors == 0)
 		row_error(im, 1, "(header)", "the file is empty: want a header row");
@@ -342,14 +372,15 @@ run_import(struct importer *im, int tx)
 		err_add(err, DD_DATAERR, "… and %ld more", im->nerrors - IMPORT_MAX_ERRORS);
 	/* Statements go before the commit, or it could not finish reading. */
 	importer_free(im);
+	if (bulk && !im->fail && im->nerrors == 0 && db_bulk_restore(s->db, &lifted, err))
+		im->fail = err->code;
+	if (bulk)
+		db_bulk_free(&lifted);
 	if (im->fail || im->nerrors > 0) {
-		if (tx)
-			db_rollback(s->db);
+		db_rollback(s->db);
 		r->added = r->updated = 0;
 		return im->fail ? im->fail : DD_DATAERR;
 	}
-	if (!tx)
-		return DD_OK;
 	if (im->o->dry_run) {
 		db_rollback(s->db);
 		return DD_OK;

@@ -102,5 +102,46 @@ t_cmd "the round trip changes nothing" 0 cmp "$T_DIR/rt1.csv" "$T_DIR/rt2.csv"
 t_eq "no copies" "$(count)" "$n"
 t_eq "no history added" "$(events)" "$e"
 t_eq "external ids kept" "$(t_sql "SELECT count(*) FROM deals WHERE external_id IS NULL")" 2
+
+# Another database's export into a fresh one: its id 1 is not the deal this
+# import just made from its id 5 (own ids count only for deals there before).
+export DEALDECK_DB="$T_DIR/fourth.db"
+t_run "a fourth database" 0 init
+printf '%s\n' "id,title,account,stage,created" "5,Five,Acme,prospect,2026-01-01" \
+	"1,One,Beta,prospect,2026-01-02" >"$T_DIR/other.csv"
+t_run "another database's ids" 0 import deals "$T_DIR/other.csv"
+t_out "both added" "2 added, 0 updated"
+t_eq "each its own deal" "$(t_sql "SELECT group_concat(external_id || '=' || title, ' ')
+	FROM (SELECT * FROM deals ORDER BY id)")" "5=Five 1=One"
+
+# A first import far larger than the database is a bulk load: indexes and
+# history triggers are lifted for it and back, unchanged, after.
+schema() { t_sql "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"; }
+export DEALDECK_DB="$T_DIR/bulk.db"
+t_run "a bulk database" 0 init
+before=$(schema)
+{
+	echo "id,title,account,stage,amount,created,entered_prospect,entered_qualify"
+	i=0
+	while [ $i -lt 2000 ]; do
+		i=$((i + 1))
+		echo "x$i,Deal $i,Account $((i % 70)),qualify,$i,2026-01-01,2026-01-01,2026-02-0$((i % 9 + 1))"
+	done
+} >"$T_DIR/bulk.csv"
+t_run "a 2,000-deal file" 0 import deals "$T_DIR/bulk.csv"
+t_out "all added" "2000 added"
+t_eq "indexes and triggers back as they were" "$(schema)" "$before"
+t_eq "history: created, then qualify" "$(t_sql "SELECT count(*) FROM stage_events
+	WHERE kind = 'forward' AND from_entered_at = '2026-01-01 00:00:00'")" 2000
+t_cmd "history still append-only" 19 sqlite3 "$DEALDECK_DB" "DELETE FROM stage_events"
+cat "$T_DIR/bulk.csv" >"$T_DIR/bulk3.csv"
+echo "y1,Bad,Acme,nowhere,1,2026-01-01,," >>"$T_DIR/bulk3.csv"
+export DEALDECK_DB="$T_DIR/bulk-bad.db"
+t_run "another bulk database" 0 init
+t_dump "$T_DIR/bad-before.sql"
+t_run "a bulk file with one bad row" 65 import deals "$T_DIR/bulk3.csv"
+t_err "the bad row named" "bulk3.csv:2002: stage"
+t_dump "$T_DIR/bad-after.sql"
+t_cmd "nothing written, schema included" 0 cmp "$T_DIR/bad-before.sql" "$T_DIR/bad-after.sql"
 export DEALDECK_DB="$db1"
 t_done

@@ -1,0 +1,30 @@
+/*
+ * Bulk loads: SQLite writes many rows several times faster without the
+ * secondary indexes and per-row triggers of their tables, and builds an index
+ * faster at once than row by row (NOTES.md). Inside one write transaction,
+ * db_bulk_lift drops them and db_bulk_restore creates them again before the
+ * commit: other users never see the gap (we hold the write lock, they read the
+ * last commit) and a failure rolls the whole transaction, schema included, back.
+ */
+#ifndef DD_DB_BULK_H
+#define DD_DB_BULK_H
+
+#include "db.h"
+#include "strbuf.h"
+
+struct db_bulk {
+	struct strvec sql; /* what was dropped, to create again */
+};
+
+/*
+ * Drops the indexes and triggers of the tables (NULL-terminated list) except
+ * those named in keep (NULL-terminated, or NULL). The caller writes only rows
+ * the triggers would have let through.
+ */
+int db_bulk_lift(struct db *db, const char *const *tables, const char *const *keep,
+		 struct db_bulk *b, struct dd_err *err);
+/* Creates them again and frees b; on failure roll the transaction back. */
+int db_bulk_restore(struct db *db, struct db_bulk *b, struct dd_err *err);
+void db_bulk_free(struct db_bulk *b);
+
+#endif
