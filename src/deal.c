@@ -385,3 +385,15 @@ deal_list(struct db *db, const struct deal_filter *f, long today,
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "listing deals");
 }
+
+int
+deal_owners(struct db *db, struct strvec *out, struct dd_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT DISTINCT owner FROM deals ORDER BY owner");
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strvec_push(out, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "listing owners");
+}

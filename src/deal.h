@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "strbuf.h"
 #include "error.h"
 #include "session.h"
 
@@ -73,5 +74,7 @@ struct deal_row {
 /* Calls cb for each matching deal in board order; streams, never loads all. */
 int deal_list(struct db *db, const struct deal_filter *f, long today,
 	      void (*cb)(const struct deal_row *r, void *arg), void *arg, struct dd_err *err);
+/* Every login that owns a deal, in order (an index scan, one row per owner). */
+int deal_owners(struct db *db, struct strvec *out, struct dd_err *err);
 
 #endif

@@ -313,8 +313,10 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 		out->stages[i].label = s->proc.stages[i].label;
 	}
 	/* One read transaction: every figure from the same state of the database. */
-	if ((rc = db_exec(s->db, "BEGIN", err)) != DD_OK)
+	if ((rc = db_exec(s->db, "BEGIN", err)) != DD_OK) {
+		stats_free(out);
 		return rc;
+	}
 	b.scan = period_is_large(s->db, &b);
 	rc = per_stage(s->db, aging_sql, &b, out, fill_aging, err);
 	if (rc == DD_OK)
@@ -324,6 +326,8 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	if (rc == DD_OK)
 		rc = summary(s, &b, out, err);
 	db_rollback(s->db);
+	if (rc != DD_OK)
+		stats_free(out); /* nothing for the caller to free on failure */
 	return rc;
 }
 

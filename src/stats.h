@@ -60,8 +60,8 @@ struct stats_metric {
 };
 
 /*
- * Fills out (free with stats_free). A period that ends before it starts is
- * DD_USAGE.
+ * Fills out (free with stats_free; on failure there is nothing to free). A
+ * period that ends before it starts is DD_USAGE.
  */
 int stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 		  struct dd_err *err);

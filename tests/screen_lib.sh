@@ -64,9 +64,17 @@ S_BEFORE=shell-before-dealdeck # printed before the program starts: q must bring
 
 s_tmux() { tmux -S "$S_SOCK" -f /dev/null "$@"; }
 
+# kill-server returns before the server has gone: a session started right
+# after could land in the dying server and be lost. Wait (up to 5 s) for it.
 s_stop() {
 	if [ "$S_STARTED" -eq 1 ]; then
+		stop_pid=$(s_tmux display-message -p '#{pid}' 2>/dev/null)
 		s_tmux kill-server >/dev/null 2>&1
+		stop_n=50
+		while [ -n "$stop_pid" ] && kill -0 "$stop_pid" 2>/dev/null && [ "$stop_n" -gt 0 ]; do
+			stop_n=$((stop_n - 1))
+			sleep 0.1
+		done
 		S_STARTED=0
 	fi
 	return 0

@@ -223,6 +223,9 @@ act(struct ui *u, enum action a)
 	case A_PLAN:
 		open_pane(u, PANE_PLAN, 0);
 		break;
+	case A_STATS:
+		stats_open(u);
+		break;
 	case A_FOCUS:
 		if (u->pane.kind != PANE_NONE) {
 			u->pane.focus = 1;
@@ -272,6 +275,10 @@ act(struct ui *u, enum action a)
 static void
 on_key(struct ui *u, int key)
 {
+	if (u->stats.on) {
+		stats_key(u, key);
+		return;
+	}
 	if (u->ov == OV_HELP) {
 		ui_close_overlay(u);
 		return;
@@ -331,6 +338,10 @@ on_mouse(struct ui *u, int y, int x, int button)
 {
 	const struct layout *l = &u->b.lay;
 
+	if (u->stats.on) {
+		stats_mouse(u, button);
+		return;
+	}
 	if (u->ov != OV_NONE || l->too_small)
 		return;
 	if (button == 4 || button == 5) {
@@ -364,6 +375,10 @@ draw(struct ui *u)
 {
 	int cy = -1, cx = -1;
 
+	if (u->stats.on) {
+		stats_draw(u);
+		return;
+	}
 	if (u->ov != OV_NONE) /* the overlay is drawn over whatever the board redrew */
 		u->b.dirty |= DIRTY_OVERLAY;
 	if (!u->b.dirty && !u->pane_stale)
@@ -393,7 +408,9 @@ poll_changes(struct ui *u)
 		return;
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1;
-	if (u->ov == OV_NONE)
+	if (u->stats.on)
+		stats_changed(u);
+	else if (u->ov == OV_NONE)
 		board_set_status(&u->b, 0, "updated: someone else changed the pipeline");
 }
 
@@ -445,6 +462,7 @@ board_run(struct cli *c)
 	if (u.gate_suspended)
 		form_free(&u.gate_saved);
 	pane_clear(&u.pane);
+	stats_end(&u);
 	canvas_free(&u.cv);
 	board_free(&u.b);
 	/* Killed by a signal: say so in the exit status, as shells do (128 + N). */

@@ -1,6 +1,7 @@
 /*
  * The full-screen board's shared state: what ui/board.c (the loop, keys,
- * drawing), ui/gate_form.c, ui/deal_forms.c and ui/pane_keys.c work on.
+ * drawing), ui/gate_form.c, ui/deal_forms.c, ui/pane_keys.c and
+ * ui/stats_screen.c work on.
  */
 #ifndef DD_BOARD_UI_H
 #define DD_BOARD_UI_H
@@ -11,6 +12,7 @@
 #include "deal.h"
 #include "form.h"
 #include "pane.h"
+#include "stats_view.h"
 
 enum overlay {
 	OV_NONE,
@@ -26,7 +28,9 @@ enum overlay {
 	OV_OWNER,
 	OV_PERSON,
 	OV_STEP,
-	OV_CONFIRM
+	OV_CONFIRM,
+	OV_STATS_OWNER, /* the stats screen's forms */
+	OV_STATS_PERIOD
 };
 
 /* Form field tags: evidence fields carry their requirement's index. */
@@ -50,11 +54,21 @@ enum {
 	TAG_WHO,
 	TAG_DUE,
 	TAG_YES,
+	TAG_FROM,
+	TAG_TO,
 	TAG_FIX = 5000 /* + enum fix_where: an unmet check the user can go and fix */
 };
 
 #define NDEAL_FIELDS 8    /* the rows of deal_field_rows (ui/deal_forms.c) */
 #define TAG_FIELD    4000 /* + the row */
+
+/* The stats screen (t): shown over the whole board while on. */
+struct stats_screen {
+	struct stats_view view;
+	int on;
+	int dirty; /* to draw again */
+	int w, h;  /* the screen size it was drawn at */
+};
 
 struct ui {
 	struct cli *c;
@@ -77,6 +91,7 @@ struct ui {
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
 	long data_version;
 	int quit, redraw_all;
+	struct stats_screen stats;
 };
 
 /* ui/board.c: what every part uses. */
@@ -113,5 +128,14 @@ void close_pane(struct ui *u);
 void pane_key(struct ui *u, int key);
 void submit_pane_form(struct ui *u);
 void draw_pane(struct ui *u);
+
+/* ui/stats_screen.c: the stats screen; while it is on it gets every key. */
+void stats_open(struct ui *u);
+void stats_key(struct ui *u, int key);
+void stats_mouse(struct ui *u, int button);
+/* Another process committed: the figures are computed again. */
+void stats_changed(struct ui *u);
+void stats_draw(struct ui *u);
+void stats_end(struct ui *u);
 
 #endif

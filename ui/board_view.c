@@ -208,8 +208,8 @@ draw_status(struct board *b, struct canvas *c)
 }
 
 /* One line when it fits, else short lines, so even a tiny terminal says what it needs. */
-static void
-draw_too_small(struct board *b, struct canvas *c)
+void
+draw_too_small(struct canvas *c)
 {
 	char full[96], size[32], need[32];
 	const char *lines[4];
@@ -240,7 +240,7 @@ void
 board_view_draw(struct board *b, struct canvas *c)
 {
 	if (b->lay.too_small) {
-		draw_too_small(b, c);
+		draw_too_small(c);
 		b->dirty = 0;
 		b->dirty_cols = 0;
 		return;

@@ -30,6 +30,7 @@
 	X(A_PEOPLE, "stakeholders", "s", "the buying committee beside the board")          \
 	X(A_PLAN, "plan", "a", "the mutual action plan beside the board")                 \
 	X(A_FOCUS, "focus", "Tab", "move the keys between the board and the pane")        \
+	X(A_STATS, "stats", "t", "the stats screen: aging, conversion, win rate")         \
 	X(A_FILTER, "filter", "/", "show only deals whose title or account has a text")   \
 	X(A_OWNER, "owner", "o", "show only one owner's deals")                           \
 	X(A_CLEAR, "clear", "c", "clear the filters")                                     \
