@@ -37,6 +37,8 @@
 #	s_bytes_start / s_bytes		counts the bytes the program writes (pipe-pane)
 #	s_bytes_stop			stops counting
 #	s_bytes_settle			waits until no more bytes arrive, prints the count
+#	s_colours FILE			the SGR colour parameters in a capture made with
+#					escapes (s_capture -e), one per line
 #	s_seps FILE [CHAR]		per line of a capture: "ROW x1 x2 ..." display
 #					columns of each CHAR (default │), widths by the
 #					C library's wcwidth, as tmux and ncurses use
@@ -333,4 +335,18 @@ s_seps() {
 		awk '$2 != "total" { split($2, p, "."); row = p[1] + 0
 			pos[row] = pos[row] " " $1; if (row > max) max = row; seen = 1 }
 		END { if (seen) for (r = 0; r <= max; r++) if (r in pos) print r pos[r] }'
+}
+
+# s_colours FILE: the SGR colour parameters (30-37, 38;…, 40-47, 48;…, 90-97,
+# 100-107) in a capture with escapes; bold, dim, underline, reverse and the
+# defaults (39, 49) are not colour.
+s_colours() {
+	esc=$(printf '\033')
+	grep -o "$esc\[[0-9;]*m" "$1" | sed "s/^$esc\[//; s/m\$//" | awk -F';' '{
+		for (i = 1; i <= NF; i++) {
+			p = $i + 0
+			if (p == 38 || p == 48) { print $0; break }
+			if ((p >= 30 && p <= 37) || (p >= 40 && p <= 47) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107)) { print $0; break }
+		}
+	}' | sort -u
 }

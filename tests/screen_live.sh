@@ -70,28 +70,15 @@ same_as_board "after a resize storm: the 120x40 board, whole" 120 40
 t_eq "after a resize storm the program still runs" "$(alive)" yes
 
 # --- colour ----------------------------------------------------------------------
-# colours FILE: the SGR colour parameters (30-37, 38;…, 40-47, 48;…, 90-97, 100-107)
-# in a capture with escapes; bold, dim, underline, reverse and the defaults
-# (39, 49) are not colour.
-colours() {
-	esc=$(printf '\033')
-	grep -o "$esc\[[0-9;]*m" "$1" | sed "s/^$esc\[//; s/m\$//" | awk -F';' '{
-		for (i = 1; i <= NF; i++) {
-			p = $i + 0
-			if (p == 38 || p == 48) { print $0; break }
-			if ((p >= 30 && p <= 37) || (p >= 40 && p <= 47) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107)) { print $0; break }
-		}
-	}' | sort -u
-}
 s_capture -e >"$CAP"
-t_eq "without NO_COLOR the board is in colour" "$(colours "$CAP" | grep -c . | awk '{ print ($1 > 0) }')" 1
+t_eq "without NO_COLOR the board is in colour" "$(s_colours "$CAP" | grep -c . | awk '{ print ($1 > 0) }')" 1
 s_keys q
 s_wait "EXITED:0"
 
 s_start 120 40 NO_COLOR=1
 s_wait_status "$S_READY"
 s_capture -e >"$CAP"
-t_eq "NO_COLOR=1: no colour on the board" "$(colours "$CAP" | tr '\n' ' ')" ""
+t_eq "NO_COLOR=1: no colour on the board" "$(s_colours "$CAP" | tr '\n' ' ')" ""
 t_eq "NO_COLOR=1: the selection still shows (reverse or bold)" \
 	"$(grep -c "$(printf '\033')\[[0-9;]*[17]m▶" "$CAP" | awk '{ print ($1 > 0) }')" 1
 s_keys '>'
@@ -101,7 +88,7 @@ s_type "a refused submit paints its error"
 s_keys Enter Enter Enter Enter
 s_wait "unmet"
 s_capture -e >"$CAP"
-t_eq "NO_COLOR=1: no colour in the gate form and its error" "$(colours "$CAP" | tr '\n' ' ')" ""
+t_eq "NO_COLOR=1: no colour in the gate form and its error" "$(s_colours "$CAP" | tr '\n' ' ')" ""
 s_keys Escape
 s_wait_gone "Esc cancel"
 s_keys q

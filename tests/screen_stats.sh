@@ -316,31 +316,20 @@ fi
 rm "$XDG_CONFIG_HOME/dealdeck/config.ini"
 
 # --- colour: NO_COLOR -------------------------------------------------------------------------------
-# colours FILE: the SGR colour parameters in a capture with escapes (not bold, reverse, defaults).
-colours() {
-	esc=$(printf '\033')
-	grep -o "$esc\[[0-9;]*m" "$1" | sed "s/^$esc\[//; s/m\$//" | awk -F';' '{
-		for (i = 1; i <= NF; i++) {
-			p = $i + 0
-			if (p == 38 || p == 48) { print $0; break }
-			if ((p >= 30 && p <= 37) || (p >= 40 && p <= 47) || (p >= 90 && p <= 97) || (p >= 100 && p <= 107)) { print $0; break }
-		}
-	}' | sort -u
-}
 s_stop
 s_start 120 40
 s_wait_status "$S_READY"
 s_keys t
 s_wait_status "$READY"
 s_capture -e >"$CAP"
-t_eq "without NO_COLOR the stats screen is in colour" "$(colours "$CAP" | grep -c . | awk '{ print ($1 > 0) }')" 1
+t_eq "without NO_COLOR the stats screen is in colour" "$(s_colours "$CAP" | grep -c . | awk '{ print ($1 > 0) }')" 1
 s_stop
 s_start 120 40 NO_COLOR=1
 s_wait_status "$S_READY"
 s_keys t
 s_wait_status "$READY"
 s_capture -e >"$CAP"
-t_eq "NO_COLOR=1: no colour on the stats screen" "$(colours "$CAP" | tr '\n' ' ')" ""
+t_eq "NO_COLOR=1: no colour on the stats screen" "$(s_colours "$CAP" | tr '\n' ' ')" ""
 s_capture >"$CAP"
 stats
 check_words "NO_COLOR=1: the status words are there"

@@ -8,6 +8,7 @@
 #include "board_ui.h"
 #include "board_view.h"
 #include "deal_report.h"
+#include "help_box.h"
 #include "input.h"
 #include "keys.h"
 #include "screen.h"
@@ -143,29 +144,19 @@ draw_detail(struct ui *u)
 			    i == 0 && u->detail_top == 0 ? ROLE_HEADER : ROLE_NORMAL);
 }
 
-/* Every bound key, in two columns when one does not fit (80x24 must show all). */
+/* Every bound key, as the key table has them. */
 static void
 draw_help(struct ui *u)
 {
-	struct canvas *c = &u->cv;
-	int n = (int)nkey_actions, ncol = n + 4 > c->h - 2 ? 2 : 1;
-	int rows = (n + ncol - 1) / ncol, w = c->w - 2 < 70 * ncol ? c->w - 2 : 70 * ncol;
-	int h = rows + 4 > c->h ? c->h : rows + 4, y = (c->h - h) / 2, x = (c->w - w) / 2;
-	int colw = (w - 2) / ncol;
+	const char *keys[A_COUNT], *helps[A_COUNT];
+	char buf[A_COUNT][64];
 
-	canvas_fill(c, y, x, h, w, ROLE_NORMAL);
-	canvas_box(c, y, x, h, w, ROLE_BORDER);
-	canvas_text(c, y, x + 2, w - 4, " Keys (any key closes) ", ROLE_HEADER);
-	for (int i = 0; i < n; i++) {
-		int row = i % rows, cx = x + 2 + (i / rows) * colw;
-		char keys[64];
-
-		if (row + 2 >= h - 1)
-			continue;
-		keys_of(key_actions[i].action, keys, sizeof keys);
-		canvas_text(c, y + 2 + row, cx, 10, keys, ROLE_HEADER);
-		canvas_text(c, y + 2 + row, cx + 11, colw - 12, key_actions[i].help, ROLE_NORMAL);
+	for (size_t i = 0; i < nkey_actions; i++) {
+		keys_of(key_actions[i].action, buf[i], sizeof buf[i]);
+		keys[i] = buf[i];
+		helps[i] = key_actions[i].help;
 	}
+	help_box(&u->cv, " Keys (any key closes) ", (int)nkey_actions, keys, helps, 10, 70);
 }
 
 static void

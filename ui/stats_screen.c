@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "deal.h"
+#include "help_box.h"
 #include "input.h"
 #include "keys.h"
 #include "screen.h"
@@ -441,50 +442,32 @@ stats_changed(struct ui *u)
 		set_status(u, 0, "%s", "updated: someone else changed the pipeline");
 }
 
-/* The screen's keys, one line per thing they do, in two columns when one does not fit. */
+/* The screen's keys, one line per thing they do (keys that do the same share it). */
 static void
 draw_help(struct ui *u)
 {
-	struct canvas *c = &u->cv;
-	size_t idx[NSTATS_KEYS];
+	const char *keys[NSTATS_KEYS], *helps[NSTATS_KEYS];
+	char buf[NSTATS_KEYS][96];
 	int n = 0;
 
 	for (size_t i = 0; i < NSTATS_KEYS; i++) {
-		int dup = 0;
+		int line = 0;
 
-		for (int j = 0; j < n; j++)
-			dup |= strcmp(stats_keys[idx[j]].help, stats_keys[i].help) == 0;
-		if (!dup)
-			idx[n++] = i;
-	}
-	int ncol = n + 4 > c->h - 2 ? 2 : 1, rows = (n + ncol - 1) / ncol;
-	int w = c->w - 2 < 64 * ncol ? c->w - 2 : 64 * ncol;
-	int h = rows + 4 > c->h ? c->h : rows + 4, y = (c->h - h) / 2, x = (c->w - w) / 2;
-	int colw = (w - 2) / ncol;
-
-	canvas_fill(c, y, x, h, w, ROLE_NORMAL);
-	canvas_box(c, y, x, h, w, ROLE_BORDER);
-	canvas_text(c, y, x + 2, w - 4, " Stats keys (any key closes) ", ROLE_HEADER);
-	for (int i = 0; i < n; i++) {
-		int row = i % rows, cx = x + 2 + (i / rows) * colw;
-		char keys[96] = "";
-
-		if (row + 2 >= h - 1)
-			continue;
-		for (size_t j = 0; j < NSTATS_KEYS; j++) {
-			char one[64];
-			size_t o = strlen(keys);
-
-			if (strcmp(stats_keys[j].help, stats_keys[idx[i]].help) != 0)
-				continue;
-			keys_text(&stats_keys[j], one, sizeof one);
-			if (one[0] != '\0')
-				snprintf(keys + o, sizeof keys - o, "%s%s", o ? " " : "", one);
+		while (line < n && strcmp(helps[line], stats_keys[i].help) != 0)
+			line++;
+		if (line == n) {
+			buf[n][0] = '\0';
+			keys[n] = buf[n];
+			helps[n++] = stats_keys[i].help;
 		}
-		canvas_text(c, y + 2 + row, cx, 12, keys, ROLE_HEADER);
-		canvas_text(c, y + 2 + row, cx + 13, colw - 14, stats_keys[idx[i]].help,
-			    ROLE_NORMAL);
+		char one[64];
+		size_t o = strlen(buf[line]);
+
+		keys_text(&stats_keys[i], one, sizeof one);
+		if (one[0] != '\0')
+			snprintf(buf[line] + o, sizeof buf[line] - o, "%s%s", o ? " " : "", one);
 	}
+	help_box(&u->cv, " Stats keys (any key closes) ", n, keys, helps, 12, 64);
 }
 
 void
