@@ -161,6 +161,17 @@ const char *const schema_migrations[] = {
 	"  WHERE p.id = stage_events.id AND p.status = 'open' AND stage_events.kind <> 'create';"
 	"CREATE TRIGGER stage_events_no_update BEFORE UPDATE ON stage_events"
 	"  BEGIN SELECT RAISE(ABORT, 'stage history is append-only'); END;"
+	/*
+	 * Stats over a long period read these in order instead of sorting: stays
+	 * by (stage, days), entries by (deal, stage). A million events' whole
+	 * history: time in stage 0.7 s -> 0.2 s, conversion's entries 0.65 -> 0.2 s.
+	 * The day expression is the one src/stats.c uses, so the index serves it.
+	 */
+	"CREATE INDEX stage_events_stays ON stage_events (from_stage,"
+	"  (unixepoch(at) / 86400) - (unixepoch(from_entered_at) / 86400), at)"
+	"  WHERE from_entered_at IS NOT NULL;"
+	"CREATE INDEX stage_events_entries ON stage_events (deal_id, stage, at, status)"
+	"  WHERE status = 'open';"
 	"CREATE TRIGGER stage_events_stay BEFORE INSERT ON stage_events"
 	"  WHEN (NEW.from_entered_at IS NULL) <> (NEW.kind = 'create' OR NEW.kind = 'reopen')"
 	"  BEGIN SELECT RAISE(ABORT, 'from_entered_at is set exactly when a move leaves a stage');"

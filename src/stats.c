@@ -62,11 +62,15 @@ static const char *const aging_sql[] = {AGING, AGING};
 	" AND (?1 IS NULL OR e.deal_id IN (SELECT id FROM deals WHERE owner = ?1))),"         \
 	RANKED                                                                                \
 	" SELECT stage, sum(c)," MEDIAN "," MEAN " FROM r GROUP BY stage"
-static const char *const duration_sql[] = {DURATION(""), DURATION(" NOT INDEXED")};
+static const char *const duration_sql[] = {DURATION(""),
+					    DURATION(" INDEXED BY stage_events_stays")};
 
 /*
  * A deal's first entry into a stage within the period (created, moved or
- * reopened there); advanced when by T it reached a later stage or won.
+ * reopened there); advanced when by T it reached a later stage or won. When
+ * the deal's last event (its stay's start while open, else its close) is by T,
+ * its row tells: won, or now (or lost) in a later stage, it got there after
+ * the entry. Only the rest look through the deal's later events.
  */
 #define CONVERSION(scan)                                                                      \
 	"WITH en AS ("                                                                        \
@@ -74,13 +78,17 @@ static const char *const duration_sql[] = {DURATION(""), DURATION(" NOT INDEXED"
 	" WHERE e.status = 'open' AND e.at >= ?4 AND e.at <= ?5"                              \
 	" AND (?1 IS NULL OR e.deal_id IN (SELECT id FROM deals WHERE owner = ?1))"           \
 	" GROUP BY e.deal_id, e.stage)"                                                       \
-	" SELECT en.stage, count(*), sum(EXISTS (SELECT 1 FROM stage_events x"                \
-	"   LEFT JOIN stages sx ON sx.key = x.stage"                                          \
+	" SELECT en.stage, count(*), sum(CASE"                                                \
+	"  WHEN iif(d.status = 'open', d.stage_entered_at, d.closed_at) <= ?3"                \
+	"   AND (d.status = 'won' OR sd.position > s.position) THEN 1"                        \
+	"  ELSE EXISTS (SELECT 1 FROM stage_events x LEFT JOIN stages sx ON sx.key = x.stage" \
 	"   WHERE x.deal_id = en.deal_id AND x.at >= en.at AND x.at <= ?3"                    \
 	"   AND (x.at > en.at OR x.id > en.id)"                                               \
-	"   AND (x.kind = 'won' OR (x.status = 'open' AND sx.position > s.position))))"       \
-	" FROM en JOIN stages s ON s.key = en.stage GROUP BY en.stage"
-static const char *const conversion_sql[] = {CONVERSION(""), CONVERSION(" NOT INDEXED")};
+	"   AND (x.kind = 'won' OR (x.status = 'open' AND sx.position > s.position))) END)"   \
+	" FROM en JOIN stages s ON s.key = en.stage JOIN deals d ON d.id = en.deal_id"        \
+	" LEFT JOIN stages sd ON sd.key = d.stage GROUP BY en.stage"
+static const char *const conversion_sql[] = {CONVERSION(""),
+					      CONVERSION(" INDEXED BY stage_events_entries")};
 
 /*
  * Deals that closed within the period and were still closed at T, with their
@@ -113,11 +121,11 @@ static const char *const moves_sql[] = {MOVES(""), MOVES(" NOT INDEXED")};
 struct bounds {
 	const char *owner;
 	long today;
-	int scan; /* 1: the period holds much of the history, read the table, not the index */
+	int scan; /* 1: the period holds much of the history: read it in order, not by time */
 	char t_end[TIMESTAMP_LEN], start[TIMESTAMP_LEN], end[TIMESTAMP_LEN];
 };
 
-/* sql: the statement through the time index, and the same reading the whole table. */
+/* sql: the statement through the time index, and the same reading all in order. */
 static sqlite3_stmt *
 prepare(struct db *db, const char *const sql[2], const struct bounds *b)
 {
@@ -264,8 +272,9 @@ summary(struct session *s, const struct bounds *b, struct stats *out, struct dd_
 
 /*
  * Whether the period holds over a quarter of all events (ids are dense: history
- * is append-only). Then reading the table in order beats fetching each row the
- * time index names: a year of a million events in 0.7 s instead of 2.6 s.
+ * is append-only). Then reading the table, or an index in the order the query
+ * groups by, beats fetching each row the time index names: a million events'
+ * whole history in 1.5 s instead of 5.3 s.
  */
 static int
 period_is_large(struct db *db, const struct bounds *b)

@@ -692,4 +692,23 @@ t_run "a malformed --from" 2 --as-of 2026-06-30 stats --from 2026-02-30
 t_run "a malformed --to" 2 --as-of 2026-06-30 stats --to 06/01/2026
 t_run "--format xml" 2 --as-of 2026-06-30 stats --format xml
 t_err "names the formats" "csv"
+
+# === History after T never counts ================================================================
+# On a demo pipeline (moves back, jumps, losses from every stage) over all its
+# history: a deal created after T changes no figure. (Conversion reads most
+# deals' rows instead of their later events when nothing happened to them after
+# T; the hand-worked views above hold both kinds of deal.)
+export DEALDECK_DB="$T_DIR/demo.db"
+t_run "a demo pipeline" 0 demo --deals 400
+t_run "stats with no history after T" 0 --as-of 2099-12-31 stats --from 2000-01-01 --format csv
+cp "$OUT" "$T_DIR/settled.csv"
+t_sql "INSERT INTO deals (title, account, owner, stage, created_at, stage_entered_at, updated_at)
+	VALUES ('Later', 'Later Inc', '$ME', 'prospect', '2100-01-05 09:00:00',
+	'2100-01-05 09:00:00', '2100-01-05 09:00:00');
+	INSERT INTO stage_events (deal_id, kind, stage, status, at, actor)
+	VALUES (last_insert_rowid(), 'create', 'prospect', 'open', '2100-01-05 09:00:00', '$ME')"
+t_run "the same with an event after T" 0 --as-of 2099-12-31 stats --from 2000-01-01 --format csv
+cp "$OUT" "$T_DIR/unsettled.csv"
+t_cmd "the same figures either way" 0 cmp "$T_DIR/settled.csv" "$T_DIR/unsettled.csv"
+t_eq "and deals did advance" "$(grep -c '^conversion,.*,advanced,[1-9]' "$T_DIR/settled.csv")" 7
 t_done
