@@ -52,7 +52,8 @@ cmd_list(struct cli *c, const struct args *a)
 
 	if (cli_id(c, a->pos.v[0], "deal", &deal) != DD_OK)
 		return c->err.code;
-	if (cli_deal_exists(c, deal) != DD_OK || people_list(c->s.db, deal, &v, &n, &c->err) != DD_OK)
+	if (cli_deal_exists(c, deal) != DD_OK ||
+	    people_list(c->s.db, deal, &v, &n, &c->err) != DD_OK)
 		return c->err.code;
 	size_t *order = xcalloc(n ? n : 1, sizeof *order);
 	int *depth = xcalloc(n ? n : 1, sizeof *depth);
@@ -60,12 +61,10 @@ cmd_list(struct cli *c, const struct args *a)
 	table_header(stdout, people_columns, NOPTS(people_columns));
 	for (size_t k = 0; k < n; k++) {
 		const struct stakeholder *p = &v[order[k]];
-		const char *boss = NULL;
+		const struct stakeholder *m = people_find(v, n, p->reports_to);
+		const char *boss = m ? m->name : NULL;
 		char id[24];
 
-		for (size_t j = 0; j < n; j++)
-			if (v[j].id == p->reports_to)
-				boss = v[j].name;
 		snprintf(id, sizeof id, "%ld", p->id);
 		const char *cells[] = {id,        p->name,      p->role, p->title,
 				       p->stance, p->influence, boss,    p->last_contact};

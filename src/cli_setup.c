@@ -78,10 +78,8 @@ cmd_process_apply(struct cli *c, const struct args *a)
 	if (load_process_file(c, a->pos.v[0], &p) != DD_OK)
 		return c->err.code;
 	rc = db_begin(c->s.db, &c->err);
-	if (rc == DD_OK && (rc = process_db_save(c->s.db, &p, &c->err)) != DD_OK)
-		db_rollback(c->s.db);
-	else if (rc == DD_OK)
-		rc = db_commit(c->s.db, &c->err);
+	if (rc == DD_OK)
+		rc = db_end(c->s.db, process_db_save(c->s.db, &p, &c->err), &c->err);
 	if (rc == DD_OK)
 		printf("applied %s: %zu stages, %zu lost reasons, %zu in the team\n", a->pos.v[0],
 		       p.nstages, p.lost_reasons.n, p.nteam);

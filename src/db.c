@@ -89,6 +89,16 @@ db_rollback(struct db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int
+db_end(struct db *db, int rc, struct dd_err *err)
+{
+	if (rc != DD_OK) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err); /* rolls back itself when the commit fails */
+}
+
 char *
 db_column_text(sqlite3_stmt *st, int col)
 {
@@ -236,8 +246,7 @@ migrate(struct db *db, const struct db_init *init, struct dd_err *err)
 	}
 	return db_commit(db, err);
 out:
-	db_rollback(db);
-	return err->code;
+	return db_end(db, err->code, err);
 }
 
 /* Another program's SQLite file: it has tables, or a version, but not our id. */

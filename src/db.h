@@ -38,6 +38,8 @@ void db_close(struct db *db);
 int db_begin(struct db *db, struct dd_err *err);
 int db_commit(struct db *db, struct dd_err *err);
 void db_rollback(struct db *db);
+/* Ends a write: commits when rc is DD_OK, else rolls back and returns rc. */
+int db_end(struct db *db, int rc, struct dd_err *err);
 
 /* Prepares SQL that is part of the program: failure is a bug. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);

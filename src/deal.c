@@ -102,12 +102,16 @@ deal_change_begin(struct session *s, long id, struct deal *d, struct dd_err *err
 	memset(d, 0, sizeof *d);
 	if (db_begin(s->db, err) != DD_OK)
 		return err->code;
-	if (deal_get(s->db, id, d, err) != DD_OK || permit_deal(s, id, d->owner, err) != DD_OK) {
-		deal_free(d);
-		db_rollback(s->db);
-		return err->code;
-	}
+	if (deal_get(s->db, id, d, err) != DD_OK || permit_deal(s, id, d->owner, err) != DD_OK)
+		return deal_change_end(s, d, err->code, err);
 	return DD_OK;
+}
+
+int
+deal_change_end(struct session *s, struct deal *d, int rc, struct dd_err *err)
+{
+	deal_free(d);
+	return db_end(s->db, rc, err);
 }
 
 int
@@ -134,6 +138,28 @@ deal_touch(struct db *db, long id, struct dd_err *err)
 	rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(db, err, "saving the deal");
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int
+deal_part_begin(struct session *s, long id, struct dd_err *err)
+{
+	struct deal d;
+
+	if (deal_change_begin(s, id, &d, err) != DD_OK)
+		return err->code;
+	deal_free(&d);
+	return DD_OK;
+}
+
+int
+deal_part_exec(struct session *s, long id, sqlite3_stmt *st, const char *doing, struct dd_err *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, doing);
+
+	sqlite3_finalize(st);
+	if (rc != DD_OK)
+		return rc;
+	return deal_touch(s->db, id, err); /* an UPDATE: the caller's last insert rowid stays */
 }
 
 enum field_type { F_REQUIRED_TEXT, F_TEXT, F_DATE, F_MONEY, F_OWNER };
@@ -268,8 +294,7 @@ deal_create(struct session *s, const struct deal_fields *f, long *id, struct dd_
 	return db_commit(s->db, err);
 fail:
 	sqlite3_finalize(st);
-	db_rollback(s->db);
-	return err->code;
+	return db_end(s->db, err->code, err);
 }
 
 int
@@ -314,13 +339,10 @@ deal_edit(struct session *s, long id, const struct deal_fields *f, long expected
 		goto fail;
 	}
 	sqlite3_finalize(st);
-	deal_free(&d);
-	return db_commit(s->db, err);
+	return deal_change_end(s, &d, DD_OK, err);
 fail:
 	sqlite3_finalize(st);
-	deal_free(&d);
-	db_rollback(s->db);
-	return err->code;
+	return deal_change_end(s, &d, err->code, err);
 }
 
 /*

@@ -45,6 +45,8 @@ int deal_edit(struct session *s, long id, const struct deal_fields *f, long expe
  * permission. On failure nothing is held (rolled back).
  */
 int deal_change_begin(struct session *s, long id, struct deal *d, struct dd_err *err);
+/* Ends what deal_change_begin started: frees d, then db_end (commits when rc is DD_OK). */
+int deal_change_end(struct session *s, struct deal *d, int rc, struct dd_err *err);
 /*
  * Refuses (DD_REFUSED, err->stale set) when expected > 0 and the deal is no
  * longer the version a screen showed: nobody's change is overwritten silently.
@@ -52,6 +54,11 @@ int deal_change_begin(struct session *s, long id, struct deal *d, struct dd_err 
 int deal_check_version(const struct deal *d, long expected, struct dd_err *err);
 /* Bumps the deal's version: its committee or plan changed. Inside a write. */
 int deal_touch(struct db *db, long id, struct dd_err *err);
+/* deal_change_begin for a change to the deal's committee or plan: the deal is not kept. */
+int deal_part_begin(struct session *s, long id, struct dd_err *err);
+/* Runs and finalizes st inside the write, then deal_touch so the board notices. */
+int deal_part_exec(struct session *s, long id, sqlite3_stmt *st, const char *doing,
+		   struct dd_err *err);
 
 /* Resolves an owner as typed (login, or team display name or email) to a login. */
 int deal_owner_login(const struct session *s, const char *typed, const char **login,

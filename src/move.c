@@ -154,12 +154,9 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 	} else if (move_forward(s, &d, rq, from, to, gate, &ev, err) != DD_OK) {
 		goto fail;
 	}
-	deal_free(&d);
-	return db_commit(s->db, err);
+	return deal_change_end(s, &d, DD_OK, err);
 fail:
-	deal_free(&d);
-	db_rollback(s->db);
-	return err->code;
+	return deal_change_end(s, &d, err->code, err);
 }
 
 int
@@ -196,12 +193,9 @@ deal_lose(struct session *s, long id, const char *code, const char *note, long e
 			   .note = note};
 	if (apply_event(s->db, &ev, err) || history_add_event(s->db, &ev, NULL, err))
 		goto fail;
-	deal_free(&d);
-	return db_commit(s->db, err);
+	return deal_change_end(s, &d, DD_OK, err);
 fail:
-	deal_free(&d);
-	db_rollback(s->db);
-	return err->code;
+	return deal_change_end(s, &d, err->code, err);
 }
 
 int
@@ -240,10 +234,7 @@ deal_reopen(struct session *s, long id, const char *reason, struct dd_err *err)
 			   .reason = reason};
 	if (apply_event(s->db, &ev, err) || history_add_event(s->db, &ev, NULL, err))
 		goto fail;
-	deal_free(&d);
-	return db_commit(s->db, err);
+	return deal_change_end(s, &d, DD_OK, err);
 fail:
-	deal_free(&d);
-	db_rollback(s->db);
-	return err->code;
+	return deal_change_end(s, &d, err->code, err);
 }

@@ -83,8 +83,22 @@ people_get(struct db *db, long id, struct stakeholder *out, struct dd_err *err)
 				 : db_fail(db, err, "reading a stakeholder");
 }
 
-static const struct stakeholder *
-find_person(const struct stakeholder *v, size_t n, long id)
+/* The deal a stakeholder is on. */
+static int
+person_deal(struct db *db, long id, long *deal_id, struct dd_err *err)
+{
+	struct stakeholder me;
+	int rc = people_get(db, id, &me, err);
+
+	if (rc == DD_OK) {
+		*deal_id = me.deal_id;
+		person_free(&me);
+	}
+	return rc;
+}
+
+const struct stakeholder *
+people_find(const struct stakeholder *v, size_t n, long id)
 {
 	for (size_t i = 0; i < n; i++)
 		if (v[i].id == id)
@@ -104,7 +118,7 @@ people_would_cycle(const struct stakeholder *v, size_t n, long id, long manager)
 
 		if (manager == id)
 			return 1;
-		m = find_person(v, n, manager);
+		m = people_find(v, n, manager);
 		manager = m ? m->reports_to : 0;
 	}
 	return 0;
@@ -122,23 +136,6 @@ tree_visit(const struct stakeholder *v, size_t n, size_t i, int depth, char *see
 			tree_visit(v, n, j, depth + 1, seen, order, depths, k);
 }
 
-/* Whether walking up the reports-to chain from v[i] comes back to it. */
-static int
-on_loop(const struct stakeholder *v, size_t n, size_t i)
-{
-	long at = v[i].reports_to;
-
-	for (size_t steps = 0; at != 0 && steps <= n; steps++) {
-		const struct stakeholder *m;
-
-		if (at == v[i].id)
-			return 1;
-		m = find_person(v, n, at);
-		at = m ? m->reports_to : 0;
-	}
-	return 0;
-}
-
 void
 people_tree(const struct stakeholder *v, size_t n, size_t *order, int *depth)
 {
@@ -147,14 +144,14 @@ people_tree(const struct stakeholder *v, size_t n, size_t *order, int *depth)
 
 	for (size_t i = 0; i < n; i++)
 		if (!seen[i] &&
-		    (v[i].reports_to == 0 || find_person(v, n, v[i].reports_to) == NULL))
+		    (v[i].reports_to == 0 || people_find(v, n, v[i].reports_to) == NULL))
 			tree_visit(v, n, i, 0, seen, order, depth, &k);
 	/*
 	 * Whoever is left sits in a loop or under one: each loop is shown from its
 	 * first member as a root, with its reports under it, so nobody is lost.
 	 */
 	for (size_t i = 0; i < n; i++)
-		if (!seen[i] && on_loop(v, n, i))
+		if (!seen[i] && people_would_cycle(v, n, v[i].id, v[i].reports_to))
 			tree_visit(v, n, i, 0, seen, order, depth, &k);
 	for (size_t i = 0; i < n; i++)
 		if (!seen[i])
@@ -253,41 +250,6 @@ bind_fields(sqlite3_stmt *st, const struct stakeholder_fields *f, long manager, 
 		sqlite3_bind_null(st, ++*n);
 }
 
-/* Opens the write and checks the user may change this deal's committee. */
-static int
-begin_deal_change(struct session *s, long deal_id, struct dd_err *err)
-{
-	struct deal d;
-
-	if (deal_change_begin(s, deal_id, &d, err) != DD_OK)
-		return err->code;
-	deal_free(&d);
-	return DD_OK;
-}
-
-/* Runs the statement and bumps the deal's version so the board notices. */
-static int
-finish(struct session *s, sqlite3_stmt *st, long deal_id, const char *doing, struct dd_err *err)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, doing);
-
-	sqlite3_finalize(st);
-	if (rc != DD_OK)
-		return rc;
-	return deal_touch(s->db, deal_id, err); /* an UPDATE: the insert's rowid stays */
-}
-
-/* Commits what a _tx function did, or rolls it back. */
-static int
-end_change(struct session *s, int rc, struct dd_err *err)
-{
-	if (rc != DD_OK) {
-		db_rollback(s->db);
-		return rc;
-	}
-	return db_commit(s->db, err);
-}
-
 int
 people_add_tx(struct session *s, long deal_id, const struct stakeholder_fields *f, long *id,
 	      struct dd_err *err)
@@ -322,7 +284,7 @@ people_add_tx(struct session *s, long deal_id, const struct stakeholder_fields *
 	timestamp_now(now);
 	sqlite3_bind_int64(st, ++k, deal_id);
 	sqlite3_bind_text(st, ++k, now, -1, SQLITE_STATIC);
-	if (finish(s, st, deal_id, "adding the stakeholder", err) != DD_OK)
+	if (deal_part_exec(s, deal_id, st, "adding the stakeholder", err) != DD_OK)
 		return err->code;
 	*id = (long)sqlite3_last_insert_rowid(s->db->h);
 	return DD_OK;
@@ -334,9 +296,9 @@ people_add(struct session *s, long deal_id, const struct stakeholder_fields *f, 
 {
 	if (f->name == NULL || f->role == NULL)
 		return err_set(err, DD_USAGE, "a stakeholder needs --name and --role");
-	if (begin_deal_change(s, deal_id, err) != DD_OK)
+	if (deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
-	return end_change(s, people_add_tx(s, deal_id, f, id, err), err);
+	return db_end(s->db, people_add_tx(s, deal_id, f, id, err), err);
 }
 
 int
@@ -346,17 +308,14 @@ people_edit_tx(struct session *s, long id, const struct stakeholder_fields *f, s
 					   "stance", "influence", "last_contact"};
 	const char *texts[] = {f->name,   f->role,      f->title,
 			       f->stance, f->influence, f->last_contact};
-	struct stakeholder me, *v;
+	struct stakeholder *v;
 	struct strbuf sql;
 	size_t n;
-	long manager;
+	long deal_id, manager;
 	int k = 0;
 
-	if (people_get(s->db, id, &me, err) != DD_OK)
-		return err->code;
-	long deal_id = me.deal_id;
-	person_free(&me);
-	if (people_list(s->db, deal_id, &v, &n, err) != DD_OK)
+	if (person_deal(s->db, id, &deal_id, err) != DD_OK ||
+	    people_list(s->db, deal_id, &v, &n, err) != DD_OK)
 		return err->code;
 	int rc = check_fields(f, v, n, id, &manager, err);
 	people_free(v, n);
@@ -374,36 +333,30 @@ people_edit_tx(struct session *s, long id, const struct stakeholder_fields *f, s
 	strbuf_free(&sql);
 	bind_fields(st, f, manager, &k);
 	sqlite3_bind_int64(st, ++k, id);
-	return finish(s, st, deal_id, "saving the stakeholder", err);
+	return deal_part_exec(s, deal_id, st, "saving the stakeholder", err);
 }
 
 int
 people_edit(struct session *s, long id, const struct stakeholder_fields *f, struct dd_err *err)
 {
-	struct stakeholder me;
+	long deal_id;
 
-	if (people_get(s->db, id, &me, err) != DD_OK)
+	if (person_deal(s->db, id, &deal_id, err) != DD_OK ||
+	    deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
-	long deal_id = me.deal_id;
-	person_free(&me);
-	if (begin_deal_change(s, deal_id, err) != DD_OK)
-		return err->code;
-	return end_change(s, people_edit_tx(s, id, f, err), err);
+	return db_end(s->db, people_edit_tx(s, id, f, err), err);
 }
 
 int
 people_remove(struct session *s, long id, struct dd_err *err)
 {
-	struct stakeholder me;
+	long deal_id;
 
-	if (people_get(s->db, id, &me, err) != DD_OK)
-		return err->code;
-	long deal_id = me.deal_id;
-	person_free(&me);
-	if (begin_deal_change(s, deal_id, err) != DD_OK)
+	if (person_deal(s->db, id, &deal_id, err) != DD_OK ||
+	    deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
 	/* Their reports become roots (ON DELETE SET NULL); evidence keeps the name. */
 	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM stakeholders WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	return end_change(s, finish(s, st, deal_id, "removing the stakeholder", err), err);
+	return db_end(s->db, deal_part_exec(s, deal_id, st, "removing the stakeholder", err), err);
 }

@@ -45,6 +45,8 @@ int people_remove(struct session *s, long id, struct dd_err *err);
  * order[] and depth[] (n entries each). Cycle-safe: everyone appears once.
  */
 void people_tree(const struct stakeholder *v, size_t n, size_t *order, int *depth);
+/* The stakeholder with this id in v, or NULL. */
+const struct stakeholder *people_find(const struct stakeholder *v, size_t n, long id);
 /* 1 if making id report to manager would close a loop. */
 int people_would_cycle(const struct stakeholder *v, size_t n, long id, long manager);
 

@@ -114,41 +114,6 @@ plan_check(const struct plan_fields *f, struct dd_err *err)
 	return DD_OK;
 }
 
-/* Runs one statement inside a write the caller holds and bumps the deal. */
-static int
-write_step(struct session *s, long deal_id, sqlite3_stmt *st, const char *doing,
-	   struct dd_err *err)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, doing);
-
-	sqlite3_finalize(st);
-	if (rc == DD_OK) /* an UPDATE: the step's rowid stays in place */
-		rc = deal_touch(s->db, deal_id, err);
-	return rc;
-}
-
-static int
-begin(struct session *s, long deal_id, struct dd_err *err)
-{
-	struct deal d;
-
-	if (deal_change_begin(s, deal_id, &d, err) != DD_OK)
-		return err->code;
-	deal_free(&d);
-	return DD_OK;
-}
-
-/* Commits what a _tx function did, or rolls it back. */
-static int
-end_change(struct session *s, int rc, struct dd_err *err)
-{
-	if (rc != DD_OK) {
-		db_rollback(s->db);
-		return rc;
-	}
-	return db_commit(s->db, err);
-}
-
 int
 plan_add_tx(struct session *s, long deal_id, const struct plan_fields *f, long *id,
 	    struct dd_err *err)
@@ -170,7 +135,7 @@ plan_add_tx(struct session *s, long deal_id, const struct plan_fields *f, long *
 	db_bind_text_or_null(st, 4, f->who);
 	sqlite3_bind_text(st, 5, f->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, now, -1, SQLITE_STATIC);
-	rc = write_step(s, deal_id, st, "adding the step", err);
+	rc = deal_part_exec(s, deal_id, st, "adding the step", err);
 	if (rc == DD_OK)
 		*id = (long)sqlite3_last_insert_rowid(s->db->h);
 	return rc;
@@ -182,9 +147,9 @@ plan_add(struct session *s, long deal_id, const struct plan_fields *f, long *id,
 {
 	if (f->title == NULL || f->owner_side == NULL || f->due == NULL)
 		return err_set(err, DD_USAGE, "a plan step needs --title, --owner and --due");
-	if (plan_check(f, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+	if (plan_check(f, err) != DD_OK || deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
-	return end_change(s, plan_add_tx(s, deal_id, f, id, err), err);
+	return db_end(s->db, plan_add_tx(s, deal_id, f, id, err), err);
 }
 
 int
@@ -214,7 +179,7 @@ plan_edit_tx(struct session *s, long id, const struct plan_fields *f, struct dd_
 		if (vals[i] != NULL)
 			db_bind_text_or_null(st, ++k, vals[i]);
 	sqlite3_bind_int64(st, ++k, id);
-	return write_step(s, deal_id, st, "saving the step", err);
+	return deal_part_exec(s, deal_id, st, "saving the step", err);
 }
 
 int
@@ -229,9 +194,9 @@ plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err
 	if (given == 0)
 		return err_set(err, DD_USAGE, "nothing to change: give at least one field");
 	if (plan_check(f, err) != DD_OK || step_deal(s->db, id, &deal_id, err) != DD_OK ||
-	    begin(s, deal_id, err) != DD_OK)
+	    deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
-	return end_change(s, plan_edit_tx(s, id, f, err), err);
+	return db_end(s->db, plan_edit_tx(s, id, f, err), err);
 }
 
 int
@@ -256,7 +221,7 @@ plan_set_done_tx(struct session *s, long id, int done, const char *at, const cha
 	sqlite3_bind_text(st, 1, at ? at : now, -1, SQLITE_TRANSIENT);
 	db_bind_text_or_null(st, 2, at ? by : s->login);
 	sqlite3_bind_int64(st, 3, id);
-	return write_step(s, deal_id, st, "saving the step", err);
+	return deal_part_exec(s, deal_id, st, "saving the step", err);
 }
 
 int
@@ -264,9 +229,10 @@ plan_set_done(struct session *s, long id, int done, struct dd_err *err)
 {
 	long deal_id;
 
-	if (step_deal(s->db, id, &deal_id, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+	if (step_deal(s->db, id, &deal_id, err) != DD_OK ||
+	    deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
-	return end_change(s, plan_set_done_tx(s, id, done, NULL, NULL, err), err);
+	return db_end(s->db, plan_set_done_tx(s, id, done, NULL, NULL, err), err);
 }
 
 int
@@ -274,9 +240,10 @@ plan_remove(struct session *s, long id, struct dd_err *err)
 {
 	long deal_id;
 
-	if (step_deal(s->db, id, &deal_id, err) != DD_OK || begin(s, deal_id, err) != DD_OK)
+	if (step_deal(s->db, id, &deal_id, err) != DD_OK ||
+	    deal_part_begin(s, deal_id, err) != DD_OK)
 		return err->code;
 	sqlite3_stmt *st = db_prepare(s->db, "DELETE FROM plan_steps WHERE id = ?");
 	sqlite3_bind_int64(st, 1, id);
-	return end_change(s, write_step(s, deal_id, st, "removing the step", err), err);
+	return db_end(s->db, deal_part_exec(s, deal_id, st, "removing the step", err), err);
 }
