@@ -26,8 +26,6 @@ int board_totals(struct db *db, const struct process *p, const struct board_filt
 		 struct totals *stages, struct totals *won, struct totals *lost,
 		 struct dd_err *err);
 
-enum aging { AGING_OK, AGING_WARN, AGING_ROT };
-
 struct card {
 	long id, version;
 	char *title, *account, *owner;

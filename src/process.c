@@ -54,6 +54,12 @@ process_stage(const struct process *p, const char *key)
 	return i >= 0 && (size_t)i < p->nstages ? &p->stages[i] : NULL;
 }
 
+enum aging
+stage_aging(const struct stage *st, double days)
+{
+	return days >= st->rot_days ? AGING_ROT : days >= st->warn_days ? AGING_WARN : AGING_OK;
+}
+
 int
 process_has_lost_reason(const struct process *p, const char *code)
 {

@@ -68,6 +68,9 @@ void process_free(struct process *p);
 /* Position of a stage key; nstages for "won"; -1 if unknown. */
 int process_stage_index(const struct process *p, const char *key);
 const struct stage *process_stage(const struct process *p, const char *key);
+/* Days in stage st against its thresholds: at or past warn_days, rot_days. */
+enum aging { AGING_OK, AGING_WARN, AGING_ROT };
+enum aging stage_aging(const struct stage *st, double days);
 int process_has_lost_reason(const struct process *p, const char *code);
 /* With no team named everyone is a manager; else the login's role, or ROLE_NONE. */
 enum team_role process_role_of(const struct process *p, const char *login);
