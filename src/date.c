@@ -1,5 +1,7 @@
+#define _XOPEN_SOURCE 700 /* strptime */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 
@@ -55,6 +57,23 @@ digits(const char *s, int n)
 	return v;
 }
 
+/* A real calendar day in the years we store. */
+static int
+valid_day(int y, int m, int d)
+{
+	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/* n decimal digits of v at p: what %0nu prints of v modulo 10^n. */
+static void
+put_digits(char *p, unsigned v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 int
 date_parse(const char *s, long *days)
 {
@@ -65,7 +84,7 @@ date_parse(const char *s, long *days)
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (!valid_day(y, m, d))
 		return -1;
 	*days = date_from_ymd(y, m, d);
 	return 0;
@@ -102,13 +121,81 @@ date_of_timestamp(const char *ts)
 	return date_parse(buf, &days) == 0 ? days : -1;
 }
 
+/* "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM:SS[Z]". */
+static int
+parse_iso(const char *s, int *y, int *m, int *d, int *H, int *M, int *S)
+{
+	const char *p = s + 10;
+
+	*H = *M = *S = 0;
+	if (strlen(s) < 10 || (*y = digits(s, 4)) < 0 || s[4] != '-' ||
+	    (*m = digits(s + 5, 2)) < 0 || s[7] != '-' || (*d = digits(s + 8, 2)) < 0)
+		return 0;
+	if (*p == '\0')
+		return 1;
+	if ((*p != ' ' && *p != 'T') || (*H = digits(p + 1, 2)) < 0 || p[3] != ':' ||
+	    (*M = digits(p + 4, 2)) < 0)
+		return 0;
+	p += 6;
+	if (*p == ':' && (*S = digits(p + 1, 2)) >= 0)
+		p += 3;
+	if (*p == 'Z' && s[10] == 'T')
+		p++;
+	return *p == '\0';
+}
+
+int
+timestamp_parse(const char *s, const char *fmt, char out[TIMESTAMP_LEN])
+{
+	int y, m, d, H, M, S, ok = parse_iso(s, &y, &m, &d, &H, &M, &S);
+
+	if (!ok && fmt != NULL) {
+		struct tm tm;
+		const char *end;
+
+		memset(&tm, 0, sizeof tm);
+		end = strptime(s, fmt, &tm);
+		ok = end != NULL && *end == '\0';
+		y = tm.tm_year + 1900;
+		m = tm.tm_mon + 1;
+		d = tm.tm_mday;
+		H = tm.tm_hour;
+		M = tm.tm_min;
+		S = tm.tm_sec;
+	}
+	/* strptime takes 02/31, and 60 seconds. */
+	if (!ok || !valid_day(y, m, d) || H < 0 || H > 23 || M < 0 || M > 59 || S < 0 || S > 59)
+		return -1;
+	timestamp_from_parts(y, m, d, H, M, S, out);
+	return 0;
+}
+
+void
+timestamp_from_parts(int y, int m, int d, int H, int M, int S, char out[TIMESTAMP_LEN])
+{
+	put_digits(out, (unsigned)y, 4);
+	out[4] = '-';
+	put_digits(out + 5, (unsigned)m, 2);
+	out[7] = '-';
+	put_digits(out + 8, (unsigned)d, 2);
+	out[10] = ' ';
+	put_digits(out + 11, (unsigned)H, 2);
+	out[13] = ':';
+	put_digits(out + 14, (unsigned)M, 2);
+	out[16] = ':';
+	put_digits(out + 17, (unsigned)S, 2);
+	out[19] = '\0';
+}
+
 void
 timestamp_format(time_t t, char out[TIMESTAMP_LEN])
 {
 	struct tm tm;
 
+	/* What strftime's "%Y-%m-%d %H:%M:%S" gives for years 1000 to 9999. */
 	gmtime_r(&t, &tm);
-	strftime(out, TIMESTAMP_LEN, "%Y-%m-%d %H:%M:%S", &tm);
+	timestamp_from_parts(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			     tm.tm_sec, out);
 }
 
 void
@@ -117,11 +204,23 @@ timestamp_now(char out[TIMESTAMP_LEN])
 	timestamp_format(time(NULL), out);
 }
 
+static void
+day_at(long days, int H, int M, int S, char out[TIMESTAMP_LEN])
+{
+	int y, m, d;
+
+	date_to_ymd(days, &y, &m, &d);
+	timestamp_from_parts(y, m, d, H, M, S, out);
+}
+
+void
+timestamp_start_of_day(long days, char out[TIMESTAMP_LEN])
+{
+	day_at(days, 0, 0, 0, out);
+}
+
 void
 timestamp_end_of_day(long days, char out[TIMESTAMP_LEN])
 {
-	char d[DATE_LEN];
-
-	date_format(days, d);
-	snprintf(out, TIMESTAMP_LEN, "%s 23:59:59", d);
+	day_at(days, 23, 59, 59, out);
 }

@@ -17,10 +17,19 @@ long date_today(void);
 /* The date part of a stored timestamp "YYYY-MM-DD HH:MM:SS"; -1 if malformed. */
 long date_of_timestamp(const char *ts);
 
+/*
+ * A date or time as stored, "YYYY-MM-DD HH:MM:SS": ISO "YYYY-MM-DD",
+ * "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM:SS[Z]", else (fmt not NULL) in
+ * strptime format fmt. A real calendar day from 1900 on; 0, or -1 if it is not one.
+ */
+int timestamp_parse(const char *s, const char *fmt, char out[TIMESTAMP_LEN]);
+/* Formats the parts without snprintf (imports and the demo write millions). */
+void timestamp_from_parts(int y, int m, int d, int H, int M, int S, char out[TIMESTAMP_LEN]);
 /* A stored UTC timestamp for time t. */
 void timestamp_format(time_t t, char out[TIMESTAMP_LEN]);
 void timestamp_now(char out[TIMESTAMP_LEN]);
-/* The last second of a day, for "as of the end of that day". */
+/* The first and last second of a day: a period from one day to the end of another. */
+void timestamp_start_of_day(long days, char out[TIMESTAMP_LEN]);
 void timestamp_end_of_day(long days, char out[TIMESTAMP_LEN]);
 
 #endif

@@ -41,6 +41,8 @@ db_bulk_lift(struct db *db, const char *const *tables, const char *const *keep, 
 	for (size_t i = 0; i < drops.n && rc == DD_OK; i++)
 		rc = db_exec(db, drops.v[i], err);
 	strvec_free(&drops);
+	if (rc != DD_OK)
+		db_bulk_free(b);
 	return rc;
 }
 

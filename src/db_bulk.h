@@ -17,14 +17,21 @@ struct db_bulk {
 };
 
 /*
+ * Ownership: a successful db_bulk_lift fills b, and the caller then hands it to
+ * exactly one of db_bulk_restore or db_bulk_free, which both free it. A failed
+ * lift leaves nothing to free.
+ */
+
+/*
  * Drops the indexes and triggers of the tables (NULL-terminated list) except
  * those named in keep (NULL-terminated, or NULL). The caller writes only rows
- * the triggers would have let through.
+ * the triggers would have let through. On failure roll the transaction back.
  */
 int db_bulk_lift(struct db *db, const char *const *tables, const char *const *keep,
 		 struct db_bulk *b, struct dd_err *err);
 /* Creates them again and frees b; on failure roll the transaction back. */
 int db_bulk_restore(struct db *db, struct db_bulk *b, struct dd_err *err);
+/* Frees b without restoring: the transaction is to be rolled back. */
 void db_bulk_free(struct db_bulk *b);
 
 #endif

@@ -221,29 +221,6 @@ min_l(long a, long b)
 	return a < b ? a : b;
 }
 
-static void
-two_digits(char *out, long v)
-{
-	out[0] = (char)('0' + v / 10 % 10);
-	out[1] = (char)('0' + v % 10);
-}
-
-/* "YYYY-MM-DD HH:MM:SS", by hand: there are a million and a half of them. */
-static void
-format_at(long at, char out[TIMESTAMP_LEN])
-{
-	long s = at % DAY;
-
-	date_format(day_of(at), out);
-	out[10] = ' ';
-	two_digits(out + 11, s / 3600);
-	out[13] = ':';
-	two_digits(out + 14, s / 60 % 60);
-	out[16] = ':';
-	two_digits(out + 17, s % 60);
-	out[19] = '\0';
-}
-
 /* A time strictly between lo and hi when there is room, in working hours if it can be. */
 static long
 stamp_between(struct rng *r, long lo, long hi)
@@ -1013,16 +990,21 @@ put_date(struct table *t, long day)
 	put_text(t, buf);
 }
 
+/* Not through gmtime: there are a million and a half of them. */
 static void
 put_at(struct table *t, long at)
 {
 	char buf[TIMESTAMP_LEN];
+	long s;
+	int y, m, d;
 
 	if (at < 0) {
 		put(t, V_NULL);
 		return;
 	}
-	format_at(at, buf);
+	s = at % DAY;
+	date_to_ymd(day_of(at), &y, &m, &d);
+	timestamp_from_parts(y, m, d, (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60), buf);
 	put_text(t, buf);
 }
 
@@ -1454,7 +1436,6 @@ demo_fill(struct db *db, const struct process *p, const struct demo_options *o, 
 			       "empty one (create a new database with 'dealdeck init')");
 	}
 	if (db_bulk_lift(db, demo_tables, NULL, &bulk, err) != DD_OK) {
-		db_bulk_free(&bulk);
 		db_rollback(db);
 		return err->code;
 	}
@@ -1479,7 +1460,8 @@ demo_fill(struct db *db, const struct process *p, const struct demo_options *o, 
 	gen_free(&g);
 	if (rc == DD_OK)
 		rc = db_bulk_restore(db, &bulk, err);
-	db_bulk_free(&bulk);
+	else
+		db_bulk_free(&bulk);
 	if (rc != DD_OK) {
 		db_rollback(db);
 		return rc;

@@ -2,13 +2,11 @@
  * Importing deals: other CRMs' headers and values, per-field checks, and each
  * row's stage history planned from its dates, then written.
  */
-#define _XOPEN_SOURCE 700 /* strptime */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "history.h"
 #include "import_internal.h"
@@ -282,94 +280,6 @@ classify(struct importer *im, const char *h, struct column *c)
 	free(n);
 }
 
-static int
-digits(const char *s, int n, int *out)
-{
-	*out = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		*out = *out * 10 + (s[i] - '0');
-	}
-	return 1;
-}
-
-/* "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM:SS[Z]". */
-static int
-parse_iso(const char *s, int *y, int *m, int *d, int *H, int *M, int *S)
-{
-	const char *p = s + 10;
-
-	*H = *M = *S = 0;
-	if (strlen(s) < 10 || !digits(s, 4, y) || s[4] != '-' || !digits(s + 5, 2, m) ||
-	    s[7] != '-' || !digits(s + 8, 2, d))
-		return 0;
-	if (*p == '\0')
-		return 1;
-	if ((*p != ' ' && *p != 'T') || !digits(p + 1, 2, H) || p[3] != ':' ||
-	    !digits(p + 4, 2, M))
-		return 0;
-	p += 6;
-	if (*p == ':' && digits(p + 1, 2, S))
-		p += 3;
-	if (*p == 'Z' && s[10] == 'T')
-		p++;
-	return *p == '\0';
-}
-
-/* n decimal digits of v (>= 0) at p; snprintf made a tenth of an import's time. */
-static void
-put_digits(char *p, int v, int n)
-{
-	while (n-- > 0) {
-		p[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
-int
-parse_when(const char *s, const char *fmt, char out[TIMESTAMP_LEN])
-{
-	int y, m, d, H, M, S, ok = parse_iso(s, &y, &m, &d, &H, &M, &S);
-	char day[DATE_LEN];
-	long days;
-
-	if (!ok && fmt != NULL) {
-		struct tm tm;
-		const char *end;
-
-		memset(&tm, 0, sizeof tm);
-		end = strptime(s, fmt, &tm);
-		ok = end != NULL && *end == '\0';
-		y = tm.tm_year + 1900;
-		m = tm.tm_mon + 1;
-		d = tm.tm_mday;
-		H = tm.tm_hour;
-		M = tm.tm_min;
-		S = tm.tm_sec;
-	}
-	if (!ok || y < 0 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99)
-		return -1;
-	/* strptime takes 02/31: date_parse knows the calendar. */
-	put_digits(day, y, 4);
-	day[4] = '-';
-	put_digits(day + 5, m, 2);
-	day[7] = '-';
-	put_digits(day + 8, d, 2);
-	day[10] = '\0';
-	if (date_parse(day, &days) != 0 || H < 0 || H > 23 || M < 0 || M > 59 || S < 0 || S > 59)
-		return -1;
-	memcpy(out, day, 10);
-	out[10] = ' ';
-	put_digits(out + 11, H, 2);
-	out[13] = ':';
-	put_digits(out + 14, M, 2);
-	out[16] = ':';
-	put_digits(out + 17, S, 2);
-	out[19] = '\0';
-	return 0;
-}
-
 /* One row, checked and converted. */
 struct row {
 	long line;
@@ -452,7 +362,7 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 	case T_TIME:
 		if (v[0] == '\0')
 			break;
-		if (parse_when(v, im->o->date_format, ts) != 0) {
+		if (timestamp_parse(v, im->o->date_format, ts) != 0) {
 			row_error(im, rw->line, col,
 				  "'%s' is not a date (YYYY-MM-DD[ HH:MM[:SS]]%s)", v,
 				  im->o->date_format ? " or --date-format" : "; or --date-format");
@@ -511,7 +421,7 @@ read_row(struct importer *im, struct row *rw)
 			continue;
 		e = c->stage < im->nst ? &im->entries[rw->nentries]
 				       : &(struct entry){0}; /* outcome: kept below */
-		if (parse_when(v, im->o->date_format, e->at) != 0) {
+		if (timestamp_parse(v, im->o->date_format, e->at) != 0) {
 			row_error(im, rw->line, c->name, "'%s' is not a date", v);
 			continue;
 		}
@@ -621,13 +531,6 @@ plan_history(struct importer *im, struct row *rw, struct state *st)
 	return n;
 }
 
-/* Binds text or NULL (empty or not given). */
-static void
-bind_opt(sqlite3_stmt *st, int i, const char *v)
-{
-	db_bind_text_or_null(st, i, v);
-}
-
 /* The value columns of a deal, in the order both statements bind them. */
 static const enum field value_fields[] = {F_ID,        F_TITLE,         F_ACCOUNT,
 					  F_OWNER,     F_AMOUNT,        F_CLOSE_DATE,
@@ -726,17 +629,18 @@ bind_deal(struct importer *im, sqlite3_stmt *q, const struct row *rw, const stru
 		else if (f == F_OWNER)
 			sqlite3_bind_text(q, (int)i + 1, owner, -1, SQLITE_TRANSIENT);
 		else if (f == F_CLOSE_DATE)
-			bind_opt(q, (int)i + 1, rw->close_date);
+			db_bind_text_or_null(q, (int)i + 1, rw->close_date);
 		else if (f == F_NEXT_STEP_DUE)
-			bind_opt(q, (int)i + 1, rw->next_step_due);
+			db_bind_text_or_null(q, (int)i + 1, rw->next_step_due);
 		else
-			bind_opt(q, (int)i + 1, v);
+			db_bind_text_or_null(q, (int)i + 1, v);
 	}
 	sqlite3_bind_text(q, NVALUES + 1, im->s->proc.stages[st->stage].key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, NVALUES + 2, st->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, NVALUES + 3, st->entered, -1, SQLITE_TRANSIENT);
-	bind_opt(q, NVALUES + 4, strcmp(st->status, "open") == 0 ? NULL : st->closed);
-	bind_opt(q, NVALUES + 5, strcmp(st->status, "lost") == 0 ? rw->v[F_LOST_REASON] : NULL);
+	db_bind_text_or_null(q, NVALUES + 4, strcmp(st->status, "open") == 0 ? NULL : st->closed);
+	db_bind_text_or_null(q, NVALUES + 5,
+			     strcmp(st->status, "lost") == 0 ? rw->v[F_LOST_REASON] : NULL);
 	if (created != NULL)
 		sqlite3_bind_text(q, NVALUES + 6, created, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(q, NVALUES + 7, im->now, -1, SQLITE_STATIC);

@@ -135,10 +135,4 @@ void row_error(struct importer *im, long line, const char *column, const char *f
 enum import_tx { TX_READ, TX_WRITE };
 int run_import(struct importer *im, enum import_tx tx);
 
-/*
- * In import_deals.c: a date or time, ISO or in strptime format fmt (or NULL), as
- * stored: "YYYY-MM-DD HH:MM:SS"; 0, or -1 if it is not one.
- */
-int parse_when(const char *s, const char *fmt, char out[TIMESTAMP_LEN]);
-
 #endif

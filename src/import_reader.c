@@ -372,10 +372,12 @@ run_import(struct importer *im, enum import_tx tx)
 		err_add(err, DD_DATAERR, "… and %ld more", im->nerrors - IMPORT_MAX_ERRORS);
 	/* Statements go before the commit, or it could not finish reading. */
 	importer_free(im);
-	if (bulk && !im->fail && im->nerrors == 0 && db_bulk_restore(s->db, &lifted, err))
-		im->fail = err->code;
-	if (bulk)
+	if (bulk && !im->fail && im->nerrors == 0) {
+		if (db_bulk_restore(s->db, &lifted, err) != DD_OK)
+			im->fail = err->code;
+	} else if (bulk) {
 		db_bulk_free(&lifted);
+	}
 	if (im->fail || im->nerrors > 0) {
 		db_rollback(s->db);
 		r->added = r->updated = 0;

@@ -7,13 +7,12 @@
 
 #include "import_internal.h"
 #include "people.h"
-#include "permit.h"
 #include "plan.h"
 #include "text.h"
 #include "xmalloc.h"
 
 enum rel_kind { REL_PEOPLE = 1, REL_PLAN = 2 };
-enum { R_DEAL_ID, R_DEAL_EXT, R_NREL_MAX = 9 };
+enum { R_DEAL_ID, R_DEAL_EXT };
 enum { P_NAME = 2, P_ROLE, P_TITLE, P_STANCE, P_INFLUENCE, P_REPORTS_TO, P_LAST_CONTACT };
 enum { S_TITLE = 2, S_OWNER, S_WHO, S_DUE, S_DONE_AT, S_DONE_BY };
 
@@ -188,7 +187,7 @@ rel_when(struct importer *im, int f, int day, char out[TIMESTAMP_LEN])
 	out[0] = '\0';
 	if (given(v) == NULL)
 		return 0;
-	if (parse_when(v, im->o->date_format, out) != 0) {
+	if (timestamp_parse(v, im->o->date_format, out) != 0) {
 		row_error(im, im->rec_line, rel_col(im, f), "'%s' is not a date%s", v,
 			  im->o->date_format ? "" : " (YYYY-MM-DD, or --date-format)");
 		return -1;
@@ -385,10 +384,20 @@ free_rel(struct importer *im)
 	free(im->pend);
 }
 
+/* First of the options, after run_import checked the permission to write. */
+static int
+rel_options(struct importer *im)
+{
+	if (im->o->nstage_maps > 0)
+		return err_set(im->err, DD_USAGE, "--stage-map is for import deals");
+	return DD_OK;
+}
+
 static const struct import_ops people_ops = {
 	.field_list = "deal_id, deal_external_id, name, role, title, stance, influence, "
 		      "reports_to, last_contact",
 	.field_by_name = rel_field_by_name,
+	.options = rel_options,
 	.classify = rel_classify,
 	.header = rel_header_check,
 	.row = rel_row,
@@ -399,6 +408,7 @@ static const struct import_ops people_ops = {
 static const struct import_ops plan_ops = {
 	.field_list = "deal_id, deal_external_id, title, owner, who, due, done_at, done_by",
 	.field_by_name = rel_field_by_name,
+	.options = rel_options,
 	.classify = rel_classify,
 	.header = rel_header_check,
 	.row = rel_row,
@@ -417,12 +427,7 @@ import_rel(int kind, struct session *s, const char *path, const struct import_op
 	struct importer im = {.kind = kind, .s = s, .o = o, .r = r, .err = err, .path = path};
 
 	im.ops = kind == REL_PEOPLE ? &people_ops : &plan_ops;
-	memset(r, 0, sizeof *r);
-	if (permit_write(s, err) != DD_OK)
-		return err->code;
-	if (o->nstage_maps > 0)
-		return err_set(err, DD_USAGE, "--stage-map is for import deals");
-	return run_import(&im, 1);
+	return run_import(&im, TX_WRITE);
 }
 
 int

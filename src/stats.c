@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "money.h"
 #include "stats.h"
 #include "xmalloc.h"
 
@@ -187,18 +188,18 @@ fill_duration(struct stats_stage *g, sqlite3_stmt *st)
 	g->stay_mean_days = sqlite3_column_double(st, 3);
 }
 
+static double
+ratio(double a, double b)
+{
+	return b > 0 ? a / b : 0; /* over nothing prints as 0 */
+}
+
 static void
 fill_conversion(struct stats_stage *g, sqlite3_stmt *st)
 {
 	g->entered = sqlite3_column_double(st, 1);
 	g->advanced = sqlite3_column_double(st, 2);
-	g->rate = g->entered > 0 ? g->advanced / g->entered : 0;
-}
-
-static double
-ratio(double a, double b)
-{
-	return b > 0 ? a / b : 0; /* over nothing prints as 0 */
+	g->rate = ratio(g->advanced, g->entered);
 }
 
 static struct stats_reason *
@@ -296,7 +297,6 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	      struct dd_err *err)
 {
 	struct bounds b = {.owner = q->owner};
-	char day[DATE_LEN];
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -312,8 +312,7 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	}
 	b.today = out->as_of;
 	timestamp_end_of_day(out->as_of, b.t_end);
-	date_format(out->from, day);
-	snprintf(b.start, sizeof b.start, "%s 00:00:00", day);
+	timestamp_start_of_day(out->from, b.start);
 	timestamp_end_of_day(out->to < out->as_of ? out->to : out->as_of, b.end);
 	out->nstages = s->proc.nstages;
 	out->stages = xcalloc(out->nstages ? out->nstages : 1, sizeof *out->stages);
@@ -459,8 +458,6 @@ round_to(double v, int places)
 void
 stats_format(enum stats_kind kind, double value, char out[STATS_VALUE_LEN])
 {
-	long long cents;
-
 	switch (kind) {
 	case STATS_COUNT:
 	case STATS_DAYS:
@@ -472,9 +469,8 @@ stats_format(enum stats_kind kind, double value, char out[STATS_VALUE_LEN])
 	case STATS_DAYS1:
 		snprintf(out, STATS_VALUE_LEN, "%.1f", round_to(value, 1));
 		break;
-	case STATS_AMOUNT:
-		cents = (long long)round_to(value, 0); /* minor units: whole cents */
-		snprintf(out, STATS_VALUE_LEN, "%lld.%02lld", cents / 100, cents % 100);
+	case STATS_AMOUNT: /* minor units: whole cents, never negative */
+		money_format((int64_t)round_to(value, 0), 0, out);
 		break;
 	}
 }

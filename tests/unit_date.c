@@ -175,6 +175,83 @@ START_TEST(test_timestamp_format)
 }
 END_TEST
 
+START_TEST(test_timestamp_start_of_day)
+{
+	char out[TIMESTAMP_LEN];
+
+	timestamp_start_of_day(date_from_ymd(2024, 2, 29), out);
+	ck_assert_str_eq(out, "2024-02-29 00:00:00");
+	timestamp_start_of_day(0, out);
+	ck_assert_str_eq(out, "1970-01-01 00:00:00");
+}
+END_TEST
+
+START_TEST(test_timestamp_from_parts)
+{
+	char out[TIMESTAMP_LEN];
+
+	timestamp_from_parts(2024, 6, 5, 7, 8, 9, out);
+	ck_assert_str_eq(out, "2024-06-05 07:08:09");
+	timestamp_from_parts(9999, 12, 31, 23, 59, 59, out);
+	ck_assert_str_eq(out, "9999-12-31 23:59:59");
+}
+END_TEST
+
+/* Each input, its format (or NULL) and what is stored ("" when refused). */
+static const struct {
+	const char *in, *fmt, *want;
+} parse_cases[] = {
+	{"2024-03-05", NULL, "2024-03-05 00:00:00"},
+	{"2024-03-05 14:30", NULL, "2024-03-05 14:30:00"},
+	{"2024-03-05 14:30:15", NULL, "2024-03-05 14:30:15"},
+	{"2024-03-05T14:30:15", NULL, "2024-03-05 14:30:15"},
+	{"2024-03-05T14:30:15Z", NULL, "2024-03-05 14:30:15"},
+	{"2024-03-05T14:30", NULL, "2024-03-05 14:30:00"},
+	{"2024-02-29", NULL, "2024-02-29 00:00:00"},
+	{"2024-03-05 14:30:15Z", NULL, ""}, /* Z only after T */
+	{"2024-03-05 14", NULL, ""},
+	{"2024-03-05 14:3", NULL, ""},
+	{"2024-03-05 14:30:1", NULL, ""},
+	{"2024-03-05 14:30:15 ", NULL, ""},
+	{"2024-03-05x", NULL, ""},
+	{"2024-3-5", NULL, ""},
+	{"2023-02-29", NULL, ""},
+	{"2024-04-31", NULL, ""},
+	{"1899-12-31", NULL, ""},
+	{"2024-03-05 24:00", NULL, ""},
+	{"2024-03-05 23:60", NULL, ""},
+	{"2024-03-05 23:59:60", NULL, ""},
+	{"", NULL, ""},
+	{"03/05/2024", NULL, ""},
+	{"03/05/2024", "%m/%d/%Y", "2024-03-05 00:00:00"},
+	{"3/5/2024 9:07", "%m/%d/%Y %H:%M", "2024-03-05 09:07:00"},
+	{"2024-03-05 14:30", "%m/%d/%Y", "2024-03-05 14:30:00"}, /* ISO first */
+	{"02/31/2024", "%m/%d/%Y", ""},                          /* the calendar refuses */
+	{"02/29/2023", "%m/%d/%Y", ""},
+	{"03/05/2024 junk", "%m/%d/%Y", ""},
+	{"05.03.2024", "%m/%d/%Y", ""},
+};
+
+START_TEST(test_timestamp_parse)
+{
+	char out[TIMESTAMP_LEN];
+
+	for (size_t i = 0; i < sizeof parse_cases / sizeof parse_cases[0]; i++) {
+		int rc;
+
+		strcpy(out, "unchanged");
+		rc = timestamp_parse(parse_cases[i].in, parse_cases[i].fmt, out);
+		if (parse_cases[i].want[0] == '\0') {
+			ck_assert_msg(rc == -1, "'%s' was taken as %s", parse_cases[i].in, out);
+			ck_assert_str_eq(out, "unchanged"); /* nothing written when refused */
+		} else {
+			ck_assert_msg(rc == 0, "'%s' was refused", parse_cases[i].in);
+			ck_assert_str_eq(out, parse_cases[i].want);
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_date_today)
 {
 	char now[TIMESTAMP_LEN];
@@ -201,6 +278,9 @@ suite_date(void)
 	tcase_add_test(tc, test_date_of_timestamp);
 	tcase_add_test(tc, test_timestamp_end_of_day);
 	tcase_add_test(tc, test_timestamp_format);
+	tcase_add_test(tc, test_timestamp_start_of_day);
+	tcase_add_test(tc, test_timestamp_from_parts);
+	tcase_add_test(tc, test_timestamp_parse);
 	tcase_add_test(tc, test_date_today);
 	suite_add_tcase(s, tc);
 	return s;
