@@ -90,6 +90,12 @@ utf8_locale(void)
 }
 
 int
+text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
+}
+
+int
 cp_width(uint32_t cp)
 {
 	locale_t loc, old = (locale_t)0;

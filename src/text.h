@@ -9,6 +9,11 @@
 int utf8_valid(const char *s, size_t n);
 /* Decodes one code point; returns its byte length (1 for an invalid byte, cp = U+FFFD). */
 size_t utf8_decode(const char *s, uint32_t *cp);
+/*
+ * Code points one line of text cannot show: C0, DEL, C1, line and paragraph
+ * separators.
+ */
+int text_is_control(uint32_t cp);
 /* Display columns of one code point: 0, 1 or 2 (unknown counts as 1, never -1). */
 int cp_width(uint32_t cp);
 /* Display columns of a UTF-8 string. */

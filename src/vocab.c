@@ -18,6 +18,16 @@ const struct vocab vocab_plan_owner = {plan_owner, "owner"};
 const struct vocab vocab_status = {status, "status"};
 
 int
+vocab_count(const struct vocab *v)
+{
+	int n = 0;
+
+	while (v->words[n] != NULL)
+		n++;
+	return n;
+}
+
+int
 vocab_find(const struct vocab *v, const char *word)
 {
 	for (int i = 0; word != NULL && v->words[i] != NULL; i++)

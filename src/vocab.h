@@ -13,6 +13,8 @@ extern const struct vocab vocab_influence;
 extern const struct vocab vocab_plan_owner;
 extern const struct vocab vocab_status;
 
+/* Words in v. */
+int vocab_count(const struct vocab *v);
 /* Index of word in v, or -1. */
 int vocab_find(const struct vocab *v, const char *word);
 /* "a, b, c" for messages; static storage. */

@@ -54,8 +54,7 @@ ui_close_overlay(struct ui *u)
 	u->req_keys = NULL;
 	u->nreq = 0;
 	u->ov = OV_NONE;
-	u->b.dirty = DIRTY_ALL; /* the overlay covered the columns */
-	u->b.dirty_cols = ~0ULL;
+	board_mark_all(&u->b); /* the overlay covered the columns */
 }
 
 /* Reads the selected deal for a form; NULL with a status message when none. */
@@ -102,7 +101,7 @@ open_detail(struct ui *u)
 static void
 detail_key(struct ui *u, int key)
 {
-	int page = u->cv.h - 4, max = (int)u->detail.n - page;
+	int page = u->cv.h - 4;
 
 	switch (key) {
 	case K_UP:
@@ -124,10 +123,7 @@ detail_key(struct ui *u, int key)
 		ui_close_overlay(u);
 		return;
 	}
-	if (u->detail_top > max)
-		u->detail_top = max;
-	if (u->detail_top < 0)
-		u->detail_top = 0;
+	u->detail_top = scroll_clamp(u->detail_top, (int)u->detail.n, page);
 }
 
 static void
@@ -242,14 +238,12 @@ act(struct ui *u, enum action a)
 		break;
 	case A_PRIVACY:
 		b->privacy = !b->privacy;
-		b->dirty = DIRTY_ALL;
-		b->dirty_cols = ~0ULL;
+		board_mark_all(b);
 		board_set_status(b, 0, "amounts %s", b->privacy ? "hidden" : "shown");
 		break;
 	case A_REDRAW:
 		screen_invalidate();
-		b->dirty = DIRTY_ALL;
-		b->dirty_cols = ~0ULL;
+		board_mark_all(b);
 		break;
 	case A_HELP:
 		u->ov = OV_HELP;
@@ -352,12 +346,10 @@ static void
 resize(struct ui *u)
 {
 	int w, h;
-	long id = ui_selected_id(u);
 
 	screen_size(&w, &h);
 	canvas_free(&u->cv);
 	canvas_init(&u->cv, w, h, u->b.ascii);
-	(void)id;
 	ui_relayout(u);
 }
 

@@ -41,16 +41,16 @@ board_filter_of(const struct board *b)
 	return (struct board_filter){b->filter_owner, b->filter_text};
 }
 
-void
-board_mark_col(struct board *b, int col)
+static void
+mark_col(struct board *b, int col)
 {
 	b->dirty |= DIRTY_COLUMNS;
 	if (col >= 0 && col < 64)
 		b->dirty_cols |= 1ULL << col;
 }
 
-static void
-mark_all(struct board *b)
+void
+board_mark_all(struct board *b)
 {
 	b->dirty = DIRTY_ALL;
 	b->dirty_cols = ~0ULL;
@@ -67,14 +67,7 @@ fit_window(struct board *b, int i)
 		c->sel = c->totals.count - 1;
 	if (c->sel < 0)
 		c->sel = 0;
-	if (c->sel < off)
-		off = c->sel;
-	if (c->sel >= off + per)
-		off = c->sel - per + 1;
-	if (off > c->totals.count - per)
-		off = c->totals.count - per;
-	if (off < 0)
-		off = 0;
+	off = scroll_clamp(scroll_follow(off, c->sel, per), c->totals.count, per);
 	if (off == c->offset && c->loaded)
 		return 0;
 	c->offset = off;
@@ -92,7 +85,7 @@ load_column(struct board *b, int i, struct dd_err *err)
 			b->s->today, &c->cards, &c->ncards, err) != DD_OK)
 		return err->code;
 	c->loaded = 1;
-	board_mark_col(b, i);
+	mark_col(b, i);
 	return DD_OK;
 }
 
@@ -119,7 +112,7 @@ board_resize(struct board *b, int w, int h)
 	if (per != b->lay.cards_per_col)
 		for (size_t i = 0; i < b->s->proc.nstages; i++)
 			unload(&b->cols[i]);
-	mark_all(b);
+	board_mark_all(b);
 }
 
 int
@@ -137,7 +130,7 @@ board_reload(struct board *b, struct dd_err *err)
 		unload(&b->cols[i]);
 	}
 	free(t);
-	mark_all(b);
+	board_mark_all(b);
 	if (b->lay.too_small)
 		return DD_OK;
 	return load_visible(b, err);
@@ -164,15 +157,15 @@ after_move(struct board *b, int old_col, long old_off)
 		       b->sel_col);
 	b->first_col = b->lay.first_col;
 	if (first != b->lay.first_col)
-		mark_all(b); /* the columns slid sideways */
+		board_mark_all(b); /* the columns slid sideways */
 	err_init(&err);
 	if (b->cols[b->sel_col].offset != old_off || first != b->lay.first_col)
-		mark_all(b);
+		board_mark_all(b);
 	if (load_visible(b, &err) != DD_OK)
 		board_set_status(b, 1, "%s", strbuf_str(&err.msg));
 	err_free(&err);
-	board_mark_col(b, old_col);
-	board_mark_col(b, b->sel_col);
+	mark_col(b, old_col);
+	mark_col(b, b->sel_col);
 	b->dirty |= DIRTY_STATUS;
 }
 

@@ -58,7 +58,8 @@ void board_sel_to(struct board *b, long row);
 void board_select_deal(struct board *b, long deal_id);
 void board_set_status(struct board *b, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-void board_mark_col(struct board *b, int col);
+/* Everything drawn again: after an overlay, a resize or a reload. */
+void board_mark_all(struct board *b);
 struct board_filter board_filter_of(const struct board *b);
 
 #endif

@@ -90,7 +90,7 @@ struct ui {
 	int detail_top;
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
 	long data_version;
-	int quit, redraw_all;
+	int quit;
 	struct stats_screen stats;
 };
 

@@ -7,7 +7,10 @@
 #include "text.h"
 #include "xmalloc.h"
 
-void
+#define SHORT_LEN 24 /* room for any long long, so nothing is ever cut */
+
+/* "340k", "1.2M": short amounts for the title and column headers. */
+static void
 amount_short(long long minor, char *out, size_t len)
 {
 	long long whole = minor / 100;
@@ -27,7 +30,7 @@ amount_short(long long minor, char *out, size_t len)
 static void
 draw_title(struct board *b, struct canvas *c)
 {
-	char right[160], won[16], lost[16], filter[200] = "";
+	char right[160], won[SHORT_LEN], lost[SHORT_LEN], filter[200] = "";
 	int w = c->w, x, rw;
 
 	amount_short(b->won.amount, won, sizeof won);
@@ -53,7 +56,7 @@ draw_title(struct board *b, struct canvas *c)
 	free(left);
 }
 
-static const char *
+const char *
 aging_word(enum aging a)
 {
 	static const char *const words[] = {"", " warn", " ROT"};
@@ -61,7 +64,7 @@ aging_word(enum aging a)
 	return words[a];
 }
 
-static enum theme_role
+enum theme_role
 aging_role(enum aging a)
 {
 	static const enum theme_role roles[] = {ROLE_AGE_OK, ROLE_AGE_WARN, ROLE_AGE_ROT};
@@ -143,7 +146,7 @@ draw_column(struct board *b, struct canvas *c, int k)
 	int i = l->first_col + k, x = l->col_x[k], w = l->col_w[k];
 	const struct stage *s = &b->s->proc.stages[i];
 	struct board_column *col = &b->cols[i];
-	char line[128], total[16], weighted[16];
+	char line[128], total[SHORT_LEN], weighted[SHORT_LEN];
 	int bottom = l->status_y - 1;
 
 	canvas_fill(c, l->head_y, x, l->status_y - l->head_y, w, ROLE_NORMAL);

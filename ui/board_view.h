@@ -9,7 +9,8 @@
 void board_view_draw(struct board *b, struct canvas *c);
 /* The message of every screen when the terminal is below LAYOUT_MIN_W x LAYOUT_MIN_H. */
 void draw_too_small(struct canvas *c);
-/* "340k", "1.2M": short amounts for column headers. */
-void amount_short(long long minor, char *out, size_t len);
+/* " warn", " ROT" after a deal's days ("" when fresh), and their colour. */
+const char *aging_word(enum aging a);
+enum theme_role aging_role(enum aging a);
 
 #endif

@@ -114,12 +114,6 @@ cp_dropped(uint32_t cp)
 	       (cp >= 0x2060 && cp <= 0x206f && cp != 0x2065) || cp == 0xfeff || cp == 0xfe0f;
 }
 
-static int
-cp_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
-}
-
 /* One code point as it will be drawn: its bytes (or a stand-in) and its width. */
 struct unit {
 	char g[8];
@@ -135,7 +129,7 @@ next_unit(const char *s, int ascii, struct unit *u)
 	u->width = 1;
 	if (cp == 0xfffd && k == 1) {
 		strcpy(u->g, ascii ? "?" : "\xef\xbf\xbd");
-	} else if (cp_control(cp)) {
+	} else if (text_is_control(cp)) {
 		strcpy(u->g, " ");
 	} else if (cp_dropped(cp)) {
 		u->g[0] = '\0';

@@ -4,11 +4,12 @@
 
 #include "form.h"
 #include "input.h"
+#include "layout.h"
 #include "text.h"
 #include "xmalloc.h"
 
 #define FORM_MAX_W 76
-#define LABEL_W 16
+#define LABEL_W    16
 
 void
 form_init(struct form *f, const char *title)
@@ -258,10 +259,7 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 			focus_row = row;
 		row += f->fields[i].kind == FIELD_INFO ? info_rows(&f->fields[i], inner - 2) : 1;
 	}
-	if (focus_row < f->top)
-		f->top = focus_row;
-	if (focus_row >= f->top + avail)
-		f->top = focus_row - avail + 1;
+	f->top = scroll_follow(f->top, focus_row, avail);
 	row = 0;
 	for (int i = 0; i < f->n; i++) {
 		struct field *fl = &f->fields[i];
@@ -288,7 +286,8 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 				canvas_style(c, ry + k, x + 2, inner, ROLE_FOCUS, 1, 1);
 			continue;
 		}
-		canvas_text(c, ry, x + 2, LABEL_W, fl->label, i == f->focus ? ROLE_FOCUS : ROLE_DIM);
+		canvas_text(c, ry, x + 2, LABEL_W, fl->label,
+			    i == f->focus ? ROLE_FOCUS : ROLE_DIM);
 		if (fl->kind == FIELD_TEXT) {
 			int col = line_edit_draw(&fl->edit, c, ry, x + 3 + LABEL_W, valw,
 						 i == f->focus ? ROLE_INPUT : ROLE_NORMAL);

@@ -8,7 +8,6 @@
 #define DD_INPUT_H
 
 enum {
-	K_NONE = 0,
 	K_CTRL_A = 1,
 	K_CTRL_C = 3,
 	K_CTRL_E = 5,

@@ -1,5 +1,25 @@
 #include "layout.h"
 
+long
+scroll_follow(long top, long sel, long visible)
+{
+	if (sel < top)
+		top = sel;
+	if (sel >= top + visible)
+		top = sel - visible + 1;
+	return top;
+}
+
+long
+scroll_clamp(long top, long total, long visible)
+{
+	if (top > total - visible)
+		top = total - visible;
+	if (top < 0)
+		top = 0;
+	return top;
+}
+
 void
 layout_compute(struct layout *l, int w, int h, int nstages, int first, int selected)
 {
@@ -27,15 +47,7 @@ layout_compute(struct layout *l, int w, int h, int nstages, int first, int selec
 		ncols = nstages;
 	if (ncols > LAYOUT_MAX_COLS)
 		ncols = LAYOUT_MAX_COLS;
-	/* Scroll only as far as needed to show the selected column. */
-	if (selected < first)
-		first = selected;
-	if (selected >= first + ncols)
-		first = selected - ncols + 1;
-	if (first > nstages - ncols)
-		first = nstages - ncols;
-	if (first < 0)
-		first = 0;
+	first = (int)scroll_clamp(scroll_follow(first, selected, ncols), nstages, ncols);
 	l->first_col = first;
 	l->ncols = ncols;
 	x = 0;

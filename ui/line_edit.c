@@ -7,13 +7,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Characters a single-line field cannot show: C0, DEL, C1, line and paragraph separators. */
-static int
-cp_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
-}
-
 static size_t
 utf8_encode(uint32_t cp, char *out)
 {
@@ -155,7 +148,7 @@ line_edit_set(struct line_edit *e, const char *text)
 
 		if (cp == 0xfffd && k == 1)
 			splice(e, e->len, e->len, "\xef\xbf\xbd", 3);
-		else if (cp_control(cp))
+		else if (text_is_control(cp))
 			splice(e, e->len, e->len, " ", 1);
 		else
 			splice(e, e->len, e->len, p, k);
@@ -250,7 +243,7 @@ line_edit_key(struct line_edit *e, int key)
 		return erase(e, word_start(e, e->cursor), e->cursor);
 	}
 	if (key < 0 || key > 0x10ffff || (key >= 0xd800 && key <= 0xdfff) ||
-	    cp_control((uint32_t)key))
+	    text_is_control((uint32_t)key))
 		return LE_UNHANDLED;
 	return insert(e, (uint32_t)key);
 }

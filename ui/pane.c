@@ -50,10 +50,7 @@ pane_load(struct pane *p, struct session *s, long deal_id, struct dd_err *err)
 	p->deal_title = xstrdup(d.title);
 	p->deal_id = deal_id;
 	deal_free(&d);
-	if (p->sel >= pane_rows(p))
-		p->sel = pane_rows(p) - 1;
-	if (p->sel < 0)
-		p->sel = 0;
+	pane_move(p, 0); /* keeps sel on a row */
 	return DD_OK;
 }
 

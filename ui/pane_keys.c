@@ -55,8 +55,7 @@ open_pane(struct ui *u, enum pane_kind kind, int focus)
 	if ((was == PANE_NONE) != (u->pane.kind == PANE_NONE))
 		ui_relayout(u);
 	u->pane_stale = 1;
-	u->b.dirty = DIRTY_ALL;
-	u->b.dirty_cols = ~0ULL;
+	board_mark_all(&u->b);
 }
 
 void
@@ -81,12 +80,15 @@ open_person(struct ui *u, const struct stakeholder *p)
 		}
 	form_init(&u->form, p ? " Edit stakeholder " : " Add a stakeholder ");
 	form_text(&u->form, "name", p ? p->name : "", TAG_NAME);
-	struct field *f = form_choice(&u->form, "role", vocab_roles.words, 10, TAG_ROLE);
+	struct field *f = form_choice(&u->form, "role", vocab_roles.words,
+				      vocab_count(&vocab_roles), TAG_ROLE);
 	f->choice = p ? vocab_find(&vocab_roles, p->role) : 0;
 	form_text(&u->form, "title", p && p->title ? p->title : "", TAG_TITLE);
-	f = form_choice(&u->form, "stance", vocab_stances.words, 4, TAG_STANCE);
+	f = form_choice(&u->form, "stance", vocab_stances.words, vocab_count(&vocab_stances),
+			TAG_STANCE);
 	f->choice = vocab_find(&vocab_stances, p ? p->stance : "neutral");
-	f = form_choice(&u->form, "influence", vocab_influence.words, 3, TAG_INFLUENCE);
+	f = form_choice(&u->form, "influence", vocab_influence.words,
+			vocab_count(&vocab_influence), TAG_INFLUENCE);
 	f->choice = vocab_find(&vocab_influence, p ? p->influence : "medium");
 	f = form_choice(&u->form, "reports to", names, n, TAG_REPORTS);
 	f->choice = at;
@@ -106,7 +108,8 @@ open_step(struct ui *u, const struct plan_step *st)
 	date_format(u->s->today + 7, due);
 	form_init(&u->form, st ? " Edit plan step " : " Add a plan step ");
 	form_text(&u->form, "title", st ? st->title : "", TAG_TITLE);
-	f = form_choice(&u->form, "owner", vocab_plan_owner.words, 3, TAG_SIDE);
+	f = form_choice(&u->form, "owner", vocab_plan_owner.words, vocab_count(&vocab_plan_owner),
+			TAG_SIDE);
 	f->choice = st ? vocab_find(&vocab_plan_owner, st->owner_side) : 0;
 	form_text(&u->form, "who", st && st->who ? st->who : "", TAG_WHO);
 	form_text(&u->form, "due", st ? st->due : due, TAG_DUE);
@@ -151,11 +154,10 @@ submit_pane_form(struct ui *u)
 
 	err_init(&err);
 	if (u->ov == OV_PERSON) {
-		const char *boss = value_of(u, TAG_REPORTS);
 		struct stakeholder_fields f = {
 			value_of(u, TAG_NAME),      value_of(u, TAG_ROLE),
 			value_of(u, TAG_TITLE),     value_of(u, TAG_STANCE),
-			value_of(u, TAG_INFLUENCE), strcmp(boss, "none") == 0 ? "none" : boss,
+			value_of(u, TAG_INFLUENCE), value_of(u, TAG_REPORTS),
 			value_of(u, TAG_LAST)};
 		rc = u->edit_id ? people_edit(u->s, u->edit_id, &f, &err)
 				: people_add(u->s, u->deal_id, &f, &id, &err);

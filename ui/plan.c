@@ -1,6 +1,7 @@
 /* The mutual action plan: steps in due order, whose, done or overdue, progress. */
 #include <stdio.h>
 
+#include "layout.h"
 #include "pane.h"
 
 void
@@ -17,8 +18,9 @@ plan_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, long tod
 		done += st == PLAN_DONE;
 		late += st == PLAN_OVERDUE;
 	}
-	snprintf(line, sizeof line, "%d/%d done%s%d overdue", done, rows, late ? ", " : "", late);
-	if (late == 0)
+	if (late)
+		snprintf(line, sizeof line, "%d/%d done, %d overdue", done, rows, late);
+	else
 		snprintf(line, sizeof line, "%d/%d done", done, rows);
 	canvas_text(c, y, x, w, line, late ? ROLE_OVERDUE : ROLE_TOTALS);
 	y += 2;
@@ -28,10 +30,7 @@ plan_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, long tod
 	}
 	if (visible < 1)
 		visible = 1;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + visible)
-		p->top = p->sel - visible + 1;
+	p->top = scroll_follow(p->top, p->sel, visible);
 	for (int k = p->top; k < rows && k < p->top + visible; k++) {
 		const struct plan_step *s = &p->steps[k];
 		enum plan_status st = plan_step_status(s, today);

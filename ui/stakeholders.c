@@ -1,28 +1,22 @@
 /* The buying committee as a tree by reports-to, with the roles still missing. */
 #include <stdio.h>
-#include <string.h>
 
 #include "date.h"
+#include "layout.h"
 #include "pane.h"
 #include "vocab.h"
 
 #define PERSON_ROWS 2
 
+/* A colour per word of vocab_stances, in its order; a stance added there shows plain. */
 static enum theme_role
 stance_role(const char *stance)
 {
-	static const struct {
-		const char *word;
-		enum theme_role role;
-	} roles[] = {{"supporter", ROLE_SUPPORTER},
-		     {"neutral", ROLE_NEUTRAL},
-		     {"skeptic", ROLE_SKEPTIC},
-		     {"blocker", ROLE_BLOCKER}};
+	static const enum theme_role roles[] = {ROLE_SUPPORTER, ROLE_NEUTRAL, ROLE_SKEPTIC,
+						ROLE_BLOCKER};
+	int i = vocab_find(&vocab_stances, stance);
 
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		if (strcmp(roles[i].word, stance) == 0)
-			return roles[i].role;
-	return ROLE_NORMAL;
+	return i >= 0 && i < (int)(sizeof roles / sizeof roles[0]) ? roles[i] : ROLE_NORMAL;
 }
 
 void
@@ -52,10 +46,7 @@ stakeholders_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, 
 	visible = h / PERSON_ROWS;
 	if (visible < 1)
 		visible = 1;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + visible)
-		p->top = p->sel - visible + 1;
+	p->top = scroll_follow(p->top, p->sel, visible);
 	for (int k = p->top; k < rows && k < p->top + visible; k++) {
 		const struct stakeholder *s = &p->people[p->order[k]];
 		int indent = p->depth[k] * 2 > w / 3 ? w / 3 : p->depth[k] * 2;

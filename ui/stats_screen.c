@@ -157,7 +157,6 @@ compute(struct ui *u, const char *owner, int preset, long from, long to, struct 
 	char *keep = owner ? xstrdup(owner) : NULL;
 
 	if (stats_compute(u->s, &q, &st, err) != DD_OK) {
-		stats_free(&st);
 		free(keep);
 		return err->code;
 	}
@@ -216,8 +215,7 @@ back_to_board(struct ui *u)
 		ui_close_overlay(u);
 	u->stats.on = 0;
 	u->b.status[0] = '\0';
-	u->b.dirty = DIRTY_ALL; /* the stats covered all of it */
-	u->b.dirty_cols = ~0ULL;
+	board_mark_all(&u->b); /* the stats covered all of it */
 	u->pane_stale = 1;
 }
 

@@ -6,6 +6,7 @@
 #include "board_view.h"
 #include "date.h"
 #include "layout.h"
+#include "money.h"
 #include "stats_view.h"
 #include "text.h"
 
@@ -51,18 +52,14 @@ percent(const char *rate, char *out, size_t len)
 		 dot[3], dot[4]);
 }
 
-/* "2261000.00" as "2,261,000.00", as the board writes amounts. */
+/* "2261000.00" as "2,261,000.00", as the board writes amounts (they are never below 0). */
 static void
-grouped(const char *amount, char *out, size_t len)
+grouped(const char *amount, char out[FIG_LEN])
 {
-	size_t digits = strcspn(amount, "."), o = 0;
+	char *cents;
+	long long whole = strtoll(amount, &cents, 10);
 
-	for (size_t i = 0; amount[i] != '\0' && o + 2 < len; i++) {
-		if (i > 0 && i < digits && (digits - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = amount[i];
-	}
-	out[o] = '\0';
+	money_format(whole * 100 + strtoll(cents + 1, NULL, 10), 1, out);
 }
 
 /*
@@ -83,7 +80,7 @@ figure(const struct stats_view *v, const struct canvas *c, enum stats_kind kind,
 	if (kind == STATS_RATE)
 		percent(raw, out, FIG_LEN);
 	else if (kind == STATS_AMOUNT)
-		grouped(raw, out, FIG_LEN);
+		grouped(raw, out);
 	else
 		snprintf(out, FIG_LEN, "%s", raw);
 }
@@ -157,21 +154,16 @@ static const struct stage_table conversion_table = {
 static const struct stage_table duration_table = {
 	duration_cols, NCOLS(duration_cols), STAGE(stay_median_days), 0, "median days", 0};
 
-/* Where a stage's median stands against its thresholds: a word, and its colour. */
-static const struct {
-	const char *word;
-	enum theme_role role;
-} aging_marks[] = {{"", ROLE_BAR}, {" warn", ROLE_AGE_WARN}, {" ROT", ROLE_AGE_ROT}};
-
-static int
-aging_mark(const struct stats_view *v, size_t i)
+/* Where a stage's median stands against its thresholds. */
+static enum aging
+median_aging(const struct stats_view *v, size_t i)
 {
 	const struct stats_stage *g = &v->st.stages[i];
 	const struct stage *s = i < v->proc->nstages ? &v->proc->stages[i] : NULL;
 
 	if (s == NULL || g->deals <= 0)
-		return 0;
-	return g->median_days >= s->rot_days ? 2 : g->median_days >= s->warn_days ? 1 : 0;
+		return AGING_OK;
+	return stage_aging(s, g->median_days);
 }
 
 static int
@@ -231,7 +223,10 @@ draw_stage_table(const struct stats_view *v, struct canvas *c, int y, int x, int
 		canvas_text(c, y, cx + GAP, end - cx - GAP, t->bar_head, ROLE_DIM);
 	for (size_t i = 0; i < st->nstages; i++) {
 		const struct stats_stage *g = &st->stages[i];
-		int row = y + 1 + (int)i, mark = t->words ? aging_mark(v, i) : 0;
+		int row = y + 1 + (int)i;
+		enum aging a = t->words ? median_aging(v, i) : AGING_OK;
+		/* A fresh stage's bar keeps the bars' colour, not the cards' "ok" one. */
+		enum theme_role role = a == AGING_OK ? ROLE_BAR : aging_role(a);
 
 		canvas_text(c, row, x, lw, g->label, ROLE_HEADER);
 		cx = x + lw;
@@ -245,10 +240,9 @@ draw_stage_table(const struct stats_view *v, struct canvas *c, int y, int x, int
 		}
 		if (bw == 0)
 			continue;
-		draw_bar(c, row, cx + GAP, bw, field(g, t->bar), full, aging_marks[mark].role);
-		if (mark > 0)
-			canvas_text(c, row, cx + GAP + bw, WORD_W, aging_marks[mark].word,
-				    aging_marks[mark].role);
+		draw_bar(c, row, cx + GAP, bw, field(g, t->bar), full, role);
+		if (a != AGING_OK)
+			canvas_text(c, row, cx + GAP + bw, WORD_W, aging_word(a), role);
 	}
 }
 
@@ -417,12 +411,7 @@ stats_view_page(const struct canvas *c)
 static void
 clamp_top(struct stats_view *v, const struct canvas *c, int height)
 {
-	int max = height - view_rows(c);
-
-	if (v->top > max)
-		v->top = max;
-	if (v->top < 0)
-		v->top = 0;
+	v->top = scroll_clamp(v->top, height, view_rows(c));
 }
 
 void

@@ -382,12 +382,6 @@ theme_parse_text(const char *name, const char *text, size_t len, struct theme *t
 	return DD_OK;
 }
 
-static char *
-user_theme_dir(void)
-{
-	return config_dir_file("themes");
-}
-
 static int
 parse_file(const char *path, const char *name, struct theme *t, struct dd_err *err)
 {
@@ -435,7 +429,7 @@ list_dir(const char *dir, struct strvec *names)
 void
 theme_list(struct strvec *names)
 {
-	char *user = user_theme_dir();
+	char *user = config_dir_file("themes");
 
 	list_dir(user, names);
 	list_dir(PKGDATADIR "/themes", names);
@@ -449,7 +443,7 @@ theme_list(struct strvec *names)
 int
 theme_load(const char *name, struct theme *t, struct dd_err *err)
 {
-	char *dir = user_theme_dir();
+	char *dir = config_dir_file("themes");
 	char *paths[2];
 	struct stat sb;
 	int rc = -1;
