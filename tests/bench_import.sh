@@ -20,7 +20,6 @@ trap 'rm -rf "$dir"' EXIT
 cut -d, -f1-15 "$dir/history.csv" >"$dir/plain.csv" # no field of the demo has a comma
 
 # Best of three for each, each into a fresh database.
-best() { awk 'NR == 1 || $1 < m { m = $1 } END { printf "%.3f", m }'; }
 verdict=0
 bench() {
 	csv=$1

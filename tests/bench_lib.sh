@@ -7,3 +7,6 @@ secs() {
 	e=$(date +%s.%N)
 	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", e - s }'
 }
+
+# best: the smallest of the times on stdin, one a line, to 3 decimals (a best of N)
+best() { awk 'NR == 1 || $1 < m { m = $1 } END { printf "%.3f", m }'; }

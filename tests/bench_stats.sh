@@ -61,7 +61,6 @@ echo "database: $(sqlite3 "$db" "SELECT count(*) FROM deals") deals," \
 	"$(($(wc -c <"$db") / 1048576)) MiB"
 
 # Best of three for each question a manager asks.
-best() { awk 'NR == 1 || $1 < m { m = $1 } END { printf "%.3f", m }'; }
 worst=0
 run() {
 	label=$1

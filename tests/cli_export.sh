@@ -8,20 +8,6 @@ ENTERED="entered_prospect,entered_qualify,entered_discover,entered_present,enter
 ENTERED="$ENTERED,entered_negotiate,entered_close"
 DEALS_HEADER="id,title,account,owner,stage,amount,currency,close_date,created,status,closed"
 DEALS_HEADER="$DEALS_HEADER,lost_reason,next_step,next_step_due,success_criteria,$ENTERED"
-# row ID: the (first line of the) CSV record of deal ID in the last output.
-row() { grep "^$1," "$OUT"; }
-ago() { date -u -d "$1 days ago" +"%F 12:00:00"; }
-# The entry into the stage a move leaves: the deal's last event (none for create, reopen).
-from_entered() {
-	case $2 in create | reopen) echo NULL ;;
-	*) echo "(SELECT max(at) FROM stage_events WHERE deal_id = $1)" ;; esac
-}
-event() { # event DEAL KIND FROM STAGE STATUS DAYS_AGO
-	t_sql "INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor,
-		from_entered_at)
-		VALUES ($1, '$2', '$3', '$4', '$5', '$(ago "$6")', '$ME',
-		$(from_entered "$1" "$2"))"
-}
 
 A=$("$DEALDECK" add --title "Acme renewal" --account "Acme Corp" --amount '$12,500.00' \
 	--close-date 2031-06-30 --next-step "Call" --next-step-due 2031-05-01)
@@ -38,15 +24,15 @@ t_sql "UPDATE deals SET account = char(13) || 'cr' WHERE id = $H"
 t_dump "$T_DIR/before"
 t_run "export deals" 0 export deals
 t_eq "deals header" "$(head -1 "$OUT")" "$DEALS_HEADER"
-t_eq "plain row: amount 12500.00, currency, created date, entered_prospect" "$(row "$A")" \
+t_eq "plain row: amount 12500.00, currency, created date, entered_prospect" "$(t_csv_row "$A")" \
 	"$A,Acme renewal,Acme Corp,$ME,prospect,12500.00,USD,2031-06-30,$TODAY,open,,,Call,2031-05-01,,$TODAY,,,,,,"
 t_eq "commas, quotes and a newline quoted per RFC 4180" "$(grep -A1 "^$B," "$OUT")" \
 	"$(printf '%s,"Beta, Inc. ""big""\nsecond line",Beta,%s,prospect,99.50,USD,,%s,open,,,,,,%s,,,,,,' \
 		"$B" "$ME" "$TODAY" "$TODAY")"
-t_eq "=, + and - cells neutralised with an apostrophe" "$(row "$F")" \
+t_eq "=, + and - cells neutralised with an apostrophe" "$(t_csv_row "$F")" \
 	"$F,'+1 555 0100,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",$ME,prospect,0.00,USD,,$TODAY,open,,,'-20% discount,2031-01-01,,$TODAY,,,,,,"
 t_eq "@, TAB and a leading apostrophe neutralised; inner apostrophes and = kept" \
-	"$(row "$G")" \
+	"$(t_csv_row "$G")" \
 	"$G,''quoted already,'@mention,$ME,prospect,0.00,USD,,$TODAY,open,,,O'Brien = ok,,'	tab,$TODAY,,,,,,"
 t_eq "a leading CR neutralised and quoted" "$(grep -A1 "^$H," "$OUT" | tr '\r' '^')" \
 	"$H,Carriage,\"'^cr\",$ME,prospect,0.00,USD,,$TODAY,open,,,,,,$TODAY,,,,,,"
@@ -72,18 +58,18 @@ M=$("$DEALDECK" add --title "Mover" --account "Moves Ltd" --amount 12500)
 t_run "move with evidence" 0 move "$M" qualify \
 	--evidence "buyer_engaged=Replied and booked a first call" --contact "Ann Buyer"
 t_run "export after a move" 0 export deals
-t_eq "entered prospect and qualify today" "$(row "$M")" \
+t_eq "entered prospect and qualify today" "$(t_csv_row "$M")" \
 	"$M,Mover,Moves Ltd,$ME,qualify,12500.00,USD,,$TODAY,open,,,,,,$TODAY,$TODAY,,,,,"
 # History with dates in the past: into discover, back, into discover again, then won.
 N=$("$DEALDECK" add --title "Old history" --account "Hist")
-event "$N" forward prospect qualify open 40
-event "$N" forward qualify discover open 30
-event "$N" back discover qualify open 20
-event "$N" forward qualify discover open 10
-event "$N" won discover discover won 2
+t_event "$N" forward prospect qualify open 40
+t_event "$N" forward qualify discover open 30
+t_event "$N" back discover qualify open 20
+t_event "$N" forward qualify discover open 10
+t_event "$N" won discover discover won 2
 t_run "export with history" 0 export deals
 t_eq "last entry into each stage; closing is not an entry" \
-	"$(row "$N" | cut -d, -f16-)" "$TODAY,$(t_day -20),$(t_day -10),,,,"
+	"$(t_csv_row "$N" | cut -d, -f16-)" "$TODAY,$(t_day -20),$(t_day -10),,,,"
 
 # Won and lost: status, closed date, lost reason.
 W=$("$DEALDECK" add --title "Won one" --account "Winner" --amount 777)
@@ -92,13 +78,13 @@ W=$("$DEALDECK" add --title "Won one" --account "Winner" --amount 777)
 L=$("$DEALDECK" add --title "Lost one" --account "Loser")
 "$DEALDECK" lost "$L" --reason price >/dev/null
 t_run "export closed deals" 0 export deals
-t_eq "won: status, closed date, entry into negotiate" "$(row "$W" | cut -d, -f5-)" \
+t_eq "won: status, closed date, entry into negotiate" "$(t_csv_row "$W" | cut -d, -f5-)" \
 	"negotiate,777.00,USD,,$TODAY,won,$TODAY,,,,,$TODAY,,,,,$TODAY,"
-t_eq "lost: status, closed date, reason" "$(row "$L" | cut -d, -f5-12)" \
+t_eq "lost: status, closed date, reason" "$(t_csv_row "$L" | cut -d, -f5-12)" \
 	"prospect,0.00,USD,,$TODAY,lost,$TODAY,price"
 t_sql "UPDATE meta SET value = 'EUR' WHERE key = 'currency'"
 t_run "export in another currency" 0 export deals
-t_eq "currency from the database" "$(row "$A" | cut -d, -f6-7)" "12500.00,EUR"
+t_eq "currency from the database" "$(t_csv_row "$A" | cut -d, -f6-7)" "12500.00,EUR"
 
 # --- the other tables -----------------------------------------------------------------------
 t_run "export events" 0 export events
@@ -115,7 +101,7 @@ t_eq "events: one record each" "$(($(wc -l <"$OUT") - 1))" \
 t_run "export evidence" 0 export evidence
 t_eq "evidence header" "$(head -1 "$OUT")" \
 	"deal_id,stage,requirement,what,contact,acted_on,recorded_by,recorded_at"
-t_eq "the evidence of the move" "$(row "$M" | cut -d, -f1-7)" \
+t_eq "the evidence of the move" "$(t_csv_row "$M" | cut -d, -f1-7)" \
 	"$M,prospect,buyer_engaged,Replied and booked a first call,Ann Buyer,$TODAY,$ME"
 
 "$DEALDECK" stakeholder add "$M" --name "Bo Boss" --role economic_buyer --title "=CFO" \

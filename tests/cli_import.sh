@@ -37,7 +37,7 @@ t_run "export" 0 export deals --output "$T_DIR/out.csv"
 t_run "our export imports (dry run)" 0 import deals "$T_DIR/out.csv" --dry-run
 
 # Bulk changes are a manager's job; anyone may check a file.
-"$DEALDECK" process show | sed "s/^managers =.*/managers = boss/; s/^reps =.*/reps = $(t_login)/" >"$T_DIR/team.ini"
+t_team_process "$T_DIR/team.ini" boss "$(t_login)"
 t_run "a team" 0 process apply "$T_DIR/team.ini"
 t_run "a rep may not import" 4 import deals "$fx/pipedrive.csv" --stage-map "Contact Made=discover"
 t_run "a rep may check a file" 0 import deals "$fx/pipedrive.csv" --stage-map "Contact Made=discover" --dry-run

@@ -3,23 +3,8 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 
 ME=$(t_login)
-squeeze() { tr -s ' ' | sed 's/^ //; s/ $//'; }
-# csv_row ID: the CSV line of deal ID in the last output.
-csv_row() { grep "^$1," "$OUT"; }
 # ids: the deal ids of the last CSV output, in order.
 ids() { sed 1d "$OUT" | grep -E '^[0-9]+,' | cut -d, -f1 | tr '\n' ' '; }
-ago() { date -u -d "$1 days ago" +"%F 12:00:00"; }
-# The entry into the stage a move leaves: the deal's last event (none for create, reopen).
-from_entered() {
-	case $2 in create | reopen) echo NULL ;;
-	*) echo "(SELECT max(at) FROM stage_events WHERE deal_id = $1)" ;; esac
-}
-event() { # event DEAL KIND FROM STAGE STATUS DAYS_AGO
-	t_sql "INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor,
-		from_entered_at)
-		VALUES ($1, '$2', $( [ "$3" = - ] && echo NULL || echo "'$3'"), '$4', '$5', '$(ago "$6")', '$ME',
-		$(from_entered "$1" "$2"))"
-}
 
 A=$("$DEALDECK" add --title "Acme renewal" --account "Acme Corp" --amount '$12,500.00' \
 	--close-date 2031-06-30 --next-step "Call" --next-step-due 2031-05-01)
@@ -36,15 +21,15 @@ L=$("$DEALDECK" add --title "Lost one" --account "Loser" --owner rita)
 "$DEALDECK" move "$L" present --override "set-up" >/dev/null
 "$DEALDECK" lost "$L" --reason price >/dev/null
 # Different times in stage (deal rows, unlike history, may be edited).
-t_sql "UPDATE deals SET stage_entered_at = '$(ago 3)' WHERE id = $B"
-t_sql "UPDATE deals SET stage_entered_at = '$(ago 9)' WHERE id = $C"
-t_sql "UPDATE deals SET stage_entered_at = '$(ago 2)' WHERE id = $K"
+t_sql "UPDATE deals SET stage_entered_at = '$(t_ago 3)' WHERE id = $B"
+t_sql "UPDATE deals SET stage_entered_at = '$(t_ago 9)' WHERE id = $C"
+t_sql "UPDATE deals SET stage_entered_at = '$(t_ago 2)' WHERE id = $K"
 
 # --- table ------------------------------------------------------------------
 t_run "list" 0 list
-t_eq "header row" "$(head -1 "$OUT" | squeeze)" \
+t_eq "header row" "$(head -1 "$OUT" | t_squeeze)" \
 	"id title account owner stage amount days_in_stage close_date next_step_due status"
-t_eq "Acme's row" "$(awk -v id="$A" '$1 == id' "$OUT" | squeeze)" \
+t_eq "Acme's row" "$(t_row_of "$A")" \
 	"$A Acme renewal Acme Corp $ME prospect 12,500.00 0 2031-06-30 2031-05-01 open"
 t_out "a million with separators" "1,000,000.00"
 t_no_out "won deals not listed by default" "Won one"
@@ -72,15 +57,15 @@ t_eq "cut titles keep the columns aligned" "$w1 $w2" "$w3 $w3"
 t_run "csv" 0 list --format csv --status all
 t_eq "csv header" "$(head -1 "$OUT")" \
 	"id,title,account,owner,stage,amount,days_in_stage,close_date,next_step_due,status"
-t_eq "plain row" "$(csv_row "$A")" "$A,Acme renewal,Acme Corp,$ME,prospect,12500.00,0,2031-06-30,2031-05-01,open"
-t_eq "commas and quotes quoted" "$(csv_row "$B")" \
+t_eq "plain row" "$(t_csv_row "$A")" "$A,Acme renewal,Acme Corp,$ME,prospect,12500.00,0,2031-06-30,2031-05-01,open"
+t_eq "commas and quotes quoted" "$(t_csv_row "$B")" \
 	"$B,\"Beta, Inc. \"\"expansion\"\"\",Beta,rita,discover,99.50,3,,,open"
 t_eq "newline in a quoted field" "$(grep -A1 "^$C," "$OUT")" \
 	"$(printf '%s,"Two\nlines",Gamma,%s,discover,1000000.00,9,,,open' "$C" "$ME")"
-t_eq "CJK in CSV" "$(csv_row "$K")" "$K,日本語の案件,東京株式会社,$ME,prospect,5000.00,2,,,open"
-t_eq "accents in CSV" "$(csv_row "$E")" "$E,Crème brûlée Ümlaut,Café Zoë,$ME,prospect,1.00,0,,,open"
-t_eq "won: closed-from stage, no days" "$(csv_row "$W")" "$W,Won one,Winner,$ME,negotiate,777.00,,,,won"
-t_eq "lost: closed-from stage, no days" "$(csv_row "$L")" "$L,Lost one,Loser,rita,present,0.00,,,,lost"
+t_eq "CJK in CSV" "$(t_csv_row "$K")" "$K,日本語の案件,東京株式会社,$ME,prospect,5000.00,2,,,open"
+t_eq "accents in CSV" "$(t_csv_row "$E")" "$E,Crème brûlée Ümlaut,Café Zoë,$ME,prospect,1.00,0,,,open"
+t_eq "won: closed-from stage, no days" "$(t_csv_row "$W")" "$W,Won one,Winner,$ME,negotiate,777.00,,,,won"
+t_eq "lost: closed-from stage, no days" "$(t_csv_row "$L")" "$L,Lost one,Loser,rita,present,0.00,,,,lost"
 t_run "csv, open deals" 0 list --format csv
 t_eq "order: stage order, then longest in stage first" "$(ids)" "$K $A $E $LONG $LONGK $C $B "
 
@@ -114,39 +99,39 @@ X=$("$DEALDECK" add --title "Old deal" --account "Past Co" --amount 100)
 Y=$("$DEALDECK" add --title "New deal" --account "Now Co")
 Z=$("$DEALDECK" add --title "Won in the past" --account "Past Co")
 # X: created 30 days ago, qualify 20 days ago, discover 10 days ago.
-event "$X" create - prospect open 30
-event "$X" forward prospect qualify open 20
-event "$X" forward qualify discover open 10
+t_event "$X" create - prospect open 30
+t_event "$X" forward prospect qualify open 20
+t_event "$X" forward qualify discover open 10
 # Z: created 40 days ago, won 5 days ago, then (today's create) – a deal's past.
-event "$Z" create - prospect open 40
-event "$Z" forward prospect close open 8
-event "$Z" won close close won 5
+t_event "$Z" create - prospect open 40
+t_event "$Z" forward prospect close open 8
+t_event "$Z" won close close won 5
 t_run "as of 15 days ago" 0 --as-of "$(t_day -15)" list --format csv --status all
-t_eq "X in qualify 5 days" "$(csv_row "$X" | cut -d, -f5,7,10)" "qualify,5,open"
-t_eq "Y, created later, left out" "$(csv_row "$Y")" ""
-t_eq "Z in prospect 25 days" "$(csv_row "$Z" | cut -d, -f5,7,10)" "prospect,25,open"
+t_eq "X in qualify 5 days" "$(t_csv_row "$X" | cut -d, -f5,7,10)" "qualify,5,open"
+t_eq "Y, created later, left out" "$(t_csv_row "$Y")" ""
+t_eq "Z in prospect 25 days" "$(t_csv_row "$Z" | cut -d, -f5,7,10)" "prospect,25,open"
 t_run "as of 25 days ago" 0 --as-of "$(t_day -25)" list --format csv
-t_eq "X in prospect 5 days" "$(csv_row "$X" | cut -d, -f5,7,10)" "prospect,5,open"
+t_eq "X in prospect 5 days" "$(t_csv_row "$X" | cut -d, -f5,7,10)" "prospect,5,open"
 t_run "as of 10 days ago (the day of the move)" 0 --as-of "$(t_day -10)" list --format csv
-t_eq "X entered discover that day: 0 days" "$(csv_row "$X" | cut -d, -f5,7)" "discover,0"
+t_eq "X entered discover that day: 0 days" "$(t_csv_row "$X" | cut -d, -f5,7)" "discover,0"
 t_run "as of 31 days ago" 0 --as-of "$(t_day -31)" list --format csv --status all
-t_eq "X did not exist yet" "$(csv_row "$X")" ""
-t_eq "Z did" "$(csv_row "$Z" | cut -d, -f5,7)" "prospect,9"
+t_eq "X did not exist yet" "$(t_csv_row "$X")" ""
+t_eq "Z did" "$(t_csv_row "$Z" | cut -d, -f5,7)" "prospect,9"
 t_run "as of 3 days ago, open" 0 --as-of "$(t_day -3)" list --format csv
-t_eq "Z already won: not open" "$(csv_row "$Z")" ""
+t_eq "Z already won: not open" "$(t_csv_row "$Z")" ""
 t_run "as of 3 days ago, won" 0 --as-of "$(t_day -3)" list --format csv --status won
-t_eq "Z won from close, no days" "$(csv_row "$Z" | cut -d, -f5,7,10)" "close,,won"
+t_eq "Z won from close, no days" "$(t_csv_row "$Z" | cut -d, -f5,7,10)" "close,,won"
 t_run "as of 6 days ago" 0 --as-of "$(t_day -6)" list --format csv --stage close
-t_eq "Z in close 2 days" "$(csv_row "$Z" | cut -d, -f5,7,10)" "close,2,open"
+t_eq "Z in close 2 days" "$(t_csv_row "$Z" | cut -d, -f5,7,10)" "close,2,open"
 t_run "as of 3 days ago, --stage discover" 0 --as-of "$(t_day -3)" list --format csv --stage discover
 t_eq "stage filter as of the day" "$(ids)" "$X "
 t_run "as of 1 day ago" 0 --as-of "$(t_day -1)" list --format csv --status all
-t_eq "Y left out (created today)" "$(csv_row "$Y")" ""
+t_eq "Y left out (created today)" "$(t_csv_row "$Y")" ""
 t_run "as of today" 0 --as-of "$TODAY" list --format csv --status all
-t_eq "as of today, Y is there" "$(csv_row "$Y" | cut -d, -f5,7,10)" "prospect,0,open"
+t_eq "as of today, Y is there" "$(t_csv_row "$Y" | cut -d, -f5,7,10)" "prospect,0,open"
 t_run "table as of a day" 0 --as-of "$(t_day -15)" list
-t_eq "table row as of the day" "$(awk -v id="$X" '$1 == id' "$OUT" | squeeze)" \
+t_eq "table row as of the day" "$(t_row_of "$X")" \
 	"$X Old deal Past Co $ME qualify 100.00 5 open"
 t_run "--as-of after the command" 0 list --format csv --as-of "$(t_day -15)"
-t_eq "same result" "$(csv_row "$X" | cut -d, -f5,7)" "qualify,5"
+t_eq "same result" "$(t_csv_row "$X" | cut -d, -f5,7)" "qualify,5"
 t_done

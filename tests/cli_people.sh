@@ -4,8 +4,6 @@
 
 who() { t_sql "SELECT name, role, quote(title), stance, influence, quote(reports_to), quote(last_contact) FROM stakeholders WHERE id = $1"; }
 boss_of() { t_sql "SELECT coalesce((SELECT b.name FROM stakeholders s JOIN stakeholders b ON b.id = s.reports_to WHERE s.id = $1), '-')"; }
-# The row of stakeholder ID in the last list output, squeezed to single spaces.
-row_of() { awk -v id="$1" '$1 == id' "$OUT" | tr -s ' ' | sed 's/^ //; s/ $//'; }
 
 D=$("$DEALDECK" add --title "Committee" --account "Acme")
 D2=$("$DEALDECK" add --title "Other deal" --account "Beta")
@@ -63,10 +61,10 @@ DANA2=$(cat "$OUT")
 
 # --- list -----------------------------------------------------------------
 t_run "list" 0 stakeholder list "$D"
-t_eq "header row" "$(head -1 "$OUT" | tr -s ' ' | sed 's/^ //; s/ $//')" \
+t_eq "header row" "$(head -1 "$OUT" | t_squeeze)" \
 	"id name role title stance influence reports_to last_contact"
-t_eq "Lee's row" "$(row_of "$LEE")" "$LEE Lee Park economic_buyer CFO supporter high Dana Ruiz 2026-01-15"
-t_eq "Dana's row" "$(row_of "$DANA")" "$DANA Dana Ruiz champion neutral medium"
+t_eq "Lee's row" "$(t_row_of "$LEE")" "$LEE Lee Park economic_buyer CFO supporter high Dana Ruiz 2026-01-15"
+t_eq "Dana's row" "$(t_row_of "$DANA")" "$DANA Dana Ruiz champion neutral medium"
 t_out "accented name listed" "josé álvarez"
 t_eq "one row per stakeholder" "$(($(wc -l <"$OUT") - 1))" \
 	"$(t_sql "SELECT count(*) FROM stakeholders WHERE deal_id = $D")"
@@ -123,7 +121,7 @@ t_eq "evidence keeps the contact name" \
 	"$(t_sql "SELECT contact_name FROM evidence WHERE deal_id = $D")" "Lee Park"
 t_run "list after rm" 0 stakeholder list "$D"
 t_no_out "Lee not listed" "Lee Park"
-t_eq "Ola listed without a manager" "$(row_of "$OLA")" "$OLA Ola Berg technical neutral medium"
+t_eq "Ola listed without a manager" "$(t_row_of "$OLA")" "$OLA Ola Berg technical neutral medium"
 t_run "show after rm" 0 show "$D"
 t_out "show keeps Lee in the evidence" "Lee Park"
 t_run "rm again" 1 stakeholder rm "$LEE"

@@ -40,17 +40,13 @@ t_run "no team: reopen allowed" 0 reopen "$BOSS_LOST" --reason "Buyer came back"
 BASE="$T_DIR/base.db"
 cp "$DEALDECK_DB" "$BASE"
 
+# The base's process, as is: what a rep or an outsider may not apply.
 "$DEALDECK" process show >"$T_DIR/process.ini"
-# team_process FILE MANAGERS REPS [EXTRA]: the process with that [team].
-team_process() {
-	sed "s/^managers = .*/managers = $2/; s/^reps = .*/reps = $3/" "$T_DIR/process.ini" >"$1"
-	[ -z "${4:-}" ] || printf '%b' "$4" >>"$1"
-}
 # use_team DB MANAGERS REPS [check]: applies the team as the (still manager) user.
 # The man pages allow applying a process that leaves oneself out; if dealdeck
 # refuses, the team is written in directly so the rest of the file still runs.
 use_team() {
-	team_process "$T_DIR/team.ini" "$2" "$3"
+	t_team_process "$T_DIR/team.ini" "$2" "$3" "$1"
 	if [ -n "${4:-}" ]; then
 		t_run "apply a team that leaves me out of the managers ($2 / $3)" 0 --db "$1" \
 			process apply "$T_DIR/team.ini"
@@ -150,8 +146,8 @@ t_run "outsider lists as CSV" 0 list --format csv
 MGR="$T_DIR/manager.db"
 cp "$BASE" "$MGR"
 export DEALDECK_DB="$MGR"
-team_process "$T_DIR/mgr.ini" "$ME" "boss, alice" \
-	'\n[person alice]\nname = "Alice Martin"\nemail = "alice@example.com"\n'
+t_team_process "$T_DIR/mgr.ini" "$ME" "boss, alice"
+printf '\n[person alice]\nname = "Alice Martin"\nemail = "alice@example.com"\n' >>"$T_DIR/mgr.ini"
 t_run "apply a team with me as manager" 0 process apply "$T_DIR/mgr.ini"
 t_run "manager edits boss's deal" 0 edit "$BOSS" --amount 100
 t_run "manager overrides on boss's deal" 0 move "$BOSS" present --override "Exec call went well"

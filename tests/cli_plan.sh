@@ -4,8 +4,6 @@
 
 ME=$(t_login)
 step_row() { t_sql "SELECT title, owner_side, quote(who), due, quote(done_at), quote(done_by) FROM plan_steps WHERE id = $1"; }
-# The row of step ID in the last list output, squeezed to single spaces.
-row_of() { awk -v id="$1" '$1 == id' "$OUT" | tr -s ' ' | sed 's/^ //; s/ $//'; }
 
 D=$("$DEALDECK" add --title "Planned" --account "Acme")
 YESTERDAY=$(t_day -1)
@@ -39,10 +37,10 @@ t_same_db "refused adds changed nothing" "$T_DIR/before"
 
 # --- list -----------------------------------------------------------------
 t_run "list" 0 plan list "$D"
-t_eq "header" "$(head -1 "$OUT" | tr -s ' ' | sed 's/^ //; s/ $//')" "id due owner who title status done_at"
-t_eq "overdue step" "$(row_of "$S2")" "$S2 $YESTERDAY seller Send order form overdue"
-t_eq "step due today is open" "$(row_of "$S3")" "$S3 $TODAY joint Kick-off — 日本語 open"
-t_eq "future step is open" "$(row_of "$S1")" "$S1 2031-04-15 buyer IT security Security review open"
+t_eq "header" "$(head -1 "$OUT" | t_squeeze)" "id due owner who title status done_at"
+t_eq "overdue step" "$(t_row_of "$S2")" "$S2 $YESTERDAY seller Send order form overdue"
+t_eq "step due today is open" "$(t_row_of "$S3")" "$S3 $TODAY joint Kick-off — 日本語 open"
+t_eq "future step is open" "$(t_row_of "$S1")" "$S1 2031-04-15 buyer IT security Security review open"
 t_eq "in due order" "$(awk 'NR > 1 { print $1 }' "$OUT" | tr '\n' ' ')" "$S2 $S3 $S1 "
 t_run "list an unknown deal" 1 plan list 999
 t_run "list with a bad id" 2 plan list x
@@ -54,13 +52,13 @@ t_eq "done_by is the OS login" "$(t_sql "SELECT done_by FROM plan_steps WHERE id
 t_eq "done_at is now" "$(t_sql "SELECT substr(done_at, 1, 10) FROM plan_steps WHERE id = $S2")" "$TODAY"
 t_run "list after done" 0 plan list "$D"
 t_out "done_at shown" "$TODAY"
-t_eq "an overdue step done is done" "$(row_of "$S2" | awk '{ print $(NF - 2) }')" "done"
+t_eq "an overdue step done is done" "$(t_row_of "$S2" | awk '{ print $(NF - 2) }')" "done"
 t_run "show counts progress" 0 show "$D"
 t_out "progress 1/3" "1/3"
 t_run "undo" 0 plan done "$S2" --undo
 t_eq "undone" "$(t_sql "SELECT quote(done_at) || quote(done_by) FROM plan_steps WHERE id = $S2")" "NULLNULL"
 t_run "list after undo" 0 plan list "$D"
-t_eq "overdue again" "$(row_of "$S2")" "$S2 $YESTERDAY seller Send order form overdue"
+t_eq "overdue again" "$(t_row_of "$S2")" "$S2 $YESTERDAY seller Send order form overdue"
 t_run "done an unknown step" 1 plan done 999
 t_run "done with a bad id" 2 plan done abc
 

@@ -71,7 +71,6 @@ stats() {
 	shift
 	t_run "stats as of $day${*:+ $*}" 0 --as-of "$day" stats --format csv "$@"
 }
-squeeze() { tr -s ' ' | sed 's/^ //; s/ $//'; }
 
 # deal ID OWNER AMOUNT: a deal row (amount in major units, always 2 decimals). Its stage,
 # status and times are set from its events by sync_deals once the history is written.
@@ -83,16 +82,12 @@ deal() {
 # ev DEAL KIND FROM TO WHEN [EXTRA]: one history row. FROM is - for a create; TO is the
 # stage after the event (for won/lost: the stage it closes from). WHEN is a day (at
 # 10:00:00) or a full UTC time. EXTRA: the reason of a lost event, the override of a
-# forward or won one. from_entered_at = the deal's previous event (the entry into the
-# stage it leaves), NULL for create and reopen.
+# forward or won one. from_entered_at: t_from_entered (the entry into the stage it leaves).
 ev() {
 	d=$1 kind=$2 from=$3 to=$4 at=$5 extra=${6:-}
 	case $at in *:*) ;; *) at="$at 10:00:00" ;; esac
 	case $kind in won | lost) status=$kind ;; *) status=open ;; esac
-	case $kind in
-	create | reopen) fe=NULL ;;
-	*) fe="(SELECT max(at) FROM stage_events WHERE deal_id = $d)" ;;
-	esac
+	fe=$(t_from_entered "$d" "$kind")
 	reason=NULL override=NULL
 	if [ -n "$extra" ]; then
 		if [ "$kind" = lost ]; then reason="'$extra'"; else override="'$extra'"; fi
@@ -517,7 +512,7 @@ metric lost_reasons "" budget_cut 1
 
 # --- the text format shows the same values ----------------------------------------------------
 t_run "text, as of 2026-06-30" 0 --as-of 2026-06-30 stats
-squeeze <"$OUT" >"$T_DIR/text"
+t_squeeze <"$OUT" >"$T_DIR/text"
 t_out "the default period named" "period 2026-04-02 to 2026-06-30"
 # Each stage section's row "stage v1 v2 ...", each summary or reason line "name value",
 # built from the CSV above, is a line of the text output.
@@ -529,7 +524,7 @@ for sec in aging duration conversion summary lost_reasons; do
 	*)
 		lines=$(for s in $STAGES; do
 			echo "$s $(grep "^$sec,$s," "$T_DIR/main.csv" | cut -d, -f4 | tr '\n' ' ')"
-		done | squeeze) ;;
+		done | t_squeeze) ;;
 	esac
 	while IFS= read -r l; do
 		grep -qxF -- "$l" "$T_DIR/text" || missing="$missing [$l]"

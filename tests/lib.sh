@@ -88,6 +88,41 @@ t_same_db() {
 # t_login: the OS login the program should record (not $USER).
 t_login() { id -un; }
 
+# t_csv_row ID: the (first line of the) CSV record of id ID in the last output.
+t_csv_row() { grep "^$1," "$OUT"; }
+
+# t_squeeze: a filter: runs of spaces to one, none at either end (a table's rows).
+t_squeeze() { tr -s ' ' | sed 's/^ //; s/ $//'; }
+
+# t_row_of ID: the table row of id ID (the first column) in the last output, squeezed.
+t_row_of() { awk -v id="$1" '$1 == id' "$OUT" | t_squeeze; }
+
+# t_ago DAYS: noon UTC, DAYS days ago, as the database stores times.
+t_ago() { date -u -d "$1 days ago" +"%F 12:00:00"; }
+
+# t_from_entered DEAL KIND: SQL for the from_entered_at of an event of KIND on DEAL: the
+# entry into the stage a move leaves, i.e. the deal's last event (NULL for create, reopen).
+t_from_entered() {
+	case $2 in create | reopen) echo NULL ;;
+	*) echo "(SELECT max(at) FROM stage_events WHERE deal_id = $1)" ;; esac
+}
+
+# t_event DEAL KIND FROM STAGE STATUS DAYS_AGO: writes one history row, by t_login, at
+# t_ago DAYS_AGO. FROM is - for none (a create).
+t_event() {
+	t_sql "INSERT INTO stage_events (deal_id, kind, from_stage, stage, status, at, actor,
+		from_entered_at)
+		VALUES ($1, '$2', $([ "$3" = - ] && echo NULL || echo "'$3'"), '$4', '$5', '$(t_ago "$6")',
+		'$(t_login)', $(t_from_entered "$1" "$2"))"
+}
+
+# t_team_process FILE MANAGERS REPS [DB]: the database's process (dealdeck process show)
+# with that [team] (comma-separated logins), written to FILE for process apply.
+t_team_process() {
+	"$DEALDECK" --db "${4:-$DEALDECK_DB}" process show |
+		sed "s/^managers =.*/managers = $2/; s/^reps =.*/reps = $3/" >"$1"
+}
+
 t_done() {
 	echo "1..$T_N"
 	[ "$T_FAILED" -eq 0 ]

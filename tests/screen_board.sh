@@ -207,6 +207,7 @@ done
 printf '[keys]\ndown = x\n' >"$T_DIR/keys.ini"
 S_ARGS="--config $T_DIR/keys.ini"
 s_start 120 40
+s_wait_status "$S_READY"
 m0=$(s_marker)
 s_keys x
 if s_wait_marker_moved "$m0"; then t_ok "[keys] down = x: x moves down"; else t_fail "[keys] down = x: x moves down"; fi

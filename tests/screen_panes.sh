@@ -414,8 +414,7 @@ s_stop
 BOSS=$("$DEALDECK" add --title "Boss deal" --account Bigco --owner boss)
 "$DEALDECK" stakeholder add "$BOSS" --name "Di Fox" --role champion >/dev/null
 "$DEALDECK" plan add "$BOSS" --title "Boss step" --owner buyer --due "$WEEK" >/dev/null
-"$DEALDECK" process show >"$T_DIR/process.ini"
-sed "s/^managers = .*/managers = boss/; s/^reps = .*/reps = $ME/" "$T_DIR/process.ini" >"$T_DIR/team.ini"
+t_team_process "$T_DIR/team.ini" boss "$ME"
 "$DEALDECK" process apply "$T_DIR/team.ini" >/dev/null 2>&1
 t_eq "the team: boss manages, I am a rep" "$(t_sql "SELECT login || ':' || role FROM team ORDER BY role")" \
 	"boss:manager

@@ -96,7 +96,6 @@ bars() { row "Stage aging" "$1" | grep -o '█' | wc -l | tr -d ' '; }
 
 for size in 80x24 120x40 200x60; do
 	W=${size%x*} H=${size#*x}
-	s_stop
 	s_start "$W" "$H" || continue
 	s_wait_status "$S_READY" || continue
 	s_keys t
@@ -305,7 +304,6 @@ if s_wait_status "$S_READY"; then
 fi
 mkdir -p "$XDG_CONFIG_HOME/dealdeck"
 printf '[ui]\nascii = true\n' >"$XDG_CONFIG_HOME/dealdeck/config.ini"
-s_stop
 s_start 120 40
 if s_wait_status "$S_READY"; then
 	s_keys t
@@ -316,14 +314,12 @@ fi
 rm "$XDG_CONFIG_HOME/dealdeck/config.ini"
 
 # --- colour: NO_COLOR -------------------------------------------------------------------------------
-s_stop
 s_start 120 40
 s_wait_status "$S_READY"
 s_keys t
 s_wait_status "$READY"
 s_capture -e >"$CAP"
 t_eq "without NO_COLOR the stats screen is in colour" "$(s_colours "$CAP" | grep -c . | awk '{ print ($1 > 0) }')" 1
-s_stop
 s_start 120 40 NO_COLOR=1
 s_wait_status "$S_READY"
 s_keys t
