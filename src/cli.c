@@ -216,7 +216,7 @@ run_demo_board(struct cli *c)
 	c->db_path = path;
 	rc = open_session(c);
 	if (rc == DD_OK) {
-		o.today = c->s.today;
+		o.today = date_today();
 		rc = demo_fill(c->s.db, &c->s.proc, &o, &c->err);
 	}
 	if (rc == DD_OK)

@@ -36,6 +36,7 @@ cmd_add(struct cli *c, const struct args *a)
 	struct deal_fields f = fields_from_args(a);
 	long id;
 
+	f.created = args_get(a, "created");
 	if (f.title == NULL || f.account == NULL)
 		return err_set(&c->err, DD_USAGE, "add needs --title and --account");
 	if (deal_create(&c->s, &f, &id, &c->err) != DD_OK)
@@ -134,7 +135,7 @@ cmd_list(struct cli *c, const struct args *a)
 		csv_header(stdout, list_columns, NOPTS(list_columns));
 	else
 		table_header(stdout, list_columns, NOPTS(list_columns));
-	return deal_list(c->s.db, &f, c->s.today, print_deal_row, &o, &c->err);
+	return deal_list(c->s.db, &f, date_today(), print_deal_row, &o, &c->err);
 }
 
 static int
@@ -160,6 +161,7 @@ static const struct opt add_opts[] = {
 	{"close-date", "DATE", "expected close date (YYYY-MM-DD)"},
 	{"next-step", "TEXT", "the next step"},
 	{"next-step-due", "DATE", "when the next step is due"},
+	{"created", "DATE", "the day the deal really started (default today; not in the future)"},
 };
 static const struct opt edit_opts[] = {
 	{"title", "T", "what the deal is"},
@@ -181,8 +183,9 @@ static const struct opt list_opts[] = {
 const struct command cli_deal_commands[] = {
 	{"add",
 	 "--title T --account A [--owner LOGIN] [--amount N] [--close-date D] [--next-step TEXT] "
-	 "[--next-step-due D]",
-	 "Add a deal in the first stage and print its id.", add_opts, NOPTS(add_opts), 0, 0, 1,
+	 "[--next-step-due D] [--created D]",
+	 "Add a deal in the first stage and print its id. --created gives a deal that started\n"
+	 "before it was entered its real start, so the buyer's earlier actions can be recorded.", add_opts, NOPTS(add_opts), 0, 0, 1,
 	 cmd_add},
 	{"list", "[--stage KEY] [--owner LOGIN] [--status open|won|lost|all] [--format table|csv]",
 	 "List deals: id, title, account, owner, stage, amount, days_in_stage, close_date,\n"

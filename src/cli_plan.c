@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "date.h"
 #include "plan.h"
 #include "table.h"
 
@@ -73,7 +74,7 @@ cmd_list(struct cli *c, const struct args *a)
 			v[i].owner_side,
 			v[i].who,
 			v[i].title,
-			plan_status_word(plan_step_status(&v[i], c->s.today)),
+			plan_status_word(plan_step_status(&v[i], date_today())),
 			v[i].done_at,
 		};
 		table_row(stdout, plan_columns, NOPTS(plan_columns), cells);

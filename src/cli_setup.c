@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "date.h"
 #include "demo.h"
 #include "money.h"
 #include "permit.h"
@@ -45,7 +46,7 @@ cmd_init(struct cli *c, const struct args *a)
 static int
 cmd_demo(struct cli *c, const struct args *a)
 {
-	struct demo_options o = {60, 1, c->s.today};
+	struct demo_options o = {60, 1, date_today()};
 	const char *v;
 	char *end;
 

@@ -100,10 +100,24 @@ date_format(long days, char out[DATE_LEN])
 		 (unsigned)d % 100u);
 }
 
+static time_t pinned;
+
+time_t
+clock_now(void)
+{
+	return pinned != 0 ? pinned : time(NULL);
+}
+
+void
+clock_pin(time_t t)
+{
+	pinned = t;
+}
+
 long
 date_today(void)
 {
-	time_t t = time(NULL);
+	time_t t = clock_now();
 
 	return (long)(t / 86400) - (t % 86400 < 0);
 }
@@ -201,7 +215,7 @@ timestamp_format(time_t t, char out[TIMESTAMP_LEN])
 void
 timestamp_now(char out[TIMESTAMP_LEN])
 {
-	timestamp_format(time(NULL), out);
+	timestamp_format(clock_now(), out);
 }
 
 static void

@@ -12,6 +12,13 @@ int date_parse(const char *s, long *days);
 void date_format(long days, char out[DATE_LEN]);
 long date_from_ymd(int y, int m, int d);
 void date_to_ymd(long days, int *y, int *m, int *d);
+/*
+ * Now: the clock, read afresh on every call so a session open past midnight
+ * moves on to the next day. Everything that asks for "now" or "today" asks here.
+ */
+time_t clock_now(void);
+/* Tests only (no option or variable reaches it): stop the clock at t; 0 lets it run. */
+void clock_pin(time_t t);
 /* Today in UTC. */
 long date_today(void);
 /* The date part of a stored timestamp "YYYY-MM-DD HH:MM:SS"; -1 if malformed. */

@@ -230,6 +230,25 @@ bind_field(const struct session *s, sqlite3_stmt *st, int i, const struct field_
 	return DD_OK;
 }
 
+/*
+ * A deal that started before it was entered: it was created, and entered the
+ * first stage, at the start of that day. Today (or no date) is now.
+ */
+static int
+created_at(struct session *s, const char *typed, char now[TIMESTAMP_LEN], struct dd_err *err)
+{
+	long day, today = date_today();
+
+	if (date_parse(typed, &day) != 0)
+		return err_set(err, DD_USAGE, "created date '%s' is not a date (YYYY-MM-DD)",
+			       typed);
+	if (day > today)
+		return err_set(err, DD_USAGE, "created date %s is in the future", typed);
+	if (day < today)
+		timestamp_start_of_day(day, now);
+	return DD_OK;
+}
+
 int
 deal_create(struct session *s, const struct deal_fields *f, long *id, struct dd_err *err)
 {
@@ -250,9 +269,11 @@ deal_create(struct session *s, const struct deal_fields *f, long *id, struct dd_
 		return err->code;
 	if (s->role == ROLE_REP && strcmp(login, s->login) != 0)
 		return err_set(err, DD_DENIED, "only a manager may add a deal for someone else");
+	timestamp_now(now);
+	if (g.created != NULL && created_at(s, g.created, now, err) != DD_OK)
+		return err->code;
 	if (db_begin(s->db, err) != DD_OK)
 		return err->code;
-	timestamp_now(now);
 	strbuf_init(&cols);
 	strbuf_init(&marks);
 	for (size_t i = 0; i < NFIELDS; i++)

@@ -29,6 +29,7 @@ void deal_free(struct deal *d);
 struct deal_fields {
 	const char *title, *account, *owner, *amount, *close_date;
 	const char *next_step, *next_step_due, *success_criteria;
+	const char *created; /* deal_create only: the day it really started, not in the future */
 };
 
 /* A new deal in the first stage, with its 'create' event. */

@@ -72,7 +72,7 @@ report_plan(struct session *s, long id, struct strvec *out, struct dd_err *err)
 	strvec_push(out, "");
 	line(out, "Mutual action plan (%zu/%zu done)", done, n);
 	for (size_t i = 0; i < n; i++) {
-		enum plan_status st = plan_step_status(&v[i], s->today);
+		enum plan_status st = plan_step_status(&v[i], date_today());
 		char done_by[128] = "";
 
 		if (st == PLAN_DONE)
@@ -127,7 +127,7 @@ deal_report(struct session *s, long id, struct strvec *out, struct dd_err *err)
 	money_format(d.amount, 1, amount);
 	if (strcmp(d.status, "open") == 0)
 		snprintf(days, sizeof days, ", %ld days in stage",
-			 s->today - date_of_timestamp(d.stage_entered_at));
+			 date_today() - date_of_timestamp(d.stage_entered_at));
 	if (d.closed_at)
 		snprintf(closed, sizeof closed, " on %.10s", d.closed_at);
 	if (d.lost_reason)

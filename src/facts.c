@@ -5,6 +5,25 @@
 #include "people.h"
 #include "xmalloc.h"
 
+/* The evidence already recorded for the deal, so the same text is not taken twice. */
+static int
+load_said(struct db *db, long id, struct deal_facts *f, struct dd_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT requirement, what FROM evidence"
+					  " WHERE deal_id = ? ORDER BY id");
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f->said = xreallocarray(f->said, f->nsaid + 1, sizeof *f->said);
+		f->said[f->nsaid++] = (struct facts_said){
+			xstrdup((const char *)sqlite3_column_text(st, 0)),
+			xstrdup((const char *)sqlite3_column_text(st, 1))};
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the deal's evidence");
+}
+
 int
 deal_facts_load(struct db *db, const struct deal *d, struct deal_facts *f, struct dd_err *err)
 {
@@ -30,10 +49,12 @@ deal_facts_load(struct db *db, const struct deal *d, struct deal_facts *f, struc
 	st = db_prepare(db, "SELECT count(*), coalesce(sum(owner_side = 'buyer'), 0)"
 			    " FROM plan_steps WHERE deal_id = ?");
 	sqlite3_bind_int64(st, 1, d->id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		f->plan_steps = sqlite3_column_int(st, 0);
-		f->buyer_steps = sqlite3_column_int(st, 1);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(db, err, "reading the deal's plan");
 	}
+	f->plan_steps = sqlite3_column_int(st, 0);
+	f->buyer_steps = sqlite3_column_int(st, 1);
 	sqlite3_finalize(st);
-	return DD_OK;
+	return load_said(db, d->id, f, err);
 }

@@ -5,6 +5,7 @@
 
 #include "date.h"
 #include "gate.h"
+#include "real_text.h"
 #include "text.h"
 #include "vocab.h"
 #include "xmalloc.h"
@@ -92,6 +93,11 @@ deal_facts_free(struct deal_facts *f)
 		free(f->people[i].stance);
 	}
 	free(f->people);
+	for (size_t i = 0; i < f->nsaid; i++) {
+		free(f->said[i].key);
+		free(f->said[i].what);
+	}
+	free(f->said);
 	memset(f, 0, sizeof *f);
 }
 
@@ -277,6 +283,16 @@ people_names(const struct deal_facts *f)
 	return strbuf_detach(&b);
 }
 
+/* Whether this deal already has this text on record for this requirement. */
+static int
+said_before(const struct deal_facts *f, const char *key, const char *what)
+{
+	for (size_t i = 0; i < f->nsaid; i++)
+		if (strcmp(f->said[i].key, key) == 0 && real_text_same(f->said[i].what, what))
+			return 1;
+	return 0;
+}
+
 /* Validates one offered piece of evidence; records every problem. */
 static void
 check_evidence(const struct deal_facts *f, const struct stage *s, const struct evidence_req *req,
@@ -286,12 +302,18 @@ check_evidence(const struct deal_facts *f, const struct stage *s, const struct e
 	size_t before = r->nunmet;
 	long day = today;
 
-	if (in->what == NULL || !text_is_real(in->what, EVIDENCE_MIN_CHARS))
+	const char *unreal = real_text_problem(in->what);
+
+	if (unreal != NULL)
 		add_unmet(r, UNMET_EVIDENCE_INVALID, FIX_EVIDENCE, s->key, req->key,
-			  xasprintf("%s: 'what happened' needs at least %d letters or digits of "
-				    "real text",
-				    req->key, EVIDENCE_MIN_CHARS),
+			  xasprintf("%s: 'what happened' is not real text: %s", req->key, unreal),
 			  xasprintf("describe what the buyer did: %s", req->meaning));
+	else if (said_before(f, req->key, in->what))
+		add_unmet(r, UNMET_EVIDENCE_INVALID, FIX_EVIDENCE, s->key, req->key,
+			  xasprintf("%s: 'what happened' is the same text already recorded for "
+				    "this deal",
+				    req->key),
+			  xstrdup("describe what the buyer did this time"));
 	if (in->contact != NULL && in->contact[0] != '\0') {
 		who = find_contact(f, in->contact);
 		if (who == NULL) {

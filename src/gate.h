@@ -18,12 +18,20 @@ struct facts_person {
 	char *stance;
 };
 
+/* A piece of evidence already recorded for the deal. */
+struct facts_said {
+	char *key;
+	char *what;
+};
+
 struct deal_facts {
 	long created_day;
 	int has_close_date, has_success_criteria, has_next_step, has_amount;
 	struct facts_person *people;
 	size_t npeople;
 	int plan_steps, buyer_steps;
+	struct facts_said *said; /* evidence on record, so none is given twice */
+	size_t nsaid;
 };
 
 void deal_facts_free(struct deal_facts *f);
@@ -100,8 +108,5 @@ int gate_check_parse(const char *text, struct check *out, const char **why);
 char *gate_check_format(const struct check *c);
 /* Every check word with its argument, for messages and the man page. */
 const char *gate_check_words(void);
-
-/* Evidence text rule: at least this many letters or digits of real text. */
-#define EVIDENCE_MIN_CHARS 10
 
 #endif

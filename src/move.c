@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,12 +8,21 @@
 #include "history.h"
 #include "move.h"
 #include "permit.h"
+#include "real_text.h"
 #include "text.h"
 
+/* A reason a person gives (back, override, reopen) must be real text. */
 static int
-has_text(const char *s)
+check_reason(const char *reason, const char *option, const char *doing, struct dd_err *err)
 {
-	return s != NULL && text_alnum_count(s) > 0;
+	const char *why = real_text_problem(reason);
+
+	if (why == NULL)
+		return DD_OK;
+	if (reason == NULL || reason[0] == '\0')
+		return err_set(err, DD_REFUSED, "%s needs a reason (%s TEXT)", doing, option);
+	return err_set(err, DD_REFUSED, "%s needs a reason in real text; the one given is not: %s",
+		       doing, why);
 }
 
 /* Puts the deal where the event says and bumps its version. */
@@ -57,7 +67,7 @@ move_forward(struct session *s, const struct deal *d, const struct move_request 
 
 	if (deal_facts_load(s->db, d, &facts, err) != DD_OK)
 		return err->code;
-	gate_check(&s->proc, &facts, from, to, rq->evidence, rq->nevidence, s->today, gate);
+	gate_check(&s->proc, &facts, from, to, rq->evidence, rq->nevidence, date_today(), gate);
 	if (gate->nunmet > 0 && rq->override == NULL) {
 		free(gate->accepted);
 		gate->accepted = NULL;
@@ -70,8 +80,7 @@ move_forward(struct session *s, const struct deal *d, const struct move_request 
 	}
 	if (gate->nunmet > 0) {
 		if (permit_manager(s, "override a gate", err) != DD_OK ||
-		    (!has_text(rq->override) &&
-		     err_set(err, DD_REFUSED, "an override needs a reason") != DD_OK)) {
+		    check_reason(rq->override, "--override", "an override", err) != DD_OK) {
 			deal_facts_free(&facts);
 			return err->code;
 		}
@@ -138,13 +147,11 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 				"only --reason");
 			goto fail;
 		}
-		if (!has_text(rq->reason)) {
-			err_set(err, DD_REFUSED,
-				"deal %ld: a move back to %s needs a reason "
-				"(--reason TEXT)",
-				d.id, rq->target);
+		char doing[128];
+
+		snprintf(doing, sizeof doing, "deal %ld: a move back to %s", d.id, rq->target);
+		if (check_reason(rq->reason, "--reason", doing, err) != DD_OK)
 			goto fail;
-		}
 		ev.kind = "back";
 		ev.stage = s->proc.stages[to].key;
 		ev.status = "open";
@@ -212,10 +219,11 @@ deal_reopen(struct session *s, long id, const char *reason, struct dd_err *err)
 		err_set(err, DD_REFUSED, "deal %ld is open: only won or lost deals reopen", id);
 		goto fail;
 	}
-	if (!has_text(reason)) {
-		err_set(err, DD_REFUSED, "reopening deal %ld needs a reason (--reason TEXT)", id);
+	char doing[64];
+
+	snprintf(doing, sizeof doing, "reopening deal %ld", id);
+	if (check_reason(reason, "--reason", doing, err) != DD_OK)
 		goto fail;
-	}
 	if (process_stage(&s->proc, d.stage) == NULL) {
 		err_set(err, DD_REFUSED,
 			"deal %ld closed from stage %s, which the process no "

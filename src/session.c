@@ -37,7 +37,6 @@ session_open(struct session *s, const char *path, int flags, const struct db_ini
 {
 	memset(s, 0, sizeof *s);
 	session_login(s->login, sizeof s->login);
-	s->today = date_today();
 	if (db_open(path, flags, init, &s->db, err) != DD_OK)
 		return err->code;
 	if (session_reload_process(s, err) != DD_OK) {

@@ -1,4 +1,4 @@
-/* One user's session on one database: who is acting, under which process, today. */
+/* One user's session on one database: who is acting, under which process. */
 #ifndef DD_SESSION_H
 #define DD_SESSION_H
 
@@ -10,7 +10,6 @@ struct session {
 	struct process proc;
 	char login[64];
 	enum team_role role;
-	long today; /* UTC day number */
 };
 
 /* Opens (creating if allowed) the database and loads its process. */

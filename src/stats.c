@@ -300,7 +300,7 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	out->as_of = q->as_of >= 0 ? q->as_of : s->today;
+	out->as_of = q->as_of >= 0 ? q->as_of : date_today();
 	out->to = q->to >= 0 ? q->to : out->as_of;
 	out->from = q->from >= 0 ? q->from : out->to - 89;
 	if (out->from > out->to) {

@@ -169,10 +169,21 @@ cp_is_letter(uint32_t cp)
 	return cp != 0xfffd && loc != (locale_t)0 && iswalpha_l((wint_t)cp, loc);
 }
 
-static int
+int
 cp_is_alnum(uint32_t cp)
 {
 	return (cp >= '0' && cp <= '9') || cp_is_letter(cp);
+}
+
+uint32_t
+cp_lower(uint32_t cp)
+{
+	locale_t loc;
+
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp;
+	loc = utf8_locale();
+	return loc != (locale_t)0 ? (uint32_t)towlower_l((wint_t)cp, loc) : cp;
 }
 
 int
@@ -190,42 +201,15 @@ text_alnum_count(const char *s)
 }
 
 int
-text_is_real(const char *s, int min)
-{
-	uint32_t first = 0;
-	int letters = 0, distinct = 0;
-
-	if (s == NULL || !utf8_valid(s, strlen(s)) || text_alnum_count(s) < min)
-		return 0;
-	for (const char *p = s; *p;) {
-		uint32_t cp;
-
-		p += utf8_decode(p, &cp);
-		if (!cp_is_alnum(cp))
-			continue;
-		letters += cp_is_letter(cp);
-		if (first == 0)
-			first = cp | 0x20;
-		else if ((cp | 0x20) != first)
-			distinct = 1;
-	}
-	return letters > 0 && distinct;
-}
-
-int
 text_casecmp(const char *a, const char *b)
 {
-	locale_t loc = utf8_locale();
-
 	while (*a && *b) {
 		uint32_t ca, cb;
 
 		a += utf8_decode(a, &ca);
 		b += utf8_decode(b, &cb);
-		if (loc != (locale_t)0) {
-			ca = (uint32_t)towlower_l((wint_t)ca, loc);
-			cb = (uint32_t)towlower_l((wint_t)cb, loc);
-		}
+		ca = cp_lower(ca);
+		cb = cp_lower(cb);
 		if (ca != cb)
 			return ca < cb ? -1 : 1;
 	}

@@ -25,11 +25,10 @@ int text_width(const char *s);
 char *text_fit(const char *s, int max, int ascii);
 /* Letters and digits in s (any non-ASCII code point counts as a letter). */
 int text_alnum_count(const char *s);
-/*
- * Evidence text must be real: at least min letters or digits, at least one letter,
- * and not one character repeated.
- */
-int text_is_real(const char *s, int min);
+/* A letter (any alphabet) or an ASCII digit. */
+int cp_is_alnum(uint32_t cp);
+/* The lower case of a code point, for any alphabet. */
+uint32_t cp_lower(uint32_t cp);
 
 /*
  * A copy safe to print on a terminal: control characters (newlines, tabs,

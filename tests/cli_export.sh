@@ -73,8 +73,8 @@ t_eq "last entry into each stage; closing is not an entry" \
 
 # Won and lost: status, closed date, lost reason.
 W=$("$DEALDECK" add --title "Won one" --account "Winner" --amount 777)
-"$DEALDECK" move "$W" negotiate --override "set-up" >/dev/null
-"$DEALDECK" move "$W" won --override "set-up" >/dev/null
+"$DEALDECK" move "$W" negotiate --override "set-up of the fixture deals" >/dev/null
+"$DEALDECK" move "$W" won --override "set-up of the fixture deals" >/dev/null
 L=$("$DEALDECK" add --title "Lost one" --account "Loser")
 "$DEALDECK" lost "$L" --reason price >/dev/null
 t_run "export closed deals" 0 export deals
@@ -94,7 +94,7 @@ t_out "a move is an event" "$M,"
 t_eq "the move's event" "$(grep "^$M,.*,forward," "$OUT" | cut -d, -f3-)" \
 	"forward,prospect,qualify,open,$ME,,,,0"
 t_eq "an override is exported" "$(grep "^$W,.*,won," "$OUT" | cut -d, -f3-)" \
-	"won,negotiate,negotiate,won,$ME,,,set-up,0"
+	"won,negotiate,negotiate,won,$ME,,,set-up of the fixture deals,0"
 t_eq "events: one record each" "$(($(wc -l <"$OUT") - 1))" \
 	"$(t_sql "SELECT count(*) FROM stage_events")"
 

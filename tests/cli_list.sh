@@ -14,11 +14,11 @@ K=$("$DEALDECK" add --title "日本語の案件" --account "東京株式会社" 
 E=$("$DEALDECK" add --title "Crème brûlée Ümlaut" --account "Café Zoë" --amount 1)
 W=$("$DEALDECK" add --title "Won one" --account "Winner" --amount 777)
 L=$("$DEALDECK" add --title "Lost one" --account "Loser" --owner rita)
-"$DEALDECK" move "$B" discover --override "set-up" >/dev/null
-"$DEALDECK" move "$C" discover --override "set-up" >/dev/null
-"$DEALDECK" move "$W" negotiate --override "set-up" >/dev/null
-"$DEALDECK" move "$W" won --override "set-up" >/dev/null
-"$DEALDECK" move "$L" present --override "set-up" >/dev/null
+"$DEALDECK" move "$B" discover --override "set-up of the fixture deals" >/dev/null
+"$DEALDECK" move "$C" discover --override "set-up of the fixture deals" >/dev/null
+"$DEALDECK" move "$W" negotiate --override "set-up of the fixture deals" >/dev/null
+"$DEALDECK" move "$W" won --override "set-up of the fixture deals" >/dev/null
+"$DEALDECK" move "$L" present --override "set-up of the fixture deals" >/dev/null
 "$DEALDECK" lost "$L" --reason price >/dev/null
 # Different times in stage (deal rows, unlike history, may be edited).
 t_sql "UPDATE deals SET stage_entered_at = '$(t_ago 3)' WHERE id = $B"

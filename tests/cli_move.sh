@@ -17,7 +17,7 @@ person() {
 }
 step() { "$DEALDECK" plan add "$1" --title "$2" --owner "$3" --due 2031-01-01 >/dev/null; }
 # force DEAL STAGE: gets a deal to a stage for a test's set-up (a manager override).
-force() { "$DEALDECK" move "$1" "$2" --override "test set-up" >/dev/null; }
+force() { "$DEALDECK" move "$1" "$2" --override "test set-up of the fixture" >/dev/null; }
 stage_of() { t_sql "SELECT stage || ':' || status FROM deals WHERE id = $1"; }
 # backdate DEAL DAYS: the deal was created DAYS ago (deals rows may be edited).
 backdate() {
@@ -326,7 +326,7 @@ t_dump "$T_DIR/before"
 t_run "backward without a reason" 3 move "$K" prospect
 t_err "asks for a reason" "reason"
 t_run "backward with an empty reason" 3 move "$K" prospect --reason ""
-t_run "evidence on a backward move" 2 move "$K" qualify --reason "Scope changed" \
+t_run "evidence on a backward move" 2 move "$K" qualify --reason "Scope changed by the buyer" \
 	--evidence "$(ev buyer_engaged)" --contact "Ann Chu"
 t_run "the same stage" 3 move "$K" discover
 t_err "says it is already there" "discover"
@@ -342,7 +342,7 @@ t_eq "back event with reason" \
 t_eq "a backward move records no evidence" "$(t_sql "SELECT count(*) FROM evidence WHERE deal_id = $K")" "2"
 t_run "earlier evidence does not count again" 3 move "$K" discover
 t_err "needs new evidence" "problem_confirmed"
-t_run "back further, two stages" 0 move "$K" prospect --reason "Start again"
+t_run "back further, two stages" 0 move "$K" prospect --reason "Start again with the buyer"
 t_eq "in prospect" "$(stage_of "$K")" "prospect:open"
 
 # === Lost ===============================================================
@@ -364,7 +364,7 @@ t_eq "lost event with reason and note" \
 	"lost|negotiate|lost|lost_to_competitor|Went with the incumbent|$ME"
 t_dump "$T_DIR/before"
 t_run "moving a lost deal" 3 move "$L" close --evidence "$(ev approvals_active)"
-t_run "moving a lost deal back" 3 move "$L" qualify --reason "Try again"
+t_run "moving a lost deal back" 3 move "$L" qualify --reason "Try again with the new buyer"
 t_run "losing it again" 3 lost "$L" --reason price
 t_same_db "a lost deal does not move" "$T_DIR/before"
 t_run "every default lost reason is accepted" 0 lost "$(new_deal L2)" --reason no_budget
@@ -376,8 +376,8 @@ done
 t_run "reopen without a reason" 2 reopen "$L"
 t_run "reopen with an empty reason" 3 reopen "$L" --reason ""
 t_eq "still lost" "$(stage_of "$L")" "negotiate:lost"
-t_run "reopen an open deal" 3 reopen "$K" --reason "No idea"
-t_run "reopen an unknown deal" 1 reopen 999 --reason "Buyer called"
+t_run "reopen an open deal" 3 reopen "$K" --reason "No idea who the buyer is"
+t_run "reopen an unknown deal" 1 reopen 999 --reason "Buyer called us back"
 # Long in the stage before it was lost: aging must restart on reopen.
 t_sql "UPDATE deals SET stage_entered_at = datetime('now', '-20 days') WHERE id = $L"
 t_run "reopen with a reason" 0 reopen "$L" --reason "Incumbent failed the pilot"
@@ -407,7 +407,7 @@ t_eq "valid evidence still recorded" \
 	"$(t_sql "SELECT requirement FROM evidence WHERE deal_id = $O")" "buyer_engaged"
 O2=$(new_deal "Override invalid")
 t_run "override with invalid evidence" 0 move "$O2" qualify --evidence "buyer_engaged=meh" \
-	--override "Trust me"
+	--override "Trust me, the buyer is in"
 t_eq "invalid evidence not recorded" "$(t_sql "SELECT count(*) FROM evidence WHERE deal_id = $O2")" "0"
 t_eq "overrides count as bypasses" \
 	"$(t_sql "SELECT count(*) FROM stage_events WHERE deal_id IN ($O, $O2) AND override IS NOT NULL")" "2"

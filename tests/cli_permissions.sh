@@ -34,7 +34,7 @@ MY_LOST=$("$DEALDECK" add --title "My lost" --account C)
 "$DEALDECK" plan add "$MINE" --title "My step" --owner seller --due 2031-01-01 >/dev/null
 MY_STEP=$(t_sql "SELECT id FROM plan_steps WHERE deal_id = $MINE")
 MY_PERSON=$(t_sql "SELECT id FROM stakeholders WHERE deal_id = $MINE")
-t_run "no team: override allowed" 0 move "$BOSS" qualify --override "no team yet"
+t_run "no team: override allowed" 0 move "$BOSS" qualify --override "no team set up yet"
 t_run "no team: reopen allowed" 0 reopen "$BOSS_LOST" --reason "Buyer came back"
 "$DEALDECK" lost "$BOSS_LOST" --reason price >/dev/null
 BASE="$T_DIR/base.db"
@@ -71,7 +71,7 @@ t_dump "$T_DIR/before"
 t_run "rep edits boss's deal" 4 edit "$BOSS" --title "Mine now"
 t_err "says whose deal it is" "boss"
 t_run "rep moves boss's deal" 4 move "$BOSS" discover --reason x
-t_run "rep moves boss's deal back" 4 move "$BOSS" prospect --reason "Not ready"
+t_run "rep moves boss's deal back" 4 move "$BOSS" prospect --reason "Buyer is not ready yet"
 t_run "rep loses boss's deal" 4 lost "$BOSS" --reason price
 t_run "rep maps a stakeholder on boss's deal" 4 stakeholder add "$BOSS" --name "New One" --role user
 t_run "rep edits boss's stakeholder" 4 stakeholder edit "$BOSS_PERSON" --stance blocker
@@ -95,7 +95,7 @@ t_run "rep adds a plan step to own deal" 0 plan add "$MINE" --title "Demo" --own
 t_run "rep marks own step done" 0 plan done "$MY_STEP"
 t_run "rep moves own deal" 0 move "$MINE" discover \
 	--evidence "problem_confirmed=Ann confirmed the problem is urgent" --contact "Ann Chu"
-t_run "rep moves own deal back" 0 move "$MINE" qualify --reason "Needs re-qualifying"
+t_run "rep moves own deal back" 0 move "$MINE" qualify --reason "Needs re-qualifying by the team"
 t_run "rep adds a deal" 0 add --title "Rep's new deal" --account R
 NEW=$(cat "$OUT")
 t_eq "a rep's new deal is theirs" "$(t_sql "SELECT owner FROM deals WHERE id = $NEW")" "$ME"
@@ -120,10 +120,10 @@ t_run "outsider edits own deal" 4 edit "$MINE" --title X
 t_run "outsider edits boss's deal" 4 edit "$BOSS" --title X
 t_run "outsider moves own deal" 4 move "$MINE" discover \
 	--evidence "problem_confirmed=Ann confirmed the problem is urgent" --contact "Ann Chu"
-t_run "outsider moves back" 4 move "$MINE" prospect --reason "Back"
+t_run "outsider moves back" 4 move "$MINE" prospect --reason "Back to the buyer for a fix"
 t_run "outsider overrides" 4 move "$MINE" discover --override x
 t_run "outsider loses a deal" 4 lost "$MINE" --reason price
-t_run "outsider reopens" 4 reopen "$MY_LOST" --reason "Back again"
+t_run "outsider reopens" 4 reopen "$MY_LOST" --reason "Back again to the buyer"
 t_run "outsider maps a stakeholder" 4 stakeholder add "$MINE" --name "Dee Fox" --role user
 t_run "outsider edits a stakeholder" 4 stakeholder edit "$MY_PERSON" --title CEO
 t_run "outsider removes a stakeholder" 4 stakeholder rm "$MY_PERSON"

@@ -205,9 +205,9 @@ t_same_db "a missing file changed nothing" "$T_DIR/before"
 DROP="$T_DIR/drop.db"
 t_run "a database for drops" 0 --db "$DROP" init
 "$DEALDECK" --db "$DROP" add --title Open --account A >/dev/null
-"$DEALDECK" --db "$DROP" move 1 discover --override "set-up" >/dev/null
+"$DEALDECK" --db "$DROP" move 1 discover --override "set-up of the fixture deals" >/dev/null
 "$DEALDECK" --db "$DROP" add --title Closed --account B >/dev/null
-"$DEALDECK" --db "$DROP" move 2 present --override "set-up" >/dev/null
+"$DEALDECK" --db "$DROP" move 2 present --override "set-up of the fixture deals" >/dev/null
 "$DEALDECK" --db "$DROP" lost 2 --reason price >/dev/null
 t_dump "$T_DIR/drop-before" "$DROP"
 # without STAGE: the shown default process without that stage.

@@ -33,7 +33,7 @@ vg "plan add" 0 plan add 1 --title "Security review" --owner buyer --due 2031-04
 vg "move refused" 3 move 1 present --evidence "buyer_engaged=short" --contact "Nobody Here"
 vg "move accepted" 0 move 1 qualify --evidence "buyer_engaged=José replied and booked a call" \
 	--contact "josé álvarez"
-vg "move with override" 0 move 1 discover --override "Exec sponsor" \
+vg "move with override" 0 move 1 discover --override "Exec sponsor call booked" \
 	--evidence "problem_confirmed=The problem was confirmed in writing" --contact 1
 vg "edit" 0 edit 1 --amount 20000 --close-date "" --success-criteria "Live in March"
 vg "lost" 0 lost 1 --reason price --note "Too expensive"

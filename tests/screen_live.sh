@@ -172,7 +172,7 @@ t_status "the status line says someone else changed the pipeline" "updated: some
 t_screen "the column count follows" "Prospect (5)"
 t_eq "the selection stayed on the same deal" "$(s_marker | grep -c '▶Deal three')" 1
 
-"$DEALDECK" move "$ONE" qualify --override "moved elsewhere" >/dev/null 2>&1
+"$DEALDECK" move "$ONE" qualify --override "moved elsewhere by the buyer" >/dev/null 2>&1
 t0=$(ms)
 t_screen "a move by another process shows" "Qualify (1)" 5
 echo "# the move showed $(($(ms) - t0)) ms after the commit"
@@ -182,7 +182,7 @@ t_eq "the selection is still on Deal three, now the second card" "$(s_marker | s
 "$DEALDECK" edit "$THREE" --title "Deal three renamed" >/dev/null
 t_screen "an edit of the selected deal shows, still selected" "▶Deal three renamed" 5
 
-"$DEALDECK" move "$THREE" qualify --override "moved elsewhere" >/dev/null 2>&1
+"$DEALDECK" move "$THREE" qualify --override "moved elsewhere by the buyer" >/dev/null 2>&1
 t_screen "the selected deal moved by another process: Qualify (2)" "Qualify (2)" 5
 t_eq "the selection followed it to Qualify" "$(s_marker | grep -c '│▶Deal three renamed')" 1
 

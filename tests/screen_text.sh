@@ -16,7 +16,7 @@ ODD="A中B文C字D漢E字F漢G字H漢I字J漢K字L漢"     # the cut falls insid
 # add TITLE ACCOUNT STAGE
 add() {
 	id=$("$DEALDECK" add --title "$1" --account "$2" --amount 12345) || t_fail "add $1"
-	[ "$3" = prospect ] || "$DEALDECK" move "$id" "$3" --override "test layout" >/dev/null 2>&1
+	[ "$3" = prospect ] || "$DEALDECK" move "$id" "$3" --override "test layout of the board" >/dev/null 2>&1
 }
 add "$CJK" "北京华信医疗" prospect
 add "$ROCKET" "Rocket Labs 🚀" prospect

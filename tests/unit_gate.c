@@ -454,9 +454,34 @@ START_TEST(test_evidence_text_refused)
 	ck_assert_str_eq(u->stage, "prospect");
 	ck_assert_str_eq(u->key, "buyer_engaged");
 	ck_assert_int_eq(u->where, FIX_EVIDENCE);
-	assert_says(u->message, "10");
+	assert_says(u->message, "not real text");
 	assert_says(u->fix, "replied"); /* says what the evidence means */
 	ck_assert_uint_eq(res.naccepted, 0);
+}
+END_TEST
+
+/* Evidence already on record for the same requirement is not taken again. */
+START_TEST(test_evidence_said_before_refused)
+{
+	struct evidence_in ev = good("buyer_engaged");
+	const struct unmet *u;
+
+	facts.said = xcalloc(2, sizeof *facts.said);
+	facts.said[0] = (struct facts_said){xstrdup("buyer_engaged"), xstrdup(ev.what)};
+	facts.said[1] = (struct facts_said){xstrdup("problem_confirmed"),
+					    xstrdup("Alice said the budget is approved")};
+	facts.nsaid = 2;
+	move("prospect", "qualify", &ev, 1);
+	u = only_unmet();
+	ck_assert_int_eq(u->kind, UNMET_EVIDENCE_INVALID);
+	ck_assert_str_eq(u->key, "buyer_engaged");
+	assert_says(u->message, "already recorded");
+	/* Case, spacing and punctuation do not make it new. */
+	ev.what = "ALICE said   the budget is approved!";
+	ck_assert_uint_eq(move("prospect", "qualify", &ev, 1), 0);
+	ev.key = "problem_confirmed";
+	ck_assert_uint_eq(move("qualify", "discover", &ev, 1), 1);
+	assert_says(only_unmet()->message, "already recorded");
 }
 END_TEST
 
@@ -471,7 +496,7 @@ START_TEST(test_evidence_text_null_refused)
 END_TEST
 
 static const char *const real_texts[] = {
-	"Called Bob2", /* exactly 10 */
+	"Bob met Ann 1", /* exactly 10 */
 	"Zo\xc3\xab a sign\xc3\xa9 le bon de commande",
 	"Réunion fixée avec l'équipe",
 	/* 購買部が契約書に署名しました */
@@ -918,6 +943,7 @@ suite_gate(void)
 	tcase_add_test(tc, test_evidence_text_null_refused);
 	tcase_add_loop_test(tc, test_evidence_text_accepted, 0,
 			    (int)(sizeof real_texts / sizeof real_texts[0]));
+	tcase_add_test(tc, test_evidence_said_before_refused);
 	tcase_add_test(tc, test_contact_not_a_stakeholder);
 	tcase_add_test(tc, test_contact_by_name_any_case);
 	tcase_add_test(tc, test_contact_by_id);

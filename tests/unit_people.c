@@ -679,7 +679,7 @@ START_TEST(test_db_plan_done_and_undo)
 	struct plan_step st = one_step(id);
 	ck_assert_ptr_null(st.done_at);
 	ck_assert_ptr_null(st.done_by);
-	ck_assert_int_eq(plan_step_status(&st, s.today), PLAN_OVERDUE);
+	ck_assert_int_eq(plan_step_status(&st, date_today()), PLAN_OVERDUE);
 	step_free(&st);
 
 	v = version();
@@ -691,8 +691,8 @@ START_TEST(test_db_plan_done_and_undo)
 	ck_assert_ptr_nonnull(st.done_at);
 	/* Stamped now: today, or tomorrow if midnight passed in between. */
 	long day = date_of_timestamp(st.done_at);
-	ck_assert_msg(day == s.today || day == s.today + 1, "done_at %s", st.done_at);
-	ck_assert_int_eq(plan_step_status(&st, s.today), PLAN_DONE);
+	ck_assert_msg(day == date_today() || day == date_today() + 1, "done_at %s", st.done_at);
+	ck_assert_int_eq(plan_step_status(&st, date_today()), PLAN_DONE);
 	step_free(&st);
 
 	/* Done again keeps who did it first. */
@@ -711,7 +711,7 @@ START_TEST(test_db_plan_done_and_undo)
 				  id),
 			 1);
 	st = one_step(id);
-	ck_assert_int_eq(plan_step_status(&st, s.today), PLAN_OVERDUE);
+	ck_assert_int_eq(plan_step_status(&st, date_today()), PLAN_OVERDUE);
 	step_free(&st);
 }
 END_TEST

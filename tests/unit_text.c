@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "real_text.h"
 #include "text.h"
 #include "unit.h"
 
@@ -253,59 +254,98 @@ START_TEST(test_text_alnum_count)
 }
 END_TEST
 
-START_TEST(test_text_is_real)
+#define REAL(s)	      ck_assert_msg(real_text_problem(s) == NULL, "%s: %s", s, real_text_problem(s))
+#define NOT_REAL(s, why) ck_assert_str_eq(real_text_problem(s), why)
+
+static const char *const too_short = "it needs at least 10 letters or digits";
+static const char *const too_few_words = "it needs at least 3 words";
+static const char *const digits = "it is mostly digits";
+static const char *const pattern = "it is a repeated pattern";
+static const char *const placeholder =
+	"it is placeholder text (lorem ipsum, asdf, test, tbd, n/a, xxx)";
+
+START_TEST(test_real_text)
 {
-	ck_assert(text_is_real("Buyer replied and booked a call", 10));
-	ck_assert(text_is_real("Called Bob2", 10));       /* exactly 10 letters and digits */
-	ck_assert(!text_is_real("Called Bob", 10));       /* 9 */
-	ck_assert(!text_is_real("Called Bob!!!!!!", 10)); /* punctuation does not count */
-	ck_assert(!text_is_real("", 10));
-	ck_assert(!text_is_real(NULL, 10));
-	ck_assert(!text_is_real("!!!! .... ---- ????", 10));
-	ck_assert(!text_is_real("                    ", 10));
-	ck_assert(!text_is_real("aaaaaaaaaaaa", 10));
-	ck_assert(!text_is_real("AaAaAaAaAaAa", 10)); /* case does not make it two */
-	ck_assert(!text_is_real("a a a a a a a a a a a", 10));
-	ck_assert(!text_is_real("x.x.x.x.x.x.x.x.x.x.x", 10));
-	ck_assert(!text_is_real("1234567890", 10)); /* needs a letter */
-	ck_assert(!text_is_real("0000000000000", 10));
-	ck_assert(text_is_real("Signed PO 4711", 10));
-	ck_assert(text_is_real("abababababab", 10));
-	ck_assert(!text_is_real("Buyer replied \xff and booked", 10)); /* not UTF-8 */
-	ck_assert(text_is_real("abc", 3));
-	ck_assert(!text_is_real("abc", 4));
+	REAL("Buyer replied and booked a call");
+	REAL("Bob met Ann 1"); /* exactly 10 letters and digits */
+	REAL("Signed PO 4711");
+	REAL("She tested the sandbox with her team"); /* "tested" is not "test" */
+	REAL("Ran a test of the import with 4 users");
+	NOT_REAL("Called Bob", too_short);
+	NOT_REAL("Called Bob!!!!!!", too_short); /* punctuation does not count */
+	NOT_REAL("", "it is empty");
+	NOT_REAL(NULL, "it is empty");
+	NOT_REAL("!!!! .... ---- ????", too_short);
+	NOT_REAL("                    ", too_short);
+	NOT_REAL("Buyer replied \xff and booked", "it is not valid UTF-8");
+	/* The examples. */
+	NOT_REAL("lorem ipsum dolor", placeholder);
+	NOT_REAL("1234567890a", too_few_words);
+	NOT_REAL("ababababababab", too_few_words);
+	NOT_REAL("a1a1a1a1a1a1", too_few_words);
+	NOT_REAL("asdf asdf asdf", pattern);
+	NOT_REAL("x", too_short);
+	/* Each rule once it is the first that fails. */
+	NOT_REAL("1234 5678 90a", digits);
+	NOT_REAL("PO 4711 4712 4713 signed", digits);
+	NOT_REAL("ab ab ab ab ab ab", pattern);
+	NOT_REAL("a1 a1 a1 a1 a1 a1", pattern);
+	NOT_REAL("AaAa aAaA AaAa", pattern); /* case does not make it two */
+	NOT_REAL("a a a a a a a a a a a", pattern);
+	NOT_REAL("x.x.x x.x.x x.x.x.x.x", pattern);
+	NOT_REAL("abc cab bca acb", pattern); /* three letters shuffled */
+	NOT_REAL("hello hello hello hello", pattern);
+	NOT_REAL("Lorem ipsum, the buyer said", placeholder);
+	NOT_REAL("test test 123 final", placeholder);
+	NOT_REAL("TBD: TBD, n/a later", placeholder);
+	NOT_REAL("N/A xxx xxxx tbd", placeholder);
+	NOT_REAL("foo bar baz qux", placeholder);
+	NOT_REAL("qwerty asdf zxcvb", placeholder);
 }
 END_TEST
 
-START_TEST(test_text_is_real_unicode)
+START_TEST(test_real_text_unicode)
 {
 	/* Accents count as letters. */
-	ck_assert(text_is_real("Réunion fixée: été signé", 10));
-	ck_assert(text_is_real("Zo\xc3\xab a sign\xc3\xa9 le bon", 10));
-	/* 購買部が契約書に署名しました: the buyer's purchasing signed */
-	ck_assert(text_is_real("\xe8\xb3\xbc\xe8\xb2\xb7\xe9\x83\xa8\xe3\x81\x8c\xe5\xa5\x91"
-			       "\xe7\xb4\x84\xe6\x9b\xb8\xe3\x81\xab\xe7\xbd\xb2\xe5\x90\x8d"
-			       "\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x97\xe3\x81\x9f",
-			       10));
+	REAL("Réunion fixée: été signé");
+	REAL("Zo\xc3\xab a sign\xc3\xa9 le bon");
+	/* 購買部が契約書に署名しました: the buyer's purchasing signed; no spaces in Japanese. */
+	REAL("\xe8\xb3\xbc\xe8\xb2\xb7\xe9\x83\xa8\xe3\x81\x8c\xe5\xa5\x91"
+	     "\xe7\xb4\x84\xe6\x9b\xb8\xe3\x81\xab\xe7\xbd\xb2\xe5\x90\x8d"
+	     "\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x97\xe3\x81\x9f");
 	/* Ten of the same CJK character is one repeated character. */
-	ck_assert(!text_is_real("\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5"
-				"\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5",
-				10));
+	NOT_REAL("\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5"
+		 "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5",
+		 pattern);
 	/* CJK punctuation and em dashes are not letters. */
-	ck_assert(!text_is_real("\xe3\x80\x82\xe3\x80\x81\xe2\x80\x94\xe2\x80\x94\xe3\x80\x82"
-				"\xe3\x80\x81\xe2\x80\x94\xe2\x80\x94\xe3\x80\x82\xe3\x80\x81",
-				10));
+	NOT_REAL("\xe3\x80\x82\xe3\x80\x81\xe2\x80\x94\xe2\x80\x94\xe3\x80\x82"
+		 "\xe3\x80\x81\xe2\x80\x94\xe2\x80\x94\xe3\x80\x82\xe3\x80\x81",
+		 too_short);
+	/* Cyrillic: Покупатель подписал договор */
+	REAL("\xd0\x9f\xd0\xbe\xd0\xba\xd1\x83\xd0\xbf\xd0\xb0\xd1\x82\xd0\xb5\xd0\xbb\xd1\x8c "
+	     "\xd0\xbf\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x81\xd0\xb0\xd0\xbb "
+	     "\xd0\xb4\xd0\xbe\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80");
 }
 END_TEST
 
 /* Latin-1 punctuation and no-break spaces («»¿¡ U+00A0) are not letters. */
-START_TEST(test_text_is_real_latin1_punctuation)
+START_TEST(test_real_text_latin1_punctuation)
 {
 	const char *nbsp_punct = "\xc2\xab\xc2\xbf\xc2\xa1\xc2\xbb\xc2\xa0\xc2\xab\xc2\xbf\xc2"
 				 "\xa1\xc2\xbb\xc2\xa0\xc2\xab\xc2\xbf\xc2\xa1\xc2\xbb";
 
 	ck_assert_int_eq(text_alnum_count(nbsp_punct), 0);
-	ck_assert(!text_is_real(nbsp_punct, 10));
+	NOT_REAL(nbsp_punct, too_short);
+}
+END_TEST
+
+/* Evidence said again is the same text whatever its case, spacing and punctuation. */
+START_TEST(test_real_text_same)
+{
+	ck_assert(real_text_same("Signed the NDA.", "signed  the nda"));
+	ck_assert(real_text_same("Jos\xc3\xa9 signed", "JOS\xc3\x89 SIGNED!"));
+	ck_assert(!real_text_same("Signed the NDA", "Signed the NDA twice"));
+	ck_assert(!real_text_same("Signed the NDA", "Signed the MSA"));
 }
 END_TEST
 
@@ -348,9 +388,10 @@ suite_text(void)
 	tcase_add_test(tc, test_text_fit_cjk_boundary);
 	tcase_add_test(tc, test_text_fit_never_wider);
 	tcase_add_test(tc, test_text_alnum_count);
-	tcase_add_test(tc, test_text_is_real);
-	tcase_add_test(tc, test_text_is_real_unicode);
-	tcase_add_test(tc, test_text_is_real_latin1_punctuation);
+	tcase_add_test(tc, test_real_text);
+	tcase_add_test(tc, test_real_text_unicode);
+	tcase_add_test(tc, test_real_text_latin1_punctuation);
+	tcase_add_test(tc, test_real_text_same);
 	tcase_add_test(tc, test_text_casecmp);
 	suite_add_tcase(s, tc);
 	return s;

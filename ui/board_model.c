@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "board_model.h"
+#include "date.h"
 #include "xmalloc.h"
 
 void
@@ -82,7 +83,7 @@ load_column(struct board *b, int i, struct dd_err *err)
 
 	unload(c);
 	if (board_cards(b->s->db, &b->s->proc.stages[i], &f, c->offset, b->lay.cards_per_col,
-			b->s->today, &c->cards, &c->ncards, err) != DD_OK)
+			date_today(), &c->cards, &c->ncards, err) != DD_OK)
 		return err->code;
 	c->loaded = 1;
 	mark_col(b, i);

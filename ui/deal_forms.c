@@ -165,9 +165,14 @@ open_deal_form(struct ui *u, int is_new)
 		if (ui_form_deal(u, &d) != 0)
 			return;
 		money_format(d.amount, 0, amount);
-		cur = (struct deal_fields){d.title,         d.account,         d.owner,
-					   amount,          d.close_date,      d.next_step,
-					   d.next_step_due, d.success_criteria};
+		cur = (struct deal_fields){.title = d.title,
+					   .account = d.account,
+					   .owner = d.owner,
+					   .amount = amount,
+					   .close_date = d.close_date,
+					   .next_step = d.next_step,
+					   .next_step_due = d.next_step_due,
+					   .success_criteria = d.success_criteria};
 	}
 	form_init(&u->form, is_new ? " New deal (in the first stage) " : " Edit deal ");
 	for (size_t i = 0; i < NDEAL_FIELDS; i++) {

@@ -58,7 +58,7 @@ open_gate(struct ui *u, int target)
 		 glyph(&u->cv, "→", "->"),
 		 target == (int)p->nstages ? "Won" : p->stages[target].label);
 	form_init(&u->form, title);
-	date_format(u->s->today, today);
+	date_format(date_today(), today);
 	const char **names = xcalloc(facts.npeople + 1, sizeof *names);
 	for (size_t i = 0; i < facts.npeople; i++)
 		names[i] = facts.people[i].name;

@@ -105,7 +105,7 @@ open_step(struct ui *u, const struct plan_step *st)
 	char due[DATE_LEN];
 	struct field *f;
 
-	date_format(u->s->today + 7, due);
+	date_format(date_today() + 7, due);
 	form_init(&u->form, st ? " Edit plan step " : " Add a plan step ");
 	form_text(&u->form, "title", st ? st->title : "", TAG_TITLE);
 	f = form_choice(&u->form, "owner", vocab_plan_owner.words, vocab_count(&vocab_plan_owner),
@@ -273,5 +273,5 @@ draw_pane(struct ui *u)
 		err_free(&err);
 		u->pane_stale = 0;
 	}
-	pane_draw(&u->pane, &u->cv, top, u->cv.w - pw, h, pw, u->s->today);
+	pane_draw(&u->pane, &u->cv, top, u->cv.w - pw, h, pw, date_today());
 }

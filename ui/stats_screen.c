@@ -131,7 +131,7 @@ set_status(struct ui *u, int error, const char *fmt, const char *arg)
 static long
 as_of(const struct ui *u)
 {
-	return u->c->as_of >= 0 ? u->c->as_of : u->s->today;
+	return u->c->as_of >= 0 ? u->c->as_of : date_today();
 }
 
 /* The period of a preset, or the one shown when the dates were typed (preset -1). */
