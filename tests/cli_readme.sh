@@ -17,7 +17,7 @@ examples() {
 			if (line ~ /\\$/) { sub(/\\$/, "", line); acc = acc line; cont = 1; next }
 			print acc line
 			acc = ""; cont = 0
-		}' "$top_srcdir/README"
+		}' "$README"
 }
 
 # The examples call `dealdeck` by name on the default database, as a user would.
@@ -25,6 +25,8 @@ mkdir -p "$T_DIR/bin"
 ln -s "$DEALDECK" "$T_DIR/bin/dealdeck"
 PATH="$T_DIR/bin:$PATH"
 unset DEALDECK_DB
+README="$(cd "$top_srcdir" && pwd)/README"
+cd "$T_DIR" || exit 1 # files the examples write stay in the test's directory
 
 examples "A first pipeline" >"$T_DIR/first"
 t_eq "the README has the first-pipeline examples" "$(grep -c . "$T_DIR/first")" "13"
