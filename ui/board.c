@@ -7,6 +7,7 @@
 #include "board_text.h"
 #include "board_ui.h"
 #include "board_view.h"
+#include "date.h"
 #include "deal_report.h"
 #include "help_box.h"
 #include "input.h"
@@ -38,6 +39,7 @@ ui_reload(struct ui *u, long keep_id)
 	if (keep_id > 0)
 		board_select_deal(&u->b, keep_id);
 	u->data_version = db_data_version(u->s->db);
+	u->day = date_today();
 }
 
 void
@@ -381,16 +383,22 @@ draw(struct ui *u)
 	screen_flush(cy, cx);
 }
 
-/* Another user's commit: show it, keep the selection, never lose a form. */
+/*
+ * Another user's commit, or midnight (cards age a day): show it, keep the
+ * selection, never lose a form.
+ */
 static void
 poll_changes(struct ui *u)
 {
 	long v = db_data_version(u->s->db);
+	int changed = v != u->data_version;
 
-	if (v == u->data_version)
+	if (!changed && date_today() == u->day)
 		return;
 	ui_reload(u, ui_selected_id(u));
-	u->pane_stale = 1;
+	u->pane_stale = 1; /* a plan step may be overdue now */
+	if (!changed)
+		return; /* only the day changed */
 	if (u->stats.on)
 		stats_changed(u);
 	else if (u->ov == OV_NONE)

@@ -90,6 +90,7 @@ struct ui {
 	int detail_top;
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
 	long data_version;
+	long day; /* the day the board was read: at midnight, cards age */
 	int quit;
 	struct stats_screen stats;
 };
