@@ -100,7 +100,7 @@ int
 deal_change_begin(struct session *s, long id, struct deal *d, struct dd_err *err)
 {
 	memset(d, 0, sizeof *d);
-	if (db_begin(s->db, err) != DD_OK)
+	if (session_begin(s, err) != DD_OK)
 		return err->code;
 	if (deal_get(s->db, id, d, err) != DD_OK || permit_deal(s, id, d->owner, err) != DD_OK)
 		return deal_change_end(s, d, err->code, err);
@@ -272,7 +272,7 @@ deal_create(struct session *s, const struct deal_fields *f, long *id, struct dd_
 	timestamp_now(now);
 	if (g.created != NULL && created_at(s, g.created, now, err) != DD_OK)
 		return err->code;
-	if (db_begin(s->db, err) != DD_OK)
+	if (session_begin(s, err) != DD_OK)
 		return err->code;
 	strbuf_init(&cols);
 	strbuf_init(&marks);

@@ -400,8 +400,14 @@ gate_check(const struct process *p, const struct deal_facts *f, int from, int to
 	   const struct evidence_in *ev, size_t nev, long today, struct gate_result *r)
 {
 	memset(r, 0, sizeof *r);
-	if (from < 0 || to > (int)p->nstages || from >= to)
-		fatal("gate_check: not a forward move (%d -> %d)", from, to);
+	/* A caller holding stage numbers of an older process: refuse, never read past. */
+	if (from < 0 || to > (int)p->nstages || from >= to) {
+		add_unmet(r, UNMET_RULE, FIX_NONE, "", "",
+			  xasprintf("not a forward move in this process (stage %d to %d of %zu)",
+				    from, to, p->nstages),
+			  xstrdup("look at the deal again: the process may have changed"));
+		return r->nunmet;
+	}
 
 	/* Offered evidence no gate of this move asks for is a mistake worth naming. */
 	for (size_t i = 0; i < nev; i++) {

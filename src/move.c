@@ -115,6 +115,9 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 	int from, to, rc;
 
 	memset(gate, 0, sizeof *gate);
+	/* Inside the write, under the process as it is now (a manager may have applied one). */
+	if (deal_change_begin(s, rq->deal_id, &d, err) != DD_OK)
+		return err->code;
 	to = process_stage_index(&s->proc, rq->target);
 	if (to < 0) {
 		strbuf_init(&stages);
@@ -123,10 +126,8 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 			     strbuf_str(&stages),
 			     strcmp(rq->target, "lost") == 0 ? "; to lose a deal use 'lost'" : "");
 		strbuf_free(&stages);
-		return rc;
+		return deal_change_end(s, &d, rc, err);
 	}
-	if (deal_change_begin(s, rq->deal_id, &d, err) != DD_OK)
-		return err->code;
 	timestamp_now(now);
 	struct event ev = {.deal_id = d.id,
 			   .from_stage = d.stage,
@@ -136,6 +137,11 @@ deal_move(struct session *s, const struct move_request *rq, struct gate_result *
 	from = process_stage_index(&s->proc, d.stage);
 	if (check_open(&d, err) || deal_check_version(&d, rq->expected_version, err))
 		goto fail;
+	if (from < 0) {
+		err_set(err, DD_REFUSED, "deal %ld is in stage %s, which the process does not have",
+			d.id, d.stage);
+		goto fail;
+	}
 	if (to == from) {
 		err_set(err, DD_REFUSED, "deal %ld is already in %s", d.id, d.stage);
 		goto fail;

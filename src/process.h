@@ -62,6 +62,7 @@ struct process {
 	struct strvec lost_reasons;
 	struct person *team;
 	size_t nteam;
+	long revision; /* as stored: each process apply counts one up */
 };
 
 void process_free(struct process *p);

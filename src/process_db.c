@@ -1,8 +1,10 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "gate.h"
 #include "process_db.h"
+#include "process_ini.h"
 #include "xmalloc.h"
 
 static int
@@ -19,18 +21,58 @@ static int
 check_dropped_stages(struct db *db, const struct process *p, struct dd_err *err)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT stage, count(*) FROM deals GROUP BY stage");
+	int step, dropped = 0;
 
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *stage = (const char *)sqlite3_column_text(st, 0);
 
-		if (process_stage(p, stage) == NULL)
-			err_add(err, DD_REFUSED,
-				"stage %s still has %d deal(s): keep the stage, or move them "
-				"first",
-				stage, sqlite3_column_int(st, 1));
+		if (process_stage(p, stage) != NULL)
+			continue;
+		err_add(err, DD_REFUSED,
+			"stage %s still has %d deal(s): keep the stage, or move them first", stage,
+			sqlite3_column_int(st, 1));
+		dropped++;
 	}
 	sqlite3_finalize(st);
-	return err->code;
+	if (step != SQLITE_DONE)
+		return db_fail(db, err, "counting the deals of each stage");
+	return dropped ? DD_REFUSED : DD_OK;
+}
+
+/* A process as its ini text, to tell whether an apply changes anything. */
+static char *
+ini_text(const struct process *p)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (f == NULL)
+		fatal("out of memory");
+	process_ini_write(p, f);
+	fclose(f);
+	return text;
+}
+
+/* Whether the stored process is p already: then an apply writes nothing. */
+static int
+same_as_stored(struct db *db, const struct process *p)
+{
+	struct process cur;
+	struct dd_err e;
+	int same = 0;
+
+	err_init(&e);
+	if (process_db_load(db, &cur, &e) == DD_OK) {
+		char *a = ini_text(&cur), *b = ini_text(p);
+
+		same = strcmp(a, b) == 0;
+		free(a);
+		free(b);
+		process_free(&cur);
+	}
+	err_free(&e);
+	return same;
 }
 
 int
@@ -40,11 +82,18 @@ process_db_save(struct db *db, const struct process *p, struct dd_err *err)
 					"DELETE FROM gate_checks; DELETE FROM lost_reasons;"
 					"DELETE FROM team;";
 	sqlite3_stmt *stage, *ev, *chk, *reason, *team;
+	char revision[32];
 	int rc = DD_OK;
 
 	if (check_dropped_stages(db, p, err) != DD_OK)
 		return err->code;
+	if (same_as_stored(db, p))
+		return DD_OK; /* open sessions need not read it again */
 	if (db_exec(db, wipe, err) != DD_OK || db_set_meta(db, "process_name", p->name, err))
+		return err->code;
+	/* Every session that loaded the old one notices at its next write or poll. */
+	snprintf(revision, sizeof revision, "%ld", process_db_revision(db) + 1);
+	if (db_set_meta(db, "process_revision", revision, err) != DD_OK)
 		return err->code;
 	stage = db_prepare(db, "INSERT INTO stages VALUES (?, ?, ?, ?, ?, ?)");
 	ev = db_prepare(db, "INSERT INTO gate_evidence VALUES (?, ?, ?, ?, ?)");
@@ -108,17 +157,36 @@ stage_of(struct process *p, const char *key)
 	return (struct stage *)process_stage(p, key);
 }
 
-int
-process_db_load(struct db *db, struct process *p, struct dd_err *err)
+long
+process_db_revision(struct db *db)
+{
+	char buf[32];
+
+	return db_meta(db, "process_revision", buf, sizeof buf) ? atol(buf) : 0;
+}
+
+/* Ends a statement's rows: DD_OK when they all came, else the error, never a short list. */
+static int
+rows_end(struct db *db, sqlite3_stmt *st, int step, struct dd_err *err)
+{
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the process");
+}
+
+/* Reads the tables into p; a row it cannot read fails the load, never weakens a gate. */
+static int
+load(struct db *db, struct process *p, struct dd_err *err)
 {
 	sqlite3_stmt *st;
 	char name[256];
+	int step;
 
 	memset(p, 0, sizeof *p);
+	p->revision = process_db_revision(db);
 	p->name = xstrdup(db_meta(db, "process_name", name, sizeof name) ? name : "Process");
 	st = db_prepare(db, "SELECT key, label, probability, warn_days, rot_days FROM stages "
 			    "ORDER BY position");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct stage *s;
 
 		p->stages = xreallocarray(p->stages, p->nstages + 1, sizeof *p->stages);
@@ -130,9 +198,9 @@ process_db_load(struct db *db, struct process *p, struct dd_err *err)
 		s->warn_days = sqlite3_column_int(st, 3);
 		s->rot_days = sqlite3_column_int(st, 4);
 	}
-	sqlite3_finalize(st);
+	if (rows_end(db, st, step, err) != DD_OK)
+		return err->code;
 	if (p->nstages == 0) {
-		process_free(p);
 		return err_set(err, DD_FAIL,
 			       "%s has no process: apply one with 'dealdeck process "
 			       "apply FILE'",
@@ -140,7 +208,7 @@ process_db_load(struct db *db, struct process *p, struct dd_err *err)
 	}
 	st = db_prepare(db, "SELECT stage, key, meaning, contact_required FROM gate_evidence "
 			    "ORDER BY position");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct stage *s = stage_of(p, (const char *)sqlite3_column_text(st, 0));
 
 		if (s == NULL)
@@ -149,9 +217,10 @@ process_db_load(struct db *db, struct process *p, struct dd_err *err)
 		s->evidence[s->nevidence++] = (struct evidence_req){
 			db_column_text(st, 1), db_column_text(st, 2), sqlite3_column_int(st, 3)};
 	}
-	sqlite3_finalize(st);
+	if (rows_end(db, st, step, err) != DD_OK)
+		return err->code;
 	st = db_prepare(db, "SELECT stage, check_text FROM gate_checks ORDER BY position");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct stage *s = stage_of(p, (const char *)sqlite3_column_text(st, 0));
 		const char *why;
 
@@ -159,16 +228,25 @@ process_db_load(struct db *db, struct process *p, struct dd_err *err)
 			continue;
 		s->checks = xreallocarray(s->checks, s->nchecks + 1, sizeof *s->checks);
 		if (gate_check_parse((const char *)sqlite3_column_text(st, 1),
-				     &s->checks[s->nchecks], &why) == 0)
-			s->nchecks++;
+				     &s->checks[s->nchecks], &why) != 0) {
+			err_set(err, DD_FAIL,
+				"%s: the stored check '%s' of stage %s cannot be read (%s): "
+				"apply the process again",
+				db->path, (const char *)sqlite3_column_text(st, 1), s->key, why);
+			sqlite3_finalize(st);
+			return err->code;
+		}
+		s->nchecks++;
 	}
-	sqlite3_finalize(st);
+	if (rows_end(db, st, step, err) != DD_OK)
+		return err->code;
 	st = db_prepare(db, "SELECT code FROM lost_reasons ORDER BY position");
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		strvec_push(&p->lost_reasons, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	if (rows_end(db, st, step, err) != DD_OK)
+		return err->code;
 	st = db_prepare(db, "SELECT login, role, name, email FROM team ORDER BY rowid");
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		p->team = xreallocarray(p->team, p->nteam + 1, sizeof *p->team);
 		p->team[p->nteam++] = (struct person){
 			db_column_text(st, 0), db_column_text(st, 2), db_column_text(st, 3),
@@ -176,6 +254,22 @@ process_db_load(struct db *db, struct process *p, struct dd_err *err)
 				? ROLE_MANAGER
 				: ROLE_REP};
 	}
-	sqlite3_finalize(st);
-	return DD_OK;
+	return rows_end(db, st, step, err);
+}
+
+int
+process_db_load(struct db *db, struct process *p, struct dd_err *err)
+{
+	int own = sqlite3_get_autocommit(db->h);
+	int rc;
+
+	/* One snapshot: a process applied meanwhile is read whole or not at all. */
+	if (own && db_exec(db, "BEGIN", err) != DD_OK)
+		return err->code;
+	rc = load(db, p, err);
+	if (own)
+		rc = db_end(db, rc, err);
+	if (rc != DD_OK)
+		process_free(p);
+	return rc;
 }

@@ -10,6 +10,12 @@
  * (DD_REFUSED) to drop a stage that still has deals.
  */
 int process_db_save(struct db *db, const struct process *p, struct dd_err *err);
+/* The stored process, read whole in one snapshot (a read transaction if none is open). */
 int process_db_load(struct db *db, struct process *out, struct dd_err *err);
+/*
+ * The stored process's revision, one meta lookup: an open session compares it
+ * with its own to notice a process applied since it loaded.
+ */
+long process_db_revision(struct db *db);
 
 #endif

@@ -25,9 +25,30 @@ session_reload_process(struct session *s, struct dd_err *err)
 
 	if (process_db_load(s->db, &p, err) != DD_OK)
 		return err->code;
-	process_free(&s->proc);
+	process_free(&s->retired);
+	s->retired = s->proc;
 	s->proc = p;
 	s->role = process_role_of(&s->proc, s->login);
+	return DD_OK;
+}
+
+int
+session_refresh_process(struct session *s, int *changed, struct dd_err *err)
+{
+	int differs = process_db_revision(s->db) != s->proc.revision;
+
+	if (changed != NULL)
+		*changed = differs;
+	return differs ? session_reload_process(s, err) : DD_OK;
+}
+
+int
+session_begin(struct session *s, struct dd_err *err)
+{
+	if (db_begin(s->db, err) != DD_OK)
+		return err->code;
+	if (session_refresh_process(s, NULL, err) != DD_OK)
+		return db_end(s->db, err->code, err);
 	return DD_OK;
 }
 
@@ -51,6 +72,7 @@ void
 session_close(struct session *s)
 {
 	process_free(&s->proc);
+	process_free(&s->retired);
 	db_close(s->db);
 	s->db = NULL;
 }

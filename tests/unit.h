@@ -18,7 +18,7 @@ Suite *suite_theme(void);
 Suite *suite_layout(void);
 Suite *suite_people(void);
 Suite *suite_import(void);
-Suite *suite_clock(void);
+Suite *suite_session(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"

@@ -9,7 +9,7 @@ main(void)
 	Suite *(*const suites[])(void) = {
 		suite_date,  suite_money,  suite_text,   suite_process,
 		suite_gate,  suite_db,     suite_canvas, suite_line_edit,
-		suite_theme, suite_layout, suite_people, suite_import, suite_clock,
+		suite_theme, suite_layout, suite_people, suite_import, suite_session,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

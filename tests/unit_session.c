@@ -1,5 +1,9 @@
-/* "Now" moves on under an open session: past midnight, today is the next day. */
+/*
+ * An open session follows the world: past midnight today is the next day, and
+ * a process a manager applies meanwhile governs its next write.
+ */
 #define _XOPEN_SOURCE 700
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +12,8 @@
 #include "deal.h"
 #include "move.h"
 #include "people.h"
+#include "process_db.h"
+#include "process_ini.h"
 #include "session.h"
 #include "unit.h"
 #include "xmalloc.h"
@@ -15,6 +21,7 @@
 static struct process def;
 static struct dd_err err;
 static struct session s;
+static char *db_path;
 
 /* 2026-12-01 at H:M:S UTC. */
 static time_t
@@ -28,16 +35,14 @@ setup(void)
 {
 	char *dir = xasprintf("%s/XXXXXX", unit_tmp_base());
 	struct db_init init = {&def, "EUR"};
-	char *path;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	path = xasprintf("%s/pipeline.db", dir);
+	db_path = xasprintf("%s/pipeline.db", dir);
 	unit_load_default(&def);
 	err_init(&err);
 	clock_pin(at_dec1(23, 59, 30));
-	ck_assert_msg(session_open(&s, path, DB_CREATE, &init, &err) == DD_OK, "%s",
+	ck_assert_msg(session_open(&s, db_path, DB_CREATE, &init, &err) == DD_OK, "%s",
 		      strbuf_str(&err.msg));
-	free(path);
 	free(dir);
 }
 
@@ -48,6 +53,7 @@ teardown(void)
 	session_close(&s);
 	err_free(&err);
 	process_free(&def);
+	free(db_path);
 }
 
 static long
@@ -143,17 +149,110 @@ START_TEST(test_cards_age_at_midnight)
 }
 END_TEST
 
-Suite *
-suite_clock(void)
+/* The default process file with one piece of text replaced, applied by another session. */
+static void
+apply_changed(const char *from, const char *to, const char *append)
 {
-	Suite *su = suite_create("clock");
-	TCase *tc = tcase_create("clock");
+	struct session other;
+	struct dd_err e;
+	struct process p;
+	struct strbuf text;
+	char buf[4096];
+	FILE *f = fopen(DEFAULT_PROCESS_INI, "r");
+	size_t n;
+	char *at;
+
+	ck_assert_ptr_nonnull(f);
+	strbuf_init(&text);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&text, buf, n);
+	fclose(f);
+	at = strstr(text.s, from);
+	ck_assert_ptr_nonnull(at);
+	char *changed = xasprintf("%.*s%s%s%s", (int)(at - text.s), text.s, to, at + strlen(from),
+				  append);
+	unit_load_text(changed, &p);
+	err_init(&e);
+	ck_assert(session_open(&other, db_path, 0, NULL, &e) == DD_OK);
+	ck_assert(db_begin(other.db, &e) == DD_OK);
+	ck_assert_msg(db_end(other.db, process_db_save(other.db, &p, &e), &e) == DD_OK, "%s",
+		      strbuf_str(&e.msg));
+	err_free(&e);
+	session_close(&other);
+	process_free(&p);
+	free(changed);
+	strbuf_free(&text);
+}
+
+/* A requirement dropped by a manager no longer holds this session's next move. */
+START_TEST(test_write_follows_applied_process)
+{
+	long id = add_deal("Under new rules");
+	struct evidence_in ev = {"buyer_engaged", "Ann replied and booked a call", NULL, NULL};
+	struct move_request rq = {.deal_id = id, .target = "qualify", .evidence = &ev,
+				  .nevidence = 1};
+	struct gate_result g;
+	long rev = s.proc.revision;
+
+	/* No buyer contact named: the default process asks for one. */
+	ck_assert_int_eq(deal_move(&s, &rq, &g, &err), DD_REFUSED);
+	gate_result_free(&g);
+	apply_changed("first conversation\"\ncontact = required", "first conversation\"\ncontact = optional",
+		      "");
+	ck_assert_int_eq(s.proc.stages[0].evidence[0].contact_required, 1); /* not read yet */
+	ck_assert_msg(deal_move(&s, &rq, &g, &err) == DD_OK, "%s", strbuf_str(&err.msg));
+	gate_result_free(&g);
+	ck_assert_int_eq(s.proc.revision, rev + 1);
+	ck_assert_int_eq(s.proc.stages[0].evidence[0].contact_required, 0);
+}
+END_TEST
+
+/* A stage added while open is there after a refresh; nothing changed, nothing read. */
+START_TEST(test_refresh_sees_added_stage)
+{
+	int changed = -1;
+
+	ck_assert_int_eq(session_refresh_process(&s, &changed, &err), DD_OK);
+	ck_assert_int_eq(changed, 0);
+	apply_changed("stages = prospect, qualify,", "stages = prospect, scoping, qualify,",
+		      "\n[stage scoping]\nlabel = \"Scoping\"\nprobability = 7\nwarn_days = 7\n"
+		      "rot_days = 14\nevidence =\nchecks =\n");
+	ck_assert_int_eq(session_refresh_process(&s, &changed, &err), DD_OK);
+	ck_assert_int_eq(changed, 1);
+	ck_assert_uint_eq(s.proc.nstages, 8);
+	ck_assert_str_eq(s.proc.stages[1].label, "Scoping");
+}
+END_TEST
+
+/* A stored check that cannot be read fails the load: a gate never gets weaker silently. */
+START_TEST(test_unreadable_check_fails_load)
+{
+	ck_assert_int_eq(db_exec(s.db, "UPDATE gate_checks SET check_text = 'min_stakeholders many'"
+				       " WHERE stage = 'qualify'",
+				 &err),
+			 DD_OK);
+	ck_assert_int_eq(session_reload_process(&s, &err), DD_FAIL);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err.msg), "'min_stakeholders many' of stage "
+							   "qualify cannot be read"));
+	ck_assert_uint_eq(s.proc.nstages, 7); /* the process loaded before stays */
+	ck_assert_int_eq(s.proc.stages[1].nchecks, 1);
+}
+END_TEST
+
+Suite *
+suite_session(void)
+{
+	Suite *su = suite_create("session");
+	TCase *tc = tcase_create("session");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_clock_pinned);
 	tcase_add_test(tc, test_evidence_today_after_midnight);
 	tcase_add_test(tc, test_evidence_default_date_moves_on);
 	tcase_add_test(tc, test_cards_age_at_midnight);
+	tcase_add_test(tc, test_write_follows_applied_process);
+	tcase_add_test(tc, test_refresh_sees_added_stage);
+	tcase_add_test(tc, test_unreadable_check_fails_load);
 	suite_add_tcase(su, tc);
 	return su;
 }
