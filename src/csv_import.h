@@ -32,9 +32,10 @@ struct import_result {
 };
 
 /*
- * Imports the deals of the CSV file at path in one transaction. Bad options are
- * DD_USAGE; bad data is DD_DATAERR with one "FILE:LINE: column: message" line per
- * problem in err, and nothing written. The warning is set even on failure.
+ * Imports the deals of the CSV file at path in one transaction. Only a manager
+ * may import (else DD_DENIED); anyone in the team may make a dry run. Bad options
+ * are DD_USAGE; bad data is DD_DATAERR with one "FILE:LINE: column: message" line
+ * per problem in err, and nothing written. The warning is set even on failure.
  */
 int import_deals(struct session *s, const char *path, const struct import_options *o,
 		 struct import_result *r, struct dd_err *err);

@@ -332,9 +332,6 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 		rw->owner = im->s->proc.nteam == 0 ? v : process_team_login(&im->s->proc, v);
 		if (rw->owner == NULL)
 			row_error(im, rw->line, col, "owner '%s' is not in the team", v);
-		else if (im->s->role == ROLE_REP && strcmp(rw->owner, im->s->login) != 0)
-			row_error(im, rw->line, col,
-				  "only a manager may import deals owned by someone else");
 		break;
 	case T_STAGE:
 		if (v[0] == '\0')
@@ -773,9 +770,6 @@ import_row(struct importer *im)
 
 	read_row(im, &rw);
 	id = find_deal(im, &rw, &st, old_owner, sizeof old_owner);
-	if (id && im->s->role == ROLE_REP && strcmp(old_owner, im->s->login) != 0)
-		row_error(im, rw.line, im->cols[im->col_of[F_ID]].name,
-			  "deal %ld belongs to %s: only a manager may change it", id, old_owner);
 	nplan = plan_history(im, &rw, &st);
 	/* After the first error only check: nothing will be written. */
 	if (im->nerrors > 0) {
@@ -822,6 +816,7 @@ static const char *const bulk_tables[] = {"deals", "stage_events", NULL};
 static const char *const bulk_keep[] = {"stage_events_by_deal", NULL};
 
 static const struct import_ops deal_ops = {
+	.what = "import deals",
 	.bulk_tables = bulk_tables,
 	.bulk_keep = bulk_keep,
 	.field_list = "id, title, account, owner, stage, amount, currency, close_date, created, "
@@ -842,6 +837,6 @@ import_deals(struct session *s, const char *path, const struct import_options *o
 {
 	struct importer im = {.ops = &deal_ops, .s = s, .o = o, .r = r, .err = err, .path = path};
 
-	/* A dry run of deals writes nothing at all, so it needs no transaction. */
+	/* A dry run of deals writes nothing at all, so it needs no write transaction. */
 	return run_import(&im, o->dry_run ? TX_READ : TX_WRITE);
 }
