@@ -156,6 +156,15 @@ add_name(struct importer *im, const char *name, int stage)
 	im->names[im->nnames++] = (struct stage_name){import_norm(name), stage};
 }
 
+/* A stage key, won (nst) or lost (nst + 1), as --map and --stage-map name them; or -1. */
+static int
+target_index(const struct importer *im, const char *key)
+{
+	int k = process_stage_index(&im->s->proc, key);
+
+	return k < 0 && strcmp(key, "lost") == 0 ? im->nst + 1 : k;
+}
+
 /* A field name as --map takes it: a field, entered_<stage>, or ignore. */
 static int
 field_by_name(const struct importer *im, const char *name, int *stage)
@@ -169,10 +178,8 @@ field_by_name(const struct importer *im, const char *name, int *stage)
 		if (strcmp(fields[f].name, name) == 0)
 			return f;
 	if (strncmp(name, "entered_", 8) == 0) {
-		int k = process_stage_index(&im->s->proc, name + 8);
+		int k = target_index(im, name + 8);
 
-		if (k < 0 && strcmp(name + 8, "lost") == 0)
-			k = im->nst + 1;
 		if (k >= 0) {
 			*stage = k;
 			return F_ENTERED;
@@ -193,10 +200,8 @@ load_stage_names(struct importer *im)
 	}
 	for (size_t i = 0; i < o->nstage_maps; i++) {
 		const char *eq = strrchr(o->stage_maps[i], '=');
-		int k = eq ? process_stage_index(&im->s->proc, eq + 1) : -1;
+		int k = eq ? target_index(im, eq + 1) : -1;
 
-		if (eq != NULL && k < 0 && strcmp(eq + 1, "lost") == 0)
-			k = im->nst + 1;
 		if (eq == NULL || eq == o->stage_maps[i] || k < 0)
 			return err_set(im->err, DD_USAGE,
 				       "--stage-map '%s': want NAME=KEY with KEY a stage key, won "
@@ -290,7 +295,8 @@ struct row {
 	const char *status;
 	char close_date[TIMESTAMP_LEN], next_step_due[TIMESTAMP_LEN];
 	char created[TIMESTAMP_LEN], closed[TIMESTAMP_LEN];
-	char outcome_at[2][TIMESTAMP_LEN]; /* "Date entered Closed Won/Lost" */
+	char outcome_at[2][TIMESTAMP_LEN]; /* "Date entered Closed Won/Lost", entered_won */
+	const char *outcome_col[2];        /* their headers */
 	size_t nentries;
 };
 
@@ -424,6 +430,7 @@ read_row(struct importer *im, struct row *rw)
 		}
 		if (c->stage >= im->nst) {
 			memcpy(rw->outcome_at[c->stage - im->nst], e->at, TIMESTAMP_LEN);
+			rw->outcome_col[c->stage - im->nst] = c->name;
 			continue;
 		}
 		e->stage = c->stage;
@@ -479,13 +486,41 @@ plan_step(struct importer *im, struct state *st, size_t *n, int stage, const cha
 }
 
 /*
+ * When a deal that ends the row won or lost closed, or NULL when the row does
+ * not say: the closed column, else the date it entered the outcome (entered_won,
+ * "Date entered Closed Lost"), which means the same and must agree. *col names
+ * the column the time came from.
+ */
+static const char *
+close_time(struct importer *im, struct row *rw, const char *status, const char **col)
+{
+	const char *closed_col = im->col_of[F_CLOSED] >= 0 ? im->cols[im->col_of[F_CLOSED]].name
+							    : "closed";
+	int lost = strcmp(status, "lost") == 0;
+	const char *entered = rw->outcome_at[lost];
+
+	*col = closed_col;
+	if (strcmp(status, "open") == 0)
+		return NULL;
+	if (rw->closed[0] && entered[0] && strncmp(rw->closed, entered, DATE_LEN - 1) != 0)
+		row_error(im, rw->line, rw->outcome_col[lost], "'%.10s' contradicts %s (%.10s)",
+			  entered, closed_col, rw->closed);
+	if (rw->closed[0])
+		return rw->closed;
+	if (!entered[0])
+		return NULL;
+	*col = rw->outcome_col[lost];
+	return entered;
+}
+
+/*
  * The imported history: entry dates newer than what the deal has, then the move
  * to the stage and outcome the row names. Returns the number of events planned.
  */
 static size_t
 plan_history(struct importer *im, struct row *rw, struct state *st)
 {
-	const char *status = rw->status;
+	const char *status = rw->status, *closed, *closed_col, *undated;
 	char after[TIMESTAMP_LEN];
 	size_t n = 0;
 	int stage;
@@ -506,22 +541,22 @@ plan_history(struct importer *im, struct row *rw, struct state *st)
 		stage = st->stage;
 	else /* won with no history: it got to the end; else the start */
 		stage = strcmp(status, "won") == 0 ? im->nst - 1 : 0;
-	/* A stage without an entry date: at creation, or entered now. */
+	/*
+	 * A stage without an entry date: at creation, else entered when the deal
+	 * closed (it was there then), else now.
+	 */
+	closed = close_time(im, rw, status, &closed_col);
+	undated = closed ? closed : im->now;
 	if (!st->exists)
-		plan_step(im, st, &n, stage, "open", rw->created[0] ? rw->created : im->now);
+		plan_step(im, st, &n, stage, "open", rw->created[0] ? rw->created : undated);
 	else if (stage != st->stage || strcmp(st->status, "open") != 0)
 		if (strcmp(status, "open") == 0 || stage != st->stage)
-			plan_step(im, st, &n, stage, "open", im->now);
+			plan_step(im, st, &n, stage, "open", undated);
 	if (strcmp(status, "open") != 0 && strcmp(st->status, status) != 0) {
-		const char *at = rw->closed[0] ? rw->closed
-				 : rw->outcome_at[status[0] == 'l'][0]
-					 ? rw->outcome_at[status[0] == 'l']
-					 : im->now;
-
-		if (strcmp(at, st->last_at) < 0)
-			row_error(im, rw->line, "closed", "%s is before the deal entered %s (%s)",
-				  at, im->s->proc.stages[st->stage].key, st->last_at);
-		plan_step(im, st, &n, st->stage, status, at);
+		if (strcmp(undated, st->last_at) < 0)
+			row_error(im, rw->line, closed_col, "%s is before the deal entered %s (%s)",
+				  undated, im->s->proc.stages[st->stage].key, st->last_at);
+		plan_step(im, st, &n, st->stage, status, undated);
 	}
 	if (strcmp(status, "lost") != 0 && rw->v[F_LOST_REASON] != NULL)
 		rw->v[F_LOST_REASON] = NULL; /* only a lost deal has a reason */
