@@ -20,6 +20,7 @@ cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 		.stage_maps = (const char *const *)stages->v,
 		.nstage_maps = stages->n,
 		.date_format = args_get(a, "date-format"),
+		.override = args_get(a, "override"),
 	};
 	struct import_result r = {0};
 	int rc;
@@ -57,6 +58,8 @@ static const struct opt import_opts[] = {
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
 	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)"},
 	{"date-format", "FMT", "strptime format of dates that are not YYYY-MM-DD"},
+	{"override", "REASON",
+	 "managers: rows may move deals already here (each recorded as an override)"},
 };
 
 static const struct opt rel_opts[] = {
@@ -67,9 +70,13 @@ static const struct opt rel_opts[] = {
 
 const struct command cli_import_commands[] = {
 	{"import deals",
-	 "FILE [--dry-run] [--map HEADER=FIELD]... [--stage-map NAME=KEY]... [--date-format FMT]",
+	 "FILE [--dry-run] [--map HEADER=FIELD]... [--stage-map NAME=KEY]... [--date-format FMT]"
+	 " [--override REASON]",
 	 "Import deals from a CSV file: ours, or another CRM's export. All or nothing: every\n"
 	 "problem is listed as FILE:LINE: column: message (exit 65) and nothing is written.\n"
+	 "New deals come with their history. A row that changes the stage or status of a\n"
+	 "deal already here (by id or external id) is a move: refused, unless a manager gives\n"
+	 "--override REASON (real text), which records each such change as an override.\n"
 	 "Managers import; anyone in the team may --dry-run.",
 	 import_opts, NOPTS(import_opts), 1, 1, 1, cmd_import_deals},
 	{"import stakeholders", "FILE [--dry-run] [--map HEADER=FIELD]... [--date-format FMT]",

@@ -22,6 +22,12 @@ struct import_options {
 	const char *const *stage_maps; /* "NAME=KEY", KEY a stage key, won or lost */
 	size_t nstage_maps;
 	const char *date_format; /* strptime format for other dates, or NULL */
+	/*
+	 * A manager's reason (real text) to let rows change the stage or status of
+	 * deals that were here before; each change is recorded as an override. NULL:
+	 * such a row is bad data.
+	 */
+	const char *override;
 };
 
 struct import_result {

@@ -110,7 +110,7 @@ struct importer {
 	sqlite3_stmt *find, *insert, *update, *event;
 	/* The file has our export's "id" column: a value may name a deal here. */
 	int own_ids;
-	sqlite3_int64 own_max; /* the newest deal before the import: ours are <= */
+	sqlite3_int64 old_max; /* the newest deal before the import: ours are <= */
 	sqlite3_stmt *find_own;
 	/* Per row, sized once. */
 	struct entry *entries;

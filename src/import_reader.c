@@ -338,6 +338,9 @@ run_import(struct importer *im, enum import_tx tx)
 	if ((im->o->dry_run ? permit_write(s, err) : permit_manager(s, im->ops->what, err)) !=
 	    DD_OK)
 		return err->code;
+	/* Overriding gates is for managers only, in a dry run too. */
+	if (im->o->override != NULL && permit_manager(s, "import with --override", err) != DD_OK)
+		return err->code;
 	if (load_options(im) != DD_OK) {
 		importer_free(im);
 		return err->code;

@@ -390,6 +390,8 @@ rel_options(struct importer *im)
 {
 	if (im->o->nstage_maps > 0)
 		return err_set(im->err, DD_USAGE, "--stage-map is for import deals");
+	if (im->o->override != NULL)
+		return err_set(im->err, DD_USAGE, "--override is for import deals");
 	return DD_OK;
 }
 

@@ -212,6 +212,7 @@ START_TEST(test_reimport_updates)
 }
 END_TEST
 
+/* A re-import that moves a deal on: refused, or a manager's overrides. */
 START_TEST(test_reimport_moves_on)
 {
 	const char first[] = "id,title,account,stage,entered_prospect\n"
@@ -224,12 +225,23 @@ START_TEST(test_reimport_moves_on)
 	char *b = write_file("b.csv", later, sizeof later - 1);
 
 	run_ok(a, &o);
+	/* The deal is here now: moving it on is a move, not history. */
+	ck_assert_int_eq(run(b, &o), DD_DATAERR);
+	ck_assert_ptr_nonnull(
+		strstr(strbuf_str(&err.msg),
+		       "b.csv:2: entered_present: deal 1 would go from prospect to lost,"
+		       " which is a move: use move, or import with --override REASON"));
+	ck_assert_int_eq(q_long("SELECT count(*) FROM stage_events", NULL), 1);
+	/* A manager's override records each step as an override, not as imported. */
+	o.override = "The old CRM says the buyer chose a competitor";
 	run_ok(b, &o);
 	ck_assert_int_eq(res.updated, 1);
 	assert_text(events_sql, "X1",
 		    "create - prospect open 2024-01-01 00:00:00 1; "
-		    "forward prospect present open 2024-02-01 00:00:00 1; "
-		    "lost present present lost 2024-03-01 00:00:00 1");
+		    "forward prospect present open 2024-02-01 00:00:00 0; "
+		    "lost present present lost 2024-03-01 00:00:00 0");
+	ck_assert_int_eq(
+		q_long("SELECT count(*) FROM stage_events WHERE override = ?", o.override), 2);
 	assert_text(DEAL_SQL("stage || ' ' || status || ' ' || closed_at || ' ' || lost_reason"),
 		    "X1", "present lost 2024-03-01 00:00:00 price");
 	run_ok(b, &o);
