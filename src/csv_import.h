@@ -22,6 +22,12 @@ struct import_options {
 	const char *const *stage_maps; /* "NAME=KEY", KEY a stage key, won or lost */
 	size_t nstage_maps;
 	const char *date_format; /* strptime format for other dates, or NULL */
+	/*
+	 * A manager's reason (real text) to let rows change the stage or status of
+	 * deals that were here before; each change is recorded as an override. NULL:
+	 * such a row is bad data.
+	 */
+	const char *override;
 };
 
 struct import_result {
@@ -32,9 +38,10 @@ struct import_result {
 };
 
 /*
- * Imports the deals of the CSV file at path in one transaction. Bad options are
- * DD_USAGE; bad data is DD_DATAERR with one "FILE:LINE: column: message" line per
- * problem in err, and nothing written. The warning is set even on failure.
+ * Imports the deals of the CSV file at path in one transaction. Only a manager
+ * may import (else DD_DENIED); anyone in the team may make a dry run. Bad options
+ * are DD_USAGE; bad data is DD_DATAERR with one "FILE:LINE: column: message" line
+ * per problem in err, and nothing written. The warning is set even on failure.
  */
 int import_deals(struct session *s, const char *path, const struct import_options *o,
 		 struct import_result *r, struct dd_err *err);

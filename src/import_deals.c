@@ -11,6 +11,7 @@
 #include "history.h"
 #include "import_internal.h"
 #include "money.h"
+#include "real_text.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -122,6 +123,7 @@ struct state {
 
 struct planned {
 	const char *kind, *status;
+	const char *col; /* the column that asked for it, for messages */
 	int from, stage;
 	char at[TIMESTAMP_LEN];
 	char from_entered[TIMESTAMP_LEN]; /* when it entered 'from', if it was open there */
@@ -129,6 +131,7 @@ struct planned {
 
 struct entry {
 	int stage;
+	const char *col;
 	char at[TIMESTAMP_LEN];
 };
 
@@ -156,6 +159,15 @@ add_name(struct importer *im, const char *name, int stage)
 	im->names[im->nnames++] = (struct stage_name){import_norm(name), stage};
 }
 
+/* A stage key, won (nst) or lost (nst + 1), as --map and --stage-map name them; or -1. */
+static int
+target_index(const struct importer *im, const char *key)
+{
+	int k = process_stage_index(&im->s->proc, key);
+
+	return k < 0 && strcmp(key, "lost") == 0 ? im->nst + 1 : k;
+}
+
 /* A field name as --map takes it: a field, entered_<stage>, or ignore. */
 static int
 field_by_name(const struct importer *im, const char *name, int *stage)
@@ -169,10 +181,8 @@ field_by_name(const struct importer *im, const char *name, int *stage)
 		if (strcmp(fields[f].name, name) == 0)
 			return f;
 	if (strncmp(name, "entered_", 8) == 0) {
-		int k = process_stage_index(&im->s->proc, name + 8);
+		int k = target_index(im, name + 8);
 
-		if (k < 0 && strcmp(name + 8, "lost") == 0)
-			k = im->nst + 1;
 		if (k >= 0) {
 			*stage = k;
 			return F_ENTERED;
@@ -181,11 +191,18 @@ field_by_name(const struct importer *im, const char *name, int *stage)
 	return -1;
 }
 
-/* Stage keys, labels and --stage-map names, checked before the file is opened. */
+/*
+ * The override's reason, then stage keys, labels and --stage-map names: checked
+ * before the file is opened (run_import checked who may override).
+ */
 static int
-load_stage_names(struct importer *im)
+deal_options(struct importer *im)
 {
 	const struct import_options *o = im->o;
+	const char *why;
+
+	if (o->override != NULL && (why = real_text_problem(o->override)) != NULL)
+		return err_set(im->err, DD_REFUSED, "--override REASON is not real text: %s", why);
 
 	for (int k = 0; k < im->nst; k++) {
 		add_name(im, im->s->proc.stages[k].key, k);
@@ -193,10 +210,8 @@ load_stage_names(struct importer *im)
 	}
 	for (size_t i = 0; i < o->nstage_maps; i++) {
 		const char *eq = strrchr(o->stage_maps[i], '=');
-		int k = eq ? process_stage_index(&im->s->proc, eq + 1) : -1;
+		int k = eq ? target_index(im, eq + 1) : -1;
 
-		if (eq != NULL && k < 0 && strcmp(eq + 1, "lost") == 0)
-			k = im->nst + 1;
 		if (eq == NULL || eq == o->stage_maps[i] || k < 0)
 			return err_set(im->err, DD_USAGE,
 				       "--stage-map '%s': want NAME=KEY with KEY a stage key, won "
@@ -290,7 +305,8 @@ struct row {
 	const char *status;
 	char close_date[TIMESTAMP_LEN], next_step_due[TIMESTAMP_LEN];
 	char created[TIMESTAMP_LEN], closed[TIMESTAMP_LEN];
-	char outcome_at[2][TIMESTAMP_LEN]; /* "Date entered Closed Won/Lost" */
+	char outcome_at[2][TIMESTAMP_LEN]; /* "Date entered Closed Won/Lost", entered_won */
+	const char *outcome_col[2];        /* their headers */
 	size_t nentries;
 };
 
@@ -332,9 +348,6 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 		rw->owner = im->s->proc.nteam == 0 ? v : process_team_login(&im->s->proc, v);
 		if (rw->owner == NULL)
 			row_error(im, rw->line, col, "owner '%s' is not in the team", v);
-		else if (im->s->role == ROLE_REP && strcmp(rw->owner, im->s->login) != 0)
-			row_error(im, rw->line, col,
-				  "only a manager may import deals owned by someone else");
 		break;
 	case T_STAGE:
 		if (v[0] == '\0')
@@ -427,9 +440,11 @@ read_row(struct importer *im, struct row *rw)
 		}
 		if (c->stage >= im->nst) {
 			memcpy(rw->outcome_at[c->stage - im->nst], e->at, TIMESTAMP_LEN);
+			rw->outcome_col[c->stage - im->nst] = c->name;
 			continue;
 		}
 		e->stage = c->stage;
+		e->col = c->name;
 		rw->nentries++;
 	}
 }
@@ -443,15 +458,19 @@ entry_cmp(const void *a, const void *b)
 	return c != 0 ? c : x->stage - y->stage;
 }
 
-/* Appends the event that takes st to (stage, status) at 'at'; nothing if it is there. */
+/*
+ * Appends the event that takes st to (stage, status) at 'at', asked for by column
+ * col; nothing if it is there.
+ */
 static void
 plan_step(struct importer *im, struct state *st, size_t *n, int stage, const char *status,
-	  const char *at)
+	  const char *at, const char *col)
 {
 	struct planned *p = &im->plan[*n];
 
 	if (st->exists && st->stage == stage && strcmp(st->status, status) == 0)
 		return;
+	p->col = col;
 	p->from = st->exists ? st->stage : -1;
 	if (st->exists && strcmp(st->status, "open") == 0)
 		memcpy(p->from_entered, st->entered, TIMESTAMP_LEN);
@@ -481,6 +500,40 @@ plan_step(struct importer *im, struct state *st, size_t *n, int stage, const cha
 	memcpy(st->last_at, at, TIMESTAMP_LEN);
 }
 
+/* The header of field f's column, or the field's name when the file has none. */
+static const char *
+col_name(const struct importer *im, int f)
+{
+	return im->col_of[f] >= 0 ? im->cols[im->col_of[f]].name : fields[f].name;
+}
+
+/*
+ * When a deal that ends the row won or lost closed, or NULL when the row does
+ * not say: the closed column, else the date it entered the outcome (entered_won,
+ * "Date entered Closed Lost"), which means the same and must agree. *col names
+ * the column the time came from.
+ */
+static const char *
+close_time(struct importer *im, struct row *rw, const char *status, const char **col)
+{
+	const char *closed_col = col_name(im, F_CLOSED);
+	int lost = strcmp(status, "lost") == 0;
+	const char *entered = rw->outcome_at[lost];
+
+	*col = closed_col;
+	if (strcmp(status, "open") == 0)
+		return NULL;
+	if (rw->closed[0] && entered[0] && strncmp(rw->closed, entered, DATE_LEN - 1) != 0)
+		row_error(im, rw->line, rw->outcome_col[lost], "'%.10s' contradicts %s (%.10s)",
+			  entered, closed_col, rw->closed);
+	if (rw->closed[0])
+		return rw->closed;
+	if (!entered[0])
+		return NULL;
+	*col = rw->outcome_col[lost];
+	return entered;
+}
+
 /*
  * The imported history: entry dates newer than what the deal has, then the move
  * to the stage and outcome the row names. Returns the number of events planned.
@@ -488,7 +541,7 @@ plan_step(struct importer *im, struct state *st, size_t *n, int stage, const cha
 static size_t
 plan_history(struct importer *im, struct row *rw, struct state *st)
 {
-	const char *status = rw->status;
+	const char *status = rw->status, *closed, *closed_col, *undated;
 	char after[TIMESTAMP_LEN];
 	size_t n = 0;
 	int stage;
@@ -497,7 +550,8 @@ plan_history(struct importer *im, struct row *rw, struct state *st)
 	qsort(im->entries, rw->nentries, sizeof *im->entries, entry_cmp);
 	for (size_t i = 0; i < rw->nentries; i++)
 		if (strcmp(im->entries[i].at, after) > 0)
-			plan_step(im, st, &n, im->entries[i].stage, "open", im->entries[i].at);
+			plan_step(im, st, &n, im->entries[i].stage, "open", im->entries[i].at,
+				  im->entries[i].col);
 	if (status == NULL)
 		status = rw->outcome_at[1][0]   ? "lost"
 			 : rw->outcome_at[0][0] ? "won"
@@ -509,22 +563,29 @@ plan_history(struct importer *im, struct row *rw, struct state *st)
 		stage = st->stage;
 	else /* won with no history: it got to the end; else the start */
 		stage = strcmp(status, "won") == 0 ? im->nst - 1 : 0;
-	/* A stage without an entry date: at creation, or entered now. */
+	/*
+	 * A stage without an entry date: at creation, else entered when the deal
+	 * closed (it was there then), else now.
+	 */
+	closed = close_time(im, rw, status, &closed_col);
+	undated = closed ? closed : im->now;
 	if (!st->exists)
-		plan_step(im, st, &n, stage, "open", rw->created[0] ? rw->created : im->now);
+		plan_step(im, st, &n, stage, "open", rw->created[0] ? rw->created : undated,
+			  col_name(im, F_STAGE));
 	else if (stage != st->stage || strcmp(st->status, "open") != 0)
 		if (strcmp(status, "open") == 0 || stage != st->stage)
-			plan_step(im, st, &n, stage, "open", im->now);
+			plan_step(im, st, &n, stage, "open", undated,
+				  col_name(im, rw->stage >= 0 ? F_STAGE : F_STATUS));
 	if (strcmp(status, "open") != 0 && strcmp(st->status, status) != 0) {
-		const char *at = rw->closed[0] ? rw->closed
-				 : rw->outcome_at[status[0] == 'l'][0]
-					 ? rw->outcome_at[status[0] == 'l']
-					 : im->now;
-
-		if (strcmp(at, st->last_at) < 0)
-			row_error(im, rw->line, "closed", "%s is before the deal entered %s (%s)",
-				  at, im->s->proc.stages[st->stage].key, st->last_at);
-		plan_step(im, st, &n, st->stage, status, at);
+		if (strcmp(undated, st->last_at) < 0)
+			row_error(im, rw->line, closed_col,
+				  "%s is before the deal entered %s (%s)", undated,
+				  im->s->proc.stages[st->stage].key, st->last_at);
+		/* The outcome came from the status, the stage ("Closed Won") or its date. */
+		plan_step(im, st, &n, st->stage, status, undated,
+			  rw->v[F_STATUS] ? col_name(im, F_STATUS)
+			  : rw->status    ? col_name(im, F_STAGE)
+					  : closed_col);
 	}
 	if (strcmp(status, "lost") != 0 && rw->v[F_LOST_REASON] != NULL)
 		rw->v[F_LOST_REASON] = NULL; /* only a lost deal has a reason */
@@ -553,7 +614,7 @@ prepare_statements(struct importer *im)
 	im->find = db_prepare(im->s->db, FIND_SQL "d.external_id = ?");
 	if (im->own_ids) {
 		im->find_own = db_prepare(im->s->db, FIND_SQL "d.id = ?1 AND d.id <= ?2");
-		sqlite3_bind_int64(im->find_own, 2, im->own_max);
+		sqlite3_bind_int64(im->find_own, 2, im->old_max);
 	}
 #undef FIND_SQL
 	strbuf_init(&sql);
@@ -603,16 +664,15 @@ check_header(struct importer *im)
 				im->own_ids = 0;
 	}
 	/*
-	 * Only deals that were here before: a deal this import just created from
-	 * another database's id 5 is not that file's id 1 (ids are never reused).
+	 * Only deals that were here before are ours by id, and only they can be
+	 * moved: a deal this import just created from another database's id 5 is
+	 * not that file's id 1 (ids are never reused), nor is its next row a move.
 	 */
-	if (im->own_ids) {
-		sqlite3_stmt *st = db_prepare(im->s->db, "SELECT coalesce(max(id), 0) FROM deals");
+	sqlite3_stmt *st = db_prepare(im->s->db, "SELECT coalesce(max(id), 0) FROM deals");
 
-		im->own_max = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_finalize(st);
-		im->own_ids = im->own_max > 0;
-	}
+	im->old_max = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	im->own_ids = im->own_ids && im->old_max > 0;
 	prepare_statements(im);
 }
 
@@ -723,12 +783,28 @@ find_deal(struct importer *im, struct row *rw, struct state *st, char *owner, si
 	return oid;
 }
 
+/* Lost keeps its code; back and reopen need a reason, and an override gives one. */
+static const char *
+event_reason(const struct row *rw, const struct planned *p, const char *override)
+{
+	if (strcmp(p->status, "lost") == 0)
+		return rw->v[F_LOST_REASON];
+	if (strcmp(p->kind, "back") == 0 || strcmp(p->kind, "reopen") == 0)
+		return override;
+	return NULL;
+}
+
+/*
+ * Writes the deal and its planned events: imported history, or, for a deal
+ * that was here before (moved), the importer's overrides.
+ */
 static void
 write_deal(struct importer *im, struct row *rw, long id, const struct state *st, const char *owner,
-	   size_t nplan)
+	   size_t nplan, int moved)
 {
 	sqlite3_stmt *q = id ? im->update : im->insert;
 	const char *created = rw->created[0] ? rw->created : nplan ? im->plan[0].at : im->now;
+	const char *override = moved ? im->o->override : NULL;
 
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
@@ -752,8 +828,9 @@ write_deal(struct importer *im, struct row *rw, long id, const struct state *st,
 			.status = p->status,
 			.at = p->at,
 			.actor = im->s->login,
-			.reason = strcmp(p->status, "lost") == 0 ? rw->v[F_LOST_REASON] : NULL,
-			.imported = 1,
+			.reason = event_reason(rw, p, override),
+			.override = override,
+			.imported = !moved,
 		};
 		if (history_insert_event(im->s->db, im->event, &e, NULL, im->err) != DD_OK) {
 			im->fail = im->err->code;
@@ -762,21 +839,38 @@ write_deal(struct importer *im, struct row *rw, long id, const struct state *st,
 	}
 }
 
+/* Where a deal is, in words: its stage, or won or lost. */
+static const char *
+state_name(const struct importer *im, const struct state *st)
+{
+	return strcmp(st->status, "open") == 0 ? im->s->proc.stages[st->stage].key : st->status;
+}
+
 static void
 import_row(struct importer *im)
 {
 	struct row rw;
 	struct state st;
 	char old_owner[128] = "";
+	const char *from;
 	long id;
 	size_t nplan;
+	int moved;
 
 	read_row(im, &rw);
 	id = find_deal(im, &rw, &st, old_owner, sizeof old_owner);
-	if (id && im->s->role == ROLE_REP && strcmp(old_owner, im->s->login) != 0)
-		row_error(im, rw.line, im->cols[im->col_of[F_ID]].name,
-			  "deal %ld belongs to %s: only a manager may change it", id, old_owner);
+	from = id ? state_name(im, &st) : NULL;
 	nplan = plan_history(im, &rw, &st);
+	/*
+	 * A new deal's history is history; a deal that was here before changing
+	 * stage or status is a move, which passes gates, or a manager's override.
+	 */
+	moved = id != 0 && id <= im->old_max && nplan > 0;
+	if (moved && im->o->override == NULL)
+		row_error(im, rw.line, im->plan[0].col,
+			  "deal %ld would go from %s to %s, which is a move: use move, or import "
+			  "with --override REASON",
+			  id, from, state_name(im, &st));
 	/* After the first error only check: nothing will be written. */
 	if (im->nerrors > 0) {
 		free(st.external_id);
@@ -787,7 +881,7 @@ import_row(struct importer *im)
 			   rw.owner ? rw.owner
 			   : id     ? old_owner
 				    : im->s->login,
-			   nplan);
+			   nplan, moved);
 	if (!im->fail)
 		*(id ? &im->r->updated : &im->r->added) += 1;
 	free(st.external_id);
@@ -822,13 +916,14 @@ static const char *const bulk_tables[] = {"deals", "stage_events", NULL};
 static const char *const bulk_keep[] = {"stage_events_by_deal", NULL};
 
 static const struct import_ops deal_ops = {
+	.what = "import deals",
 	.bulk_tables = bulk_tables,
 	.bulk_keep = bulk_keep,
 	.field_list = "id, title, account, owner, stage, amount, currency, close_date, created, "
 		      "status, closed, lost_reason, next_step, next_step_due, success_criteria, "
 		      "entered_<stage>",
 	.field_by_name = field_by_name,
-	.options = load_stage_names,
+	.options = deal_options,
 	.prepare = prepare_deals,
 	.classify = classify,
 	.header = check_header,
@@ -842,6 +937,6 @@ import_deals(struct session *s, const char *path, const struct import_options *o
 {
 	struct importer im = {.ops = &deal_ops, .s = s, .o = o, .r = r, .err = err, .path = path};
 
-	/* A dry run of deals writes nothing at all, so it needs no transaction. */
+	/* A dry run of deals writes nothing at all, so it needs no write transaction. */
 	return run_import(&im, o->dry_run ? TX_READ : TX_WRITE);
 }

@@ -51,6 +51,7 @@ struct importer;
 
 /* What one kind of import adds to the reading; run_import calls these. */
 struct import_ops {
+	const char *what;       /* "import deals": what only a manager may do */
 	const char *field_list; /* the FIELDs --map takes, for its message */
 	/* A --map FIELD: a column meaning (and *stage for F_ENTERED), or -1. */
 	int (*field_by_name)(const struct importer *im, const char *name, int *stage);
@@ -109,7 +110,7 @@ struct importer {
 	sqlite3_stmt *find, *insert, *update, *event;
 	/* The file has our export's "id" column: a value may name a deal here. */
 	int own_ids;
-	sqlite3_int64 own_max; /* the newest deal before the import: ours are <= */
+	sqlite3_int64 old_max; /* the newest deal before the import: ours are <= */
 	sqlite3_stmt *find_own;
 	/* Per row, sized once. */
 	struct entry *entries;
@@ -129,8 +130,8 @@ void row_error(struct importer *im, long line, const char *column, const char *f
 	__attribute__((format(printf, 4, 5)));
 /*
  * Reads the whole file in one transaction: a write transaction, or a read one
- * (a dry run of deals writes nothing, and anyone may run it). A dry run rolls
- * back. Frees what the importer holds.
+ * (a dry run of deals writes nothing). Only a manager may import; anyone in the
+ * team may make a dry run. A dry run rolls back. Frees what the importer holds.
  */
 enum import_tx { TX_READ, TX_WRITE };
 int run_import(struct importer *im, enum import_tx tx);

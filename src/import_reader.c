@@ -331,7 +331,15 @@ run_import(struct importer *im, enum import_tx tx)
 	im->line = im->rec_line = 1;
 	im->line_start = 1;
 	strbuf_init(&im->buf);
-	if (permit_write(s, err) != DD_OK)
+	/*
+	 * One policy for every import and every caller: a bulk change of anyone's
+	 * deals is a manager's job; anyone in the team may check a file.
+	 */
+	if ((im->o->dry_run ? permit_write(s, err) : permit_manager(s, im->ops->what, err)) !=
+	    DD_OK)
+		return err->code;
+	/* Overriding gates is for managers only, in a dry run too. */
+	if (im->o->override != NULL && permit_manager(s, "import with --override", err) != DD_OK)
 		return err->code;
 	if (load_options(im) != DD_OK) {
 		importer_free(im);

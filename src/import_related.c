@@ -384,16 +384,19 @@ free_rel(struct importer *im)
 	free(im->pend);
 }
 
-/* First of the options, after run_import checked the permission to write. */
+/* First of the options, after run_import checked who may import. */
 static int
 rel_options(struct importer *im)
 {
 	if (im->o->nstage_maps > 0)
 		return err_set(im->err, DD_USAGE, "--stage-map is for import deals");
+	if (im->o->override != NULL)
+		return err_set(im->err, DD_USAGE, "--override is for import deals");
 	return DD_OK;
 }
 
 static const struct import_ops people_ops = {
+	.what = "import stakeholders",
 	.field_list = "deal_id, deal_external_id, name, role, title, stance, influence, "
 		      "reports_to, last_contact",
 	.field_by_name = rel_field_by_name,
@@ -406,6 +409,7 @@ static const struct import_ops people_ops = {
 };
 
 static const struct import_ops plan_ops = {
+	.what = "import plan",
 	.field_list = "deal_id, deal_external_id, title, owner, who, due, done_at, done_by",
 	.field_by_name = rel_field_by_name,
 	.options = rel_options,

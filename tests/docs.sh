@@ -26,6 +26,19 @@ while read -r cmd; do
 	t_eq "'$cmd --help' works" "$?" "0"
 done <"$T_DIR/commands"
 
+# The import commands' options, as --help lists them, in their synopsis in the man page.
+for cmd in "import deals" "import stakeholders" "import plan"; do
+	syn=$(printf '%s\n' "$text" | grep -E "^$cmd " | head -1)
+	"$DEALDECK" $cmd --help | sed -n 's/^  \(--[a-z-]*\).*/\1/p' >"$T_DIR/opts"
+	t_eq "'$cmd --help' lists options" "$(test -s "$T_DIR/opts" && echo yes)" "yes"
+	while read -r o; do
+		case $syn in
+		*"[$o "* | *"[$o]"*) t_ok "man page synopsis of '$cmd' has $o" ;;
+		*) t_fail "man page synopsis of '$cmd' has $o" "$syn" ;;
+		esac
+	done <"$T_DIR/opts"
+done
+
 # Every key action of the board's table, with its help, in the man page.
 sed -n 's/.*X(A_[A-Z_]*, "\([^"]*\)", "\([^"]*\)", "\([^"]*\)").*/\1|\3/p' \
 	"$top_srcdir/ui/keys.h" >"$T_DIR/keys"

@@ -212,6 +212,7 @@ START_TEST(test_reimport_updates)
 }
 END_TEST
 
+/* A re-import that moves a deal on: refused, or a manager's overrides. */
 START_TEST(test_reimport_moves_on)
 {
 	const char first[] = "id,title,account,stage,entered_prospect\n"
@@ -224,12 +225,23 @@ START_TEST(test_reimport_moves_on)
 	char *b = write_file("b.csv", later, sizeof later - 1);
 
 	run_ok(a, &o);
+	/* The deal is here now: moving it on is a move, not history. */
+	ck_assert_int_eq(run(b, &o), DD_DATAERR);
+	ck_assert_ptr_nonnull(
+		strstr(strbuf_str(&err.msg),
+		       "b.csv:2: entered_present: deal 1 would go from prospect to lost,"
+		       " which is a move: use move, or import with --override REASON"));
+	ck_assert_int_eq(q_long("SELECT count(*) FROM stage_events", NULL), 1);
+	/* A manager's override records each step as an override, not as imported. */
+	o.override = "The old CRM says the buyer chose a competitor";
 	run_ok(b, &o);
 	ck_assert_int_eq(res.updated, 1);
 	assert_text(events_sql, "X1",
 		    "create - prospect open 2024-01-01 00:00:00 1; "
-		    "forward prospect present open 2024-02-01 00:00:00 1; "
-		    "lost present present lost 2024-03-01 00:00:00 1");
+		    "forward prospect present open 2024-02-01 00:00:00 0; "
+		    "lost present present lost 2024-03-01 00:00:00 0");
+	ck_assert_int_eq(
+		q_long("SELECT count(*) FROM stage_events WHERE override = ?", o.override), 2);
 	assert_text(DEAL_SQL("stage || ' ' || status || ' ' || closed_at || ' ' || lost_reason"),
 		    "X1", "present lost 2024-03-01 00:00:00 price");
 	run_ok(b, &o);
@@ -408,6 +420,40 @@ START_TEST(test_map_option)
 }
 END_TEST
 
+/* Who may import is the core's rule, whoever calls it: not only the command line. */
+START_TEST(test_only_managers_import)
+{
+	const char people[] = "deal_external_id,name,role\n101,Bea,champion\n";
+	const char plan[] = "deal_external_id,title,owner,due\n101,Kickoff,joint,2030-01-01\n";
+	const char *maps[] = {"Contact Made=discover"};
+	struct import_options o = {.stage_maps = maps, .nstage_maps = 1}, rel = {0};
+	char *p = write_file("people.csv", people, sizeof people - 1);
+	char *q = write_file("plan.csv", plan, sizeof plan - 1);
+
+	run_ok(FIXTURE("pipedrive.csv"), &o);
+	s.role = ROLE_REP;
+	ck_assert_int_eq(run(FIXTURE("pipedrive.csv"), &o), DD_DENIED);
+	ck_assert_str_eq(strbuf_str(&err.msg), "only a manager may import deals");
+	err_clear(&err);
+	ck_assert_int_eq(import_stakeholders(&s, p, &rel, &res, &err), DD_DENIED);
+	ck_assert_str_eq(strbuf_str(&err.msg), "only a manager may import stakeholders");
+	err_clear(&err);
+	ck_assert_int_eq(import_plan(&s, q, &rel, &res, &err), DD_DENIED);
+	ck_assert_int_eq(q_long("SELECT count(*) FROM stakeholders", NULL), 0);
+	ck_assert_int_eq(q_long("SELECT count(*) FROM plan_steps", NULL), 0);
+	/* Checking a file writes nothing: a rep may. */
+	o.dry_run = 1;
+	run_ok(FIXTURE("pipedrive.csv"), &o);
+	ck_assert_int_eq(res.updated, 2);
+	/* Someone outside the team may not even check one. */
+	s.role = ROLE_NONE;
+	ck_assert_int_eq(run(FIXTURE("pipedrive.csv"), &o), DD_DENIED);
+	s.role = ROLE_MANAGER;
+	free(p);
+	free(q);
+}
+END_TEST
+
 Suite *
 suite_import(void)
 {
@@ -427,6 +473,7 @@ suite_import(void)
 	tcase_add_test(tc, test_huge_field);
 	tcase_add_test(tc, test_bad_options);
 	tcase_add_test(tc, test_map_option);
+	tcase_add_test(tc, test_only_managers_import);
 	suite_add_tcase(su, tc);
 	return su;
 }
