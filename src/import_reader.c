@@ -358,10 +358,21 @@ run_import(struct importer *im, enum import_tx tx)
 	 * them into the WAL and reading them back: half the time of 100,000 deals.
 	 */
 	sqlite3_exec(s->db->h, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
-	if ((tx == TX_WRITE ? db_begin(s->db, err) : db_exec(s->db, "BEGIN", err)) != DD_OK) {
+	long revision = s->proc.revision;
+	if ((tx == TX_WRITE ? session_begin(s, err) : db_exec(s->db, "BEGIN", err)) != DD_OK) {
 		fclose(f);
 		importer_free(im);
 		return err->code;
+	}
+	/* The stage maps were read under the process before: a new one means start again. */
+	if (s->proc.revision != revision) {
+		fclose(f);
+		importer_free(im);
+		return db_end(s->db,
+			      err_set(err, DD_FAIL,
+				      "a manager applied a new process as the import began; "
+				      "nothing was imported, run it again"),
+			      err);
 	}
 	bulk = tx == TX_WRITE && !im->o->dry_run && im->ops->bulk_tables != NULL &&
 	       bulk_pays(im, f);
