@@ -392,15 +392,25 @@ poll_changes(struct ui *u)
 {
 	long v = db_data_version(u->s->db);
 	int changed = v != u->data_version;
+	struct dd_err err;
+	int new_process = 0;
 
 	if (!changed && date_today() == u->day)
 		return;
+	/* A process a manager applied: the board, and the next form, follow it. */
+	err_init(&err);
+	if (changed && session_refresh_process(u->s, &new_process, &err) != DD_OK)
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+	err_free(&err);
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1; /* a plan step may be overdue now */
 	if (!changed)
 		return; /* only the day changed */
 	if (u->stats.on)
 		stats_changed(u);
+	else if (new_process)
+		board_set_status(&u->b, 0, "a manager applied a new process: the board and its "
+					   "gates follow it now");
 	else if (u->ov == OV_NONE)
 		board_set_status(&u->b, 0, "updated: someone else changed the pipeline");
 }
@@ -434,6 +444,9 @@ board_run(struct cli *c)
 	while (!u.quit && !screen_quit_signal) {
 		int my = 0, mx = 0, mb = 0, key;
 
+		/* A write reloaded the process (a manager applied one): columns first. */
+		if (board_stale(&u.b))
+			ui_reload(&u, ui_selected_id(&u));
 		draw(&u);
 		key = screen_key(POLL_MS, &my, &mx, &mb);
 		if (key == K_TICK && screen_check_size())

@@ -12,7 +12,9 @@ board_init(struct board *b, struct session *s)
 {
 	memset(b, 0, sizeof *b);
 	b->s = s;
-	b->cols = xcalloc(s->proc.nstages, sizeof *b->cols);
+	b->ncols = s->proc.nstages;
+	b->cols = xcalloc(b->ncols, sizeof *b->cols);
+	b->revision = s->proc.revision;
 	b->dirty = DIRTY_ALL;
 }
 
@@ -28,7 +30,7 @@ unload(struct board_column *c)
 void
 board_free(struct board *b)
 {
-	for (size_t i = 0; i < b->s->proc.nstages; i++)
+	for (size_t i = 0; i < b->ncols; i++)
 		unload(&b->cols[i]);
 	free(b->cols);
 	free(b->filter_text);
@@ -108,25 +110,54 @@ board_resize(struct board *b, int w, int h)
 {
 	int per = b->lay.cards_per_col;
 
-	layout_compute(&b->lay, w, h, (int)b->s->proc.nstages, b->first_col, b->sel_col);
+	layout_compute(&b->lay, w, h, (int)b->ncols, b->first_col, b->sel_col);
 	b->first_col = b->lay.first_col;
 	if (per != b->lay.cards_per_col)
-		for (size_t i = 0; i < b->s->proc.nstages; i++)
+		for (size_t i = 0; i < b->ncols; i++)
 			unload(&b->cols[i]);
 	board_mark_all(b);
 }
 
 int
+board_stale(const struct board *b)
+{
+	return b->revision != b->s->proc.revision;
+}
+
+/* A manager applied another process: one column per stage of it (callers select again). */
+static void
+rebuild_columns(struct board *b)
+{
+	const struct process *p = &b->s->proc;
+
+	for (size_t i = 0; i < b->ncols; i++)
+		unload(&b->cols[i]);
+	free(b->cols);
+	b->ncols = p->nstages;
+	b->cols = xcalloc(b->ncols, sizeof *b->cols);
+	b->revision = p->revision;
+	if (b->sel_col >= (int)b->ncols)
+		b->sel_col = (int)b->ncols - 1;
+	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->ncols, b->first_col, b->sel_col);
+	b->first_col = b->lay.first_col;
+}
+
+int
 board_reload(struct board *b, struct dd_err *err)
 {
-	struct board_filter f = board_filter_of(b);
-	struct totals *t = xcalloc(b->s->proc.nstages, sizeof *t);
+	struct board_filter f;
+	struct totals *t;
+
+	if (board_stale(b))
+		rebuild_columns(b);
+	f = board_filter_of(b);
+	t = xcalloc(b->ncols, sizeof *t);
 
 	if (board_totals(b->s->db, &b->s->proc, &f, t, &b->won, &b->lost, err) != DD_OK) {
 		free(t);
 		return err->code;
 	}
-	for (size_t i = 0; i < b->s->proc.nstages; i++) {
+	for (size_t i = 0; i < b->ncols; i++) {
 		b->cols[i].totals = t[i];
 		unload(&b->cols[i]);
 	}
@@ -154,7 +185,7 @@ after_move(struct board *b, int old_col, long old_off)
 	struct dd_err err;
 	int first = b->lay.first_col;
 
-	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->s->proc.nstages, b->first_col,
+	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->ncols, b->first_col,
 		       b->sel_col);
 	b->first_col = b->lay.first_col;
 	if (first != b->lay.first_col)
@@ -175,7 +206,7 @@ board_move_sel(struct board *b, int dcol, long drow)
 {
 	int old = b->sel_col;
 	long old_off = b->cols[old].offset;
-	int n = (int)b->s->proc.nstages;
+	int n = (int)b->ncols;
 
 	b->sel_col += dcol;
 	if (b->sel_col < 0)

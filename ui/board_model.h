@@ -31,7 +31,9 @@ enum {
 struct board {
 	struct session *s;
 	struct layout lay;
-	struct board_column *cols; /* one per stage */
+	struct board_column *cols; /* one per stage of the process it was built for */
+	size_t ncols;
+	long revision; /* of that process: another one means columns built again */
 	struct totals won, lost;
 	int sel_col;
 	int first_col;
@@ -47,8 +49,13 @@ void board_init(struct board *b, struct session *s);
 void board_free(struct board *b);
 /* Lays out for a screen size; marks everything dirty when it changed. */
 void board_resize(struct board *b, int w, int h);
-/* Reads totals and the visible cards again (after a change or a refresh). */
+/*
+ * Reads totals and the visible cards again (after a change or a refresh); builds
+ * the columns again first when the session's process is not the one they show.
+ */
 int board_reload(struct board *b, struct dd_err *err);
+/* The session's process changed since the columns were built: reload before drawing. */
+int board_stale(const struct board *b);
 /* The selected card, or NULL when the column is empty. */
 const struct card *board_selected(const struct board *b);
 /* Moves the selection; loads the newly visible window when it scrolls. */
