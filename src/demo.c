@@ -102,6 +102,8 @@ deal_free(struct demo_deal *d)
 	free(d->steps);
 	free(d->proofs);
 	free(d->order);
+	free(d->seen);
+	strbuf_free(&d->texts);
 }
 
 /* Deal idx, from its story to its rows. */

@@ -12,7 +12,9 @@
 #include <stdint.h>
 
 #include "demo_data.h"
+#include "gate.h"
 #include "process.h"
+#include "strbuf.h"
 
 #define DAY          86400L
 #define HISTORY_DAYS 270 /* about nine months */
@@ -42,6 +44,7 @@ struct demo_person {
 	long last;                          /* last contact day, or -1 */
 	const char *family;                 /* to keep families apart */
 	char name[64];
+	char key[24]; /* how evidence names them to the gate engine before they have a name */
 	long long id; /* its row, once written */
 };
 
@@ -56,7 +59,7 @@ struct demo_proof {
 	size_t req;
 	int who; /* -1: no contact */
 	long day;
-	const char *text, *arg; /* arg: for a generic sentence, else NULL */
+	size_t what; /* what the buyer did: its offset in the deal's texts */
 };
 
 /* One deal being generated: buffers are reused from deal to deal. */
@@ -75,9 +78,12 @@ struct demo_deal {
 	long sched[MAX_PEOPLE]; /* stay in which each natural stakeholder is mapped */
 	size_t nsched, next_sched;
 	int want_plan, have_plan;
-	unsigned used_steps, forbidden_stances;
+	unsigned used_steps;
 	int need_close, need_criteria, need_next, need_amount;
 	long expect_close, end_day, end_at;
+	struct strbuf texts;       /* the evidence texts, NUL after each */
+	struct facts_person *seen; /* the committee as the gate engine sees it */
+	size_t cap_seen;
 	int *order; /* people in insertion order (demo_finish_people) */
 	size_t cap_order;
 	/* The deal's own fields (demo_fields.c); days are -1 and texts NULL when unset. */

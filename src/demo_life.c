@@ -1,10 +1,14 @@
 /*
  * Living a demo deal forward, stay by stay, so that every gate it passes is met
  * as the real product would have demanded: stakeholders are mapped, plans
- * written and buyer evidence recorded before the move.
+ * written and buyer evidence recorded before the move. Whether a gate is met is
+ * the gate engine's answer (gate.h), never ours: we only make its checks true,
+ * and a move the engine would refuse is a bug in the demo.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "demo_fields.h"
 #include "demo_life.h"
 #include "demo_people.h"
@@ -12,47 +16,83 @@
 #include "demo_story.h"
 #include "xmalloc.h"
 
-static size_t
-buyer_steps(const struct demo_deal *d)
-{
-	size_t n = 0;
+#define MAX_FIXES 1000 /* steps to meet one move's checks; more is a bug */
 
-	for (size_t i = 0; i < d->nsteps; i++)
-		n += demo_step_texts[d->steps[i].text].side == DEMO_BUYER;
-	return n;
+/*
+ * The deal as the gate engine would load it at time `at`: the stakeholders and
+ * plan steps there by then, and the fields the demo has promised to set. The
+ * people point into d (the engine only reads them): no deal_facts_free.
+ */
+static void
+view_deal(struct demo_deal *d, long at, struct deal_facts *f)
+{
+	memset(f, 0, sizeof *f);
+	f->created_day = day_of(d->ev[0].at);
+	f->has_close_date = d->need_close;
+	f->has_success_criteria = d->need_criteria;
+	f->has_next_step = d->need_next;
+	f->has_amount = d->need_amount;
+	if (d->cap_seen < d->cap_people) {
+		d->cap_seen = d->cap_people;
+		d->seen = xreallocarray(d->seen, d->cap_seen, sizeof *d->seen);
+	}
+	for (size_t i = 0; i < d->npeople; i++) {
+		struct demo_person *p = &d->people[i];
+
+		if (p->mapped > at)
+			continue;
+		d->seen[f->npeople++] = (struct facts_person){
+			.id = (long)i + 1,
+			.name = p->key,
+			.role = (char *)demo_roles[p->role].word,
+			.stance = (char *)demo_stances[p->stance],
+		};
+	}
+	f->people = d->seen;
+	for (size_t i = 0; i < d->nsteps; i++) {
+		if (d->steps[i].created > at)
+			continue;
+		f->plan_steps++;
+		f->buyer_steps += demo_step_texts[d->steps[i].text].side == DEMO_BUYER;
+	}
 }
 
-/* Makes a data check of a gate true before the move that passes it (lo..hi: the stay). */
-static void
-meet_check(const struct demo_world *w, struct demo_deal *d, struct rng *r, const struct check *c,
-	   long lo, long hi)
+/* Someone mapped by `at` who holds the stance. */
+static int
+holder_of(const struct demo_deal *d, int stance, long at)
 {
-	int role, has = 0, who;
+	for (size_t i = 0; i < d->npeople; i++)
+		if (d->people[i].stance == stance && d->people[i].mapped <= at)
+			return (int)i;
+	fatal("demo: the gate engine sees a stance nobody holds");
+}
+
+/* One step towards making a failing check true before the move at hi (lo..hi: the stay). */
+static void
+fix_check(const struct demo_world *w, struct demo_deal *d, struct rng *r, const struct check *c,
+	  long lo, long hi)
+{
+	int role, who;
 
 	switch (c->kind) {
 	case CHECK_MIN_STAKEHOLDERS:
-		while (d->npeople < (size_t)c->n)
-			demo_map_needed(r, d, -1, lo, hi);
+		demo_map_needed(r, d, -1, lo, hi);
 		break;
 	case CHECK_HAS_ROLE:
 		role = demo_role_index(c->arg);
-		for (size_t i = 0; i < d->npeople; i++)
-			has |= d->people[i].role == role;
-		if (!has && (who = demo_recast(w, d)) >= 0)
+		if ((who = demo_recast(w, d)) >= 0)
 			d->people[who].role = role;
-		else if (!has)
+		else
 			demo_map_needed(r, d, role, lo, hi);
 		break;
 	case CHECK_NO_STANCE:
-		d->forbidden_stances |= 1u << demo_stance_index(c->arg);
+		demo_win_over(r, d, holder_of(d, demo_stance_index(c->arg), hi));
 		break;
 	case CHECK_MIN_PLAN_STEPS:
-		while (d->nsteps < (size_t)c->n)
-			demo_add_needed_step(r, d, -1, lo, hi);
+		demo_add_needed_step(r, d, -1, lo, hi);
 		break;
 	case CHECK_MIN_BUYER_STEPS:
-		while (buyer_steps(d) < (size_t)c->n)
-			demo_add_needed_step(r, d, DEMO_BUYER, lo, hi);
+		demo_add_needed_step(r, d, DEMO_BUYER, lo, hi);
 		break;
 	case CHECK_CLOSE_DATE_SET:
 		d->need_close = 1;
@@ -69,15 +109,91 @@ meet_check(const struct demo_world *w, struct demo_deal *d, struct rng *r, const
 	}
 }
 
-static const char *
-proof_sentence(struct rng *r, const struct evidence_req *req, const char **arg)
+/* Asks the gate engine about each data check of the gates the move passes, until all hold. */
+static void
+meet_checks(const struct demo_world *w, struct demo_deal *d, struct rng *r,
+	    const struct demo_event *e, long lo, long hi)
 {
-	*arg = NULL;
+	struct deal_facts f;
+
+	for (int s = e->from; s < e->to; s++)
+		for (size_t k = 0; k < w->p->stages[s].nchecks; k++) {
+			const struct check *c = &w->p->stages[s].checks[k];
+
+			for (int fixes = 0;; fixes++) {
+				view_deal(d, hi, &f);
+				if (gate_check_met(c, &f))
+					break;
+				if (fixes == MAX_FIXES)
+					fatal("demo: cannot meet a check of stage %s",
+					      w->p->stages[s].key);
+				fix_check(w, d, r, c, lo, hi);
+			}
+		}
+}
+
+/* Sentence t for the requirement: a generic one is about what it means (arg). */
+static void
+put_sentence(struct strbuf *b, const char *const *what, size_t t, const char *arg)
+{
+	if (arg != NULL)
+		strbuf_printf(b, what[t], arg);
+	else
+		strbuf_puts(b, what[t]);
+}
+
+/* Whether this deal already recorded the text for the requirement key. */
+static int
+recorded(const struct demo_deal *d, const struct process *p, const char *key, const char *text)
+{
+	for (size_t k = 0; k < d->nproofs; k++) {
+		const struct demo_proof *pr = &d->proofs[k];
+
+		if (strcmp(p->stages[pr->stage].evidence[pr->req].key, key) == 0 &&
+		    strcmp(d->texts.s + pr->what, text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What the buyer did, in words: a sentence for the requirement (the default
+ * gates have their own) that this deal has not yet recorded for it, since
+ * evidence must not repeat. Appended to d->texts; its offset.
+ */
+static size_t
+proof_text(struct demo_deal *d, struct rng *r, const struct process *p,
+	   const struct evidence_req *req)
+{
+	const char *const *what = demo_proof_generic;
+	const char *arg =
+		req->meaning != NULL && req->meaning[0] != '\0' ? req->meaning : req->key;
+	size_t n = demo_nproof_generic, fresh[8], nfresh = 0, at;
+	struct strbuf b;
+
 	for (size_t i = 0; i < demo_nproof_texts; i++)
-		if (strcmp(demo_proof_texts[i].key, req->key) == 0)
-			return RNG_PICK(r, demo_proof_texts[i].what);
-	*arg = req->meaning != NULL && req->meaning[0] != '\0' ? req->meaning : req->key;
-	return demo_proof_generic[rng_int(r, (long)demo_nproof_generic)];
+		if (strcmp(demo_proof_texts[i].key, req->key) == 0) {
+			what = demo_proof_texts[i].what;
+			n = sizeof demo_proof_texts[i].what / sizeof *demo_proof_texts[i].what;
+			arg = NULL;
+		}
+	strbuf_init(&b);
+	for (size_t t = 0; t < n && nfresh < sizeof fresh / sizeof *fresh; t++) {
+		strbuf_reset(&b);
+		put_sentence(&b, what, t, arg);
+		if (!recorded(d, p, req->key, strbuf_str(&b)))
+			fresh[nfresh++] = t;
+	}
+	strbuf_free(&b);
+	at = d->texts.len;
+	if (nfresh > 0) {
+		put_sentence(&d->texts, what, fresh[rng_int(r, (long)nfresh)], arg);
+	} else { /* every sentence used: this time is the nth */
+		put_sentence(&d->texts, what, 0, arg);
+		strbuf_printf(&d->texts, " (confirmed again, time %zu)", d->nproofs + 1);
+	}
+	strbuf_putc(&d->texts, '\0');
+	return at;
 }
 
 /* Evidence for one requirement of a gate the move of event j passes. */
@@ -88,21 +204,62 @@ record_proof(const struct demo_world *w, struct demo_deal *d, struct rng *r, siz
 	const struct evidence_req *req = &w->p->stages[s].evidence[q];
 	struct demo_proof *pr;
 	int who = demo_pick_contact(r, d, s * 2 >= w->n, hi);
-	long first, last = day_of(hi);
+	long first, last = day_of(hi), day;
 
 	if (who < 0 && req->contact_required)
 		who = demo_map_needed(r, d, -1, lo, hi);
 	first = max_l(day_of(lo), who >= 0 ? day_of(d->people[who].mapped) : 0);
+	day = last - rng_int(r, min_l(last - first, 6) + 1);
 	DEMO_GROW(d->proofs, d->nproofs, d->cap_proofs);
-	pr = &d->proofs[d->nproofs++];
-	pr->ev = j;
-	pr->stage = s;
-	pr->req = q;
-	pr->who = who;
-	pr->day = last - rng_int(r, min_l(last - first, 6) + 1);
-	pr->text = proof_sentence(r, req, &pr->arg);
+	pr = &d->proofs[d->nproofs];
+	*pr = (struct demo_proof){j, s, q, who, day, proof_text(d, r, w->p, req)};
+	d->nproofs++;
 	if (who >= 0)
 		d->people[who].acted = max_l(d->people[who].acted, pr->day);
+}
+
+/*
+ * The gate engine's verdict on the move of event j with the evidence recorded
+ * for it: it must accept it, or, for an override, refuse it for the overridden
+ * gate's missing evidence alone.
+ */
+static void
+check_verdict(const struct demo_world *w, struct demo_deal *d, size_t j, long hi)
+{
+	const struct demo_event *e = &d->ev[j];
+	struct evidence_in in[64];
+	char days[64][DATE_LEN];
+	struct gate_result g;
+	struct deal_facts f;
+	size_t n = 0, bad = 0;
+
+	for (size_t k = 0; k < d->nproofs; k++) {
+		const struct demo_proof *pr = &d->proofs[k];
+
+		if (pr->ev != j)
+			continue;
+		if (n == sizeof in / sizeof *in)
+			fatal("demo: more evidence for one move than we can check");
+		date_format(pr->day, days[n]);
+		in[n] = (struct evidence_in){
+			.key = w->p->stages[pr->stage].evidence[pr->req].key,
+			.what = d->texts.s + pr->what,
+			.contact = pr->who >= 0 ? d->people[pr->who].key : NULL,
+			.date = days[n],
+		};
+		n++;
+	}
+	view_deal(d, hi, &f);
+	gate_check(w->p, &f, e->from, e->to, in, n, day_of(hi), &g);
+	for (size_t k = 0; k < g.nunmet; k++)
+		bad += e->override < 0 || g.unmet[k].kind != UNMET_EVIDENCE_MISSING ||
+		       strcmp(g.unmet[k].stage, w->p->stages[e->from].key) != 0;
+	if (bad > 0 || (e->override >= 0 && g.nunmet == 0))
+		fatal("demo: the gate engine %s a move from %s: %s",
+		      e->override < 0 ? "refuses" : "disagrees with an override of",
+		      w->p->stages[e->from].key,
+		      g.nunmet > 0 ? g.unmet[0].message : "nothing to override");
+	gate_result_free(&g);
 }
 
 /*
@@ -115,15 +272,16 @@ pass_gates(const struct demo_world *w, struct demo_deal *d, struct rng *r, size_
 {
 	struct demo_event *e = &d->ev[j];
 
-	for (int s = e->from; s < e->to; s++)
-		for (size_t c = 0; c < w->p->stages[s].nchecks; c++)
-			meet_check(w, d, r, &w->p->stages[s].checks[c], lo, hi);
+	meet_checks(w, d, r, e, lo, hi);
 	if (w->p->stages[e->from].nevidence > 0 && rng_chance(r, 3))
 		e->override = (int)rng_int(r, demo_noverride_reasons);
 	for (int s = e->from; s < e->to; s++)
 		for (size_t q = 0; q < w->p->stages[s].nevidence; q++)
 			if (e->override < 0 || s != e->from) /* the gate overridden */
 				record_proof(w, d, r, j, s, q, lo, hi);
+	/* A contact mapped for the evidence may hold a stance a check forbids. */
+	meet_checks(w, d, r, e, lo, hi);
+	check_verdict(w, d, j, hi);
 }
 
 void
@@ -135,9 +293,10 @@ demo_live_deal(const struct demo_world *w, struct demo_deal *d, struct rng *r)
 
 	d->npeople = d->nsteps = d->nproofs = 0;
 	d->next_sched = 0;
-	d->used_steps = d->forbidden_stances = 0;
+	d->used_steps = 0;
 	d->have_plan = 0;
 	d->need_close = d->need_criteria = d->need_next = d->need_amount = 0;
+	strbuf_reset(&d->texts);
 	d->end_at =
 		d->outcome == DEMO_OPEN ? (w->today - 1) * DAY + WORK_END : d->ev[d->nev - 1].at;
 	d->end_day = day_of(d->end_at);

@@ -1,8 +1,8 @@
 /*
  * The buying committee of a demo deal: stakeholders come in over the deal's
- * life (the first usually with the lead), gates may need someone more, and once
- * the deal is lived each gets a name from the account's region, a title, a
- * stance and a place in the reports-to tree.
+ * life (the first usually with the lead) with a role and a stance, gates may
+ * need someone more or someone won over, and once the deal is lived each gets a
+ * name from the account's region, a title and a place in the reports-to tree.
  */
 #include <stdio.h>
 #include <string.h>
@@ -47,6 +47,17 @@ natural_role(struct rng *r, const struct demo_deal *d)
 	return (int)rng_weighted(r, w, DEMO_NROLES);
 }
 
+/* A stance the role usually takes, other than `except` (-1: none). */
+static int
+draw_stance(struct rng *r, int role, int except)
+{
+	int w[DEMO_NSTANCES];
+
+	for (int s = 0; s < DEMO_NSTANCES; s++)
+		w[s] = s == except ? 0 : demo_roles[role].stance[s] + 1;
+	return (int)rng_weighted(r, w, DEMO_NSTANCES);
+}
+
 int
 demo_map_person(struct rng *r, struct demo_deal *d, int role, long lo, long hi)
 {
@@ -60,7 +71,16 @@ demo_map_person(struct rng *r, struct demo_deal *d, int role, long lo, long hi)
 				  .mapped = demo_stamp_between(r, lo, hi),
 				  .acted = -1,
 				  .last = -1};
+	/* Known from the first meeting: a gate with "no_stance" sees it. */
+	p->stance = draw_stance(r, natural, -1);
+	snprintf(p->key, sizeof p->key, "%zu", d->npeople + 1);
 	return (int)d->npeople++;
+}
+
+void
+demo_win_over(struct rng *r, struct demo_deal *d, int who)
+{
+	d->people[who].stance = draw_stance(r, d->people[who].role, d->people[who].stance);
 }
 
 int
@@ -176,16 +196,11 @@ demo_finish_people(struct rng *r, struct demo_deal *d)
 	for (size_t i = 0; i < d->npeople; i++) {
 		struct demo_person *p = &d->people[i];
 		const struct demo_role *ro = &demo_roles[p->role];
-		int sw[DEMO_NSTANCES];
 		long lo;
 
 		name_person(r, d, i);
 		p->title = rng_chance(r, 93) ? (int)rng_int(r, LEN(demo_role_titles[0])) : -1;
 		p->influence = (int)rng_weighted(r, ro->influence, DEMO_NINFLUENCES);
-		/* A gate passed with "no_stance X": nobody holds X. */
-		for (size_t s = 0; s < DEMO_NSTANCES; s++)
-			sw[s] = d->forbidden_stances & (1u << s) ? 0 : ro->stance[s] + 1;
-		p->stance = (int)rng_weighted(r, sw, DEMO_NSTANCES);
 		lo = max_l(day_of(p->mapped), p->acted);
 		p->last = p->acted < 0 && rng_chance(r, 10) ? -1
 							    : max_l(rng_range(r, lo, d->end_day),

@@ -9,10 +9,15 @@
 int demo_role_index(const char *word);
 int demo_stance_index(const char *word);
 
-/* Maps a stakeholder (role -1: a natural one) at a time between lo and hi; its index. */
+/*
+ * Maps a stakeholder (role -1: a natural one) at a time between lo and hi, with
+ * the stance the role usually takes; its index.
+ */
 int demo_map_person(struct rng *r, struct demo_deal *d, int role, long lo, long hi);
 /* The same for one a gate needs now, in the place of one that would have come later. */
 int demo_map_needed(struct rng *r, struct demo_deal *d, int role, long lo, long hi);
+/* A stakeholder changes their stance (a blocker won over, say). */
+void demo_win_over(struct rng *r, struct demo_deal *d, int who);
 /*
  * On a full committee, someone whose role no gate asks for, who may turn out to
  * hold a role a gate needs; -1 if nobody can.
@@ -25,8 +30,8 @@ int demo_buyer_contact(struct rng *r, const struct demo_deal *d, long by);
 int demo_pick_contact(struct rng *r, const struct demo_deal *d, int late, long by);
 
 /*
- * Who they are, once the deal is lived: name, title, stance, influence,
- * reports-to, last contact; and d->order, the order to write them in.
+ * Who they are, once the deal is lived: name, title, influence, reports-to,
+ * last contact; and d->order, the order to write them in.
  */
 void demo_finish_people(struct rng *r, struct demo_deal *d);
 

@@ -47,7 +47,6 @@ demo_rows_open(struct demo_rows *rows, struct db *db)
 		insert_batch_open(&rows->out[i], db, table_defs[i].name, table_defs[i].cols);
 		rows->last_id[i] = max_id(db, table_defs[i].name);
 	}
-	strbuf_init(&rows->text);
 }
 
 void
@@ -55,7 +54,6 @@ demo_rows_close(struct demo_rows *rows)
 {
 	for (int i = 0; i < DEMO_NTABLES; i++)
 		insert_batch_close(&rows->out[i]);
-	strbuf_free(&rows->text);
 }
 
 int
@@ -173,13 +171,7 @@ put_proof(struct demo_rows *rows, const struct demo_world *w, const struct demo_
 	insert_batch_int(t, e->id);
 	insert_batch_text(t, s->key);
 	insert_batch_text(t, s->evidence[pr->req].key);
-	if (pr->arg != NULL) {
-		strbuf_reset(&rows->text);
-		strbuf_printf(&rows->text, pr->text, pr->arg);
-		insert_batch_text(t, strbuf_str(&rows->text));
-	} else {
-		insert_batch_text(t, pr->text);
-	}
+	insert_batch_text(t, d->texts.s + pr->what);
 	insert_batch_id(t, pr->who >= 0 ? d->people[pr->who].id : 0);
 	insert_batch_text(t, pr->who >= 0 ? d->people[pr->who].name : NULL);
 	insert_batch_day(t, pr->day);

@@ -5,14 +5,12 @@
 #include "db.h"
 #include "demo_deal.h"
 #include "insert_batch.h"
-#include "strbuf.h"
 
 enum { T_DEALS, T_PEOPLE, T_STEPS, T_EVENTS, T_PROOFS, DEMO_NTABLES }; /* parents first */
 
 struct demo_rows {
 	struct insert_batch out[DEMO_NTABLES];
 	long long last_id[DEMO_NTABLES]; /* we number rows ourselves, to batch them */
-	struct strbuf text;
 };
 
 /* Rows are numbered after those the database already has. */
