@@ -103,6 +103,7 @@ deal_free(struct demo_deal *d)
 	free(d->proofs);
 	free(d->order);
 	free(d->seen);
+	free(d->said);
 	strbuf_free(&d->texts);
 }
 

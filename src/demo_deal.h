@@ -84,6 +84,8 @@ struct demo_deal {
 	struct strbuf texts;       /* the evidence texts, NUL after each */
 	struct facts_person *seen; /* the committee as the gate engine sees it */
 	size_t cap_seen;
+	struct facts_said *said; /* and the evidence on record */
+	size_t cap_said;
 	int *order; /* people in insertion order (demo_finish_people) */
 	size_t cap_order;
 	/* The deal's own fields (demo_fields.c); days are -1 and texts NULL when unset. */

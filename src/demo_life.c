@@ -14,17 +14,19 @@
 #include "demo_people.h"
 #include "demo_plan.h"
 #include "demo_story.h"
+#include "real_text.h"
 #include "xmalloc.h"
 
 #define MAX_FIXES 1000 /* steps to meet one move's checks; more is a bug */
 
 /*
- * The deal as the gate engine would load it at time `at`: the stakeholders and
- * plan steps there by then, and the fields the demo has promised to set. The
- * people point into d (the engine only reads them): no deal_facts_free.
+ * The deal as the gate engine would load it for the move of event j at time at:
+ * the stakeholders and plan steps there by then, the evidence recorded with
+ * earlier moves, and the fields the demo has promised to set. It points into d
+ * (the engine only reads it): no deal_facts_free.
  */
 static void
-view_deal(struct demo_deal *d, long at, struct deal_facts *f)
+view_deal(const struct demo_world *w, struct demo_deal *d, size_t j, long at, struct deal_facts *f)
 {
 	memset(f, 0, sizeof *f);
 	f->created_day = day_of(d->ev[0].at);
@@ -55,6 +57,19 @@ view_deal(struct demo_deal *d, long at, struct deal_facts *f)
 		f->plan_steps++;
 		f->buyer_steps += demo_step_texts[d->steps[i].text].side == DEMO_BUYER;
 	}
+	if (d->cap_said < d->cap_proofs) {
+		d->cap_said = d->cap_proofs;
+		d->said = xreallocarray(d->said, d->cap_said, sizeof *d->said);
+	}
+	for (size_t i = 0; i < d->nproofs && d->proofs[i].ev < j; i++) {
+		const struct demo_proof *pr = &d->proofs[i];
+
+		d->said[f->nsaid++] = (struct facts_said){
+			.key = w->p->stages[pr->stage].evidence[pr->req].key,
+			.what = d->texts.s + pr->what,
+		};
+	}
+	f->said = d->said;
 }
 
 /* Someone mapped by `at` who holds the stance. */
@@ -121,7 +136,7 @@ meet_checks(const struct demo_world *w, struct demo_deal *d, struct rng *r,
 			const struct check *c = &w->p->stages[s].checks[k];
 
 			for (int fixes = 0;; fixes++) {
-				view_deal(d, hi, &f);
+				view_deal(w, d, (size_t)(e - d->ev), hi, &f);
 				if (gate_check_met(c, &f))
 					break;
 				if (fixes == MAX_FIXES)
@@ -142,7 +157,7 @@ put_sentence(struct strbuf *b, const char *const *what, size_t t, const char *ar
 		strbuf_puts(b, what[t]);
 }
 
-/* Whether this deal already recorded the text for the requirement key. */
+/* Whether this deal already recorded the text for the requirement key, as a person reads it. */
 static int
 recorded(const struct demo_deal *d, const struct process *p, const char *key, const char *text)
 {
@@ -150,7 +165,7 @@ recorded(const struct demo_deal *d, const struct process *p, const char *key, co
 		const struct demo_proof *pr = &d->proofs[k];
 
 		if (strcmp(p->stages[pr->stage].evidence[pr->req].key, key) == 0 &&
-		    strcmp(d->texts.s + pr->what, text) == 0)
+		    real_text_same(d->texts.s + pr->what, text))
 			return 1;
 	}
 	return 0;
@@ -249,7 +264,7 @@ check_verdict(const struct demo_world *w, struct demo_deal *d, size_t j, long hi
 		};
 		n++;
 	}
-	view_deal(d, hi, &f);
+	view_deal(w, d, j, hi, &f);
 	gate_check(w->p, &f, e->from, e->to, in, n, day_of(hi), &g);
 	for (size_t k = 0; k < g.nunmet; k++)
 		bad += e->override < 0 || g.unmet[k].kind != UNMET_EVIDENCE_MISSING ||
