@@ -19,6 +19,7 @@ Suite *suite_layout(void);
 Suite *suite_people(void);
 Suite *suite_import(void);
 Suite *suite_session(void);
+Suite *suite_demo(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"
