@@ -6,6 +6,7 @@
  * and a move the engine would refuse is a bug in the demo.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -242,19 +243,20 @@ static void
 check_verdict(const struct demo_world *w, struct demo_deal *d, size_t j, long hi)
 {
 	const struct demo_event *e = &d->ev[j];
-	struct evidence_in in[64];
-	char days[64][DATE_LEN];
+	const char *from = w->p->stages[e->from].key, *why = NULL;
+	size_t first = d->nproofs, n = 0;
+	struct evidence_in *in;
+	char(*days)[DATE_LEN];
 	struct gate_result g;
 	struct deal_facts f;
-	size_t n = 0, bad = 0;
 
-	for (size_t k = 0; k < d->nproofs; k++) {
+	while (first > 0 && d->proofs[first - 1].ev == j) /* this move's, recorded last */
+		first--;
+	in = xcalloc(d->nproofs - first + 1, sizeof *in);
+	days = xcalloc(d->nproofs - first + 1, sizeof *days);
+	for (size_t k = first; k < d->nproofs; k++, n++) {
 		const struct demo_proof *pr = &d->proofs[k];
 
-		if (pr->ev != j)
-			continue;
-		if (n == sizeof in / sizeof *in)
-			fatal("demo: more evidence for one move than we can check");
 		date_format(pr->day, days[n]);
 		in[n] = (struct evidence_in){
 			.key = w->p->stages[pr->stage].evidence[pr->req].key,
@@ -262,19 +264,21 @@ check_verdict(const struct demo_world *w, struct demo_deal *d, size_t j, long hi
 			.contact = pr->who >= 0 ? d->people[pr->who].key : NULL,
 			.date = days[n],
 		};
-		n++;
 	}
 	view_deal(w, d, j, hi, &f);
 	gate_check(w->p, &f, e->from, e->to, in, n, day_of(hi), &g);
-	for (size_t k = 0; k < g.nunmet; k++)
-		bad += e->override < 0 || g.unmet[k].kind != UNMET_EVIDENCE_MISSING ||
-		       strcmp(g.unmet[k].stage, w->p->stages[e->from].key) != 0;
-	if (bad > 0 || (e->override >= 0 && g.nunmet == 0))
+	for (size_t k = 0; k < g.nunmet && why == NULL; k++)
+		if (e->override < 0 || g.unmet[k].kind != UNMET_EVIDENCE_MISSING ||
+		    strcmp(g.unmet[k].stage, from) != 0)
+			why = g.unmet[k].message;
+	if (why == NULL && e->override >= 0 && g.nunmet == 0)
+		why = "nothing to override";
+	if (why != NULL)
 		fatal("demo: the gate engine %s a move from %s: %s",
-		      e->override < 0 ? "refuses" : "disagrees with an override of",
-		      w->p->stages[e->from].key,
-		      g.nunmet > 0 ? g.unmet[0].message : "nothing to override");
+		      e->override < 0 ? "refuses" : "disagrees with an override of", from, why);
 	gate_result_free(&g);
+	free(in);
+	free(days);
 }
 
 /*
