@@ -16,6 +16,7 @@ Suite *suite_canvas(void);
 Suite *suite_line_edit(void);
 Suite *suite_theme(void);
 Suite *suite_layout(void);
+Suite *suite_form(void);
 Suite *suite_people(void);
 Suite *suite_import(void);
 Suite *suite_session(void);

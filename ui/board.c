@@ -366,6 +366,11 @@ draw(struct ui *u)
 	}
 	if (u->ov != OV_NONE) /* the overlay is drawn over whatever the board redrew */
 		u->b.dirty |= DIRTY_OVERLAY;
+	if (u->ov != OV_NONE && u->ov != OV_HELP && u->ov != OV_DETAIL && u->form.reshaped) {
+		/* a box that shrank leaves no trace */
+		board_mark_all(&u->b);
+		u->form.reshaped = 0;
+	}
 	if (!u->b.dirty && !u->pane_stale)
 		return;
 	if (u->pane.kind != PANE_NONE)

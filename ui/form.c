@@ -10,6 +10,7 @@
 
 #define FORM_MAX_W 76
 #define LABEL_W    16
+#define MSG_ROWS   4 /* a longer message is cut on its last row */
 
 void
 form_init(struct form *f, const char *title)
@@ -36,6 +37,7 @@ form_free(struct form *f)
 	free(f->fields);
 	free(f->title);
 	free(f->message);
+	free(f->hint);
 	memset(f, 0, sizeof *f);
 }
 
@@ -108,6 +110,23 @@ form_message(struct form *f, int error, const char *text)
 	free(f->message);
 	f->message = text ? xstrdup(text) : NULL;
 	f->message_error = error;
+	f->reshaped = 1;
+}
+
+void
+form_hint(struct form *f, const char *text)
+{
+	free(f->hint);
+	f->hint = text ? xstrdup(text) : NULL;
+}
+
+void
+form_focus(struct form *f, const struct field *fl)
+{
+	int i = (int)(fl - f->fields);
+
+	if (i >= 0 && i < f->n && (fl->kind != FIELD_INFO || fl->focusable))
+		f->focus = i;
 }
 
 struct field *
@@ -210,11 +229,11 @@ wrap_line(const char *p, int w, const char **next)
 	return (size_t)(q - p);
 }
 
-/* Lines an info field needs when wrapped to w columns (long requirement texts). */
+/* Lines a text needs when wrapped to w columns (long requirements, messages). */
 static int
-info_rows(const struct field *fl, int w)
+wrap_rows(const char *p, int w)
 {
-	const char *p = fl->info, *next;
+	const char *next;
 	int n = 0;
 
 	if (w <= 0)
@@ -227,18 +246,43 @@ info_rows(const struct field *fl, int w)
 	return n;
 }
 
+static int
+info_rows(const struct field *fl, int w)
+{
+	return wrap_rows(fl->info, w);
+}
+
+/* Draws text wrapped into at most rows lines; the last one takes the rest, cut. */
+static void
+draw_wrapped(struct canvas *c, int y, int x, int w, int rows, const char *p, enum theme_role role)
+{
+	for (int k = 0; k < rows && *p; k++) {
+		const char *next;
+		size_t len = wrap_line(p, w, &next);
+		char *piece = k == rows - 1 ? xstrdup(p) : xstrndup(p, len);
+
+		canvas_text(c, y + k, x, w, piece, role);
+		free(piece);
+		p = next;
+	}
+}
+
 void
 form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 {
 	int w = c->w - 4 < FORM_MAX_W ? c->w - 4 : FORM_MAX_W;
-	int inner = w - 4, valw = inner - LABEL_W - 1, rows = 0, y, x, h;
+	int inner = w - 4, valw = inner - LABEL_W - 1, rows = 0, y, x, h, mrows = 0;
 
 	*cy = *cx = -1;
 	if (w < 20)
 		return;
+	if (f->message) { /* a blank line, then the message wrapped */
+		mrows = wrap_rows(f->message, w - 4);
+		mrows = mrows < MSG_ROWS ? mrows : MSG_ROWS;
+	}
 	for (int i = 0; i < f->n; i++)
 		rows += f->fields[i].kind == FIELD_INFO ? info_rows(&f->fields[i], inner - 2) : 1;
-	rows += f->message ? 2 : 0;
+	rows += f->message ? mrows + 1 : 0;
 	h = rows + 4;
 	if (h > c->h - 2)
 		h = c->h - 2;
@@ -249,11 +293,11 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 	canvas_text(c, y, x + 2, w - 4, f->title, ROLE_HEADER);
 	canvas_style(c, y, x + 2, text_width(f->title) < w - 4 ? text_width(f->title) : w - 4,
 		     ROLE_HEADER, 0, 1);
-	canvas_text(c, y + h - 1, x + 2, w - 4, " Tab next  Enter next/submit  Esc cancel ",
-		    ROLE_BORDER);
+	canvas_text(c, y + h - 1, x + 2, w - 4,
+		    f->hint ? f->hint : " Tab next  Enter next/submit  Esc cancel ", ROLE_BORDER);
 
 	/* Scroll so the focused field is inside the box. */
-	int avail = h - 3 - (f->message ? 2 : 0), row = 0, focus_row = 0;
+	int avail = h - 3 - (f->message ? mrows + 1 : 0), row = 0, focus_row = 0;
 	for (int i = 0; i < f->n; i++) {
 		if (i == f->focus)
 			focus_row = row;
@@ -270,18 +314,8 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 		if (ry < y + 2 || ry + n > y + 2 + avail)
 			continue;
 		if (fl->kind == FIELD_INFO) {
-			const char *p = fl->info;
-
 			canvas_text(c, ry, x + 2, 2, fl->label, fl->role);
-			for (int k = 0; k < n && *p; k++) {
-				const char *next;
-				size_t len = wrap_line(p, inner - 2, &next);
-				char *piece = xstrndup(p, len);
-
-				canvas_text(c, ry + k, x + 4, inner - 2, piece, fl->role);
-				free(piece);
-				p = next;
-			}
+			draw_wrapped(c, ry, x + 4, inner - 2, n, fl->info, fl->role);
 			for (int k = 0; i == f->focus && k < n; k++) /* the focus shows */
 				canvas_style(c, ry + k, x + 2, inner, ROLE_FOCUS, 1, 1);
 			continue;
@@ -306,6 +340,6 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 		}
 	}
 	if (f->message)
-		canvas_text(c, y + h - 2, x + 2, w - 4, f->message,
-			    f->message_error ? ROLE_ERROR : ROLE_STATUS);
+		draw_wrapped(c, y + h - 1 - mrows, x + 2, w - 4, mrows, f->message,
+			     f->message_error ? ROLE_ERROR : ROLE_STATUS);
 }

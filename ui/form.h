@@ -17,7 +17,7 @@ struct field {
 	char *info; /* FIELD_INFO */
 	enum theme_role role;
 	struct line_edit edit; /* FIELD_TEXT */
-	char **choices;	       /* FIELD_CHOICE */
+	char **choices;        /* FIELD_CHOICE */
 	int nchoices, choice;
 	int tag;       /* the caller's meaning for the field */
 	int focusable; /* an info line that takes focus: keys on it are actions */
@@ -27,9 +27,11 @@ struct form {
 	char *title;
 	struct field *fields;
 	int n, focus;
-	char *message; /* shown under the fields: why a submit failed */
+	char *message; /* shown under the fields, wrapped: why a submit failed */
 	int message_error;
-	int top;	/* first field row shown, when the form is taller than the screen */
+	char *hint;     /* the keys on the bottom border; NULL: Tab, Enter, Esc */
+	int reshaped;   /* its message changed: what lay under the box is drawn again */
+	int top;        /* first field row shown, when the form is taller than the screen */
 	int action_key; /* the key pressed on a focusable info line (FORM_ACTION) */
 };
 
@@ -47,6 +49,10 @@ struct field *form_text(struct form *f, const char *label, const char *initial, 
 struct field *form_choice(struct form *f, const char *label, const char *const *choices, int n,
 			  int tag);
 void form_message(struct form *f, int error, const char *text);
+/* The keys the bottom border names (NULL: the usual Tab, Enter and Esc). */
+void form_hint(struct form *f, const char *text);
+/* Puts the focus on a field of f (one that takes focus). */
+void form_focus(struct form *f, const struct field *fl);
 /* The field with this tag (the first, from `after`), or NULL. */
 struct field *form_field(struct form *f, int tag, int after);
 const char *form_value(const struct form *f, const struct field *fl);
