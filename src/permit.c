@@ -20,8 +20,8 @@ permit_deal(const struct session *s, long id, const char *owner, struct dd_err *
 		return err->code;
 	if (s->role == ROLE_REP && strcmp(owner, s->login) != 0)
 		return err_set(err, DD_DENIED,
-			       "deal %ld belongs to %s: reps change only their own deals", id,
-			       owner);
+			       "deal %ld belongs to %s: only %s or a manager may change it", id,
+			       owner, owner);
 	return DD_OK;
 }
 

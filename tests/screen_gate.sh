@@ -222,7 +222,7 @@ if form_open '>' "Boss deal: Prospect → Qualify"; then
 	s_type "$WHAT"
 	s_keys Enter Enter Enter
 	t_screen "the rep's move is refused in the form, saying whose deal it is" \
-		"belongs to boss: reps change only their own deals"
+		"belongs to boss: only boss or a manager may change it"
 	t_same_db "the refused move writes nothing" "$BEFORE"
 	s_keys Escape
 	s_wait_gone "Esc cancel"

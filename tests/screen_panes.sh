@@ -431,7 +431,7 @@ if form_open n "Add a stakeholder"; then
 	s_type "New One"
 	s_keys Enter Enter Enter Enter Enter Enter Enter
 	t_screen "adding to the boss's deal is refused, saying whose deal it is" \
-		"belongs to boss: reps change only their own deals"
+		"belongs to boss: only boss or a manager may change it"
 	t_same_db "the refused add writes nothing" "$BEFORE"
 	s_keys Escape
 	form_gone
