@@ -1,8 +1,8 @@
 #!/bin/sh
 # The board's forms in a real terminal (tmux): a move through the gate form lands in
 # the database with its evidence; Esc writes nothing; a refused gate says why inside
-# the form and writes nothing; back with a reason; lost with a reason; a rep is
-# refused on someone else's deal.
+# the form and writes nothing; back with a reason; lost with a reason; a rep gets
+# no form on someone else's deal and the status line says who may.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/screen_lib.sh"
 
@@ -208,6 +208,8 @@ s_stop
 "$DEALDECK" add --title "Boss deal" --account Bigco --owner boss >/dev/null
 BOSS=$(t_sql "SELECT id FROM deals WHERE owner = 'boss'")
 "$DEALDECK" stakeholder add "$BOSS" --name "Di Fox" --role champion >/dev/null
+MINE=$("$DEALDECK" add --title "Rep deal" --account Mine)
+"$DEALDECK" stakeholder add "$MINE" --name "Ro Mine" --role champion >/dev/null
 t_team_process "$T_DIR/team.ini" boss "$ME"
 "$DEALDECK" process apply "$T_DIR/team.ini" >/dev/null 2>&1
 t_eq "the team: boss manages, I am a rep" "$(t_sql "SELECT login || ':' || role FROM team ORDER BY role")" \
@@ -217,20 +219,18 @@ t_dump "$BEFORE"
 s_start 100 30
 s_wait_status "$S_READY"
 s_select "Boss deal"
-if form_open '>' "Boss deal: Prospect → Qualify"; then
-	t_no_screen "a rep is not offered the override" "override (why)"
-	s_type "$WHAT"
-	s_keys Enter Enter Enter
-	t_screen "the rep's move is refused in the form, saying whose deal it is" \
-		"belongs to boss: only boss or a manager may change it"
-	t_same_db "the refused move writes nothing" "$BEFORE"
-	s_keys Escape
-	s_wait_gone "Esc cancel"
-fi
-if form_open L "Mark Boss deal lost"; then
-	s_keys Enter Enter
-	t_screen "marking it lost is refused too" "belongs to boss"
-	t_same_db "and writes nothing" "$BEFORE"
+WHO_MAY="deal $BOSS belongs to boss: only boss or a manager may change it"
+for k in '>' '<' W L M e; do
+	s_keys "$k"
+	t_status "$k on the boss's deal: no form; the status line says who may" "$WHO_MAY"
+	t_no_screen "$k: no form opened" "Esc cancel"
+	s_keys x # an unbound key clears the status line for the next one
+	s_wait_status "$S_READY"
+done
+t_same_db "the refused keys write nothing" "$BEFORE"
+s_select "Rep deal"
+if form_open '>' "Rep deal: Prospect → Qualify"; then
+	t_no_screen "a rep is not offered the override" "override"
 	s_keys Escape
 	s_wait_gone "Esc cancel"
 fi

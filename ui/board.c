@@ -12,6 +12,7 @@
 #include "help_box.h"
 #include "input.h"
 #include "keys.h"
+#include "permit.h"
 #include "screen.h"
 #include "theme.h"
 #include "xmalloc.h"
@@ -59,12 +60,11 @@ ui_close_overlay(struct ui *u)
 	board_mark_all(&u->b); /* the overlay covered the columns */
 }
 
-/* Reads the selected deal for a form; NULL with a status message when none. */
+/* Reads a deal for a form that changes it; refused (no form) when the user may not. */
 int
-ui_form_deal(struct ui *u, struct deal *d)
+ui_form_deal(struct ui *u, long id, struct deal *d)
 {
 	struct dd_err err;
-	long id = ui_selected_id(u);
 	int rc;
 
 	if (id == 0) {
@@ -73,6 +73,8 @@ ui_form_deal(struct ui *u, struct deal *d)
 	}
 	err_init(&err);
 	rc = deal_get(u->s->db, id, d, &err);
+	if (rc == DD_OK && (rc = permit_deal(u->s, id, d->owner, &err)) != DD_OK)
+		deal_free(d);
 	if (rc != DD_OK)
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 	err_free(&err);

@@ -100,8 +100,11 @@ long ui_selected_id(const struct ui *u);
 /* Reads the board again and keeps the deal keep_id selected. */
 void ui_reload(struct ui *u, long keep_id);
 void ui_close_overlay(struct ui *u);
-/* Reads the selected deal for a form; -1 with a status message when there is none. */
-int ui_form_deal(struct ui *u, struct deal *d);
+/*
+ * Reads deal id for a form that changes it; -1 with a status message when there
+ * is none or the user may not change it (the form then does not open).
+ */
+int ui_form_deal(struct ui *u, long id, struct deal *d);
 
 /* ui/gate_form.c: the gate form of a forward move. */
 void open_gate(struct ui *u, int target);

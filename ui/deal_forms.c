@@ -8,6 +8,7 @@
 
 #include "money.h"
 #include "move.h"
+#include "permit.h"
 #include "xmalloc.h"
 
 /* The deal fields the edit and new forms show: label, where the value goes. */
@@ -34,7 +35,7 @@ open_back(struct ui *u, int target)
 	struct deal d;
 	char title[256];
 
-	if (ui_form_deal(u, &d) != 0)
+	if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
 		return;
 	if (target < 0 || target >= process_stage_index(&u->s->proc, d.stage)) {
 		board_set_status(&u->b, 1, "%s is the first stage", d.stage);
@@ -61,7 +62,7 @@ open_lost(struct ui *u)
 	struct deal d;
 	char title[256];
 
-	if (ui_form_deal(u, &d) != 0)
+	if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
 		return;
 	snprintf(title, sizeof title, " Mark %s lost ", d.title);
 	form_init(&u->form, title);
@@ -80,7 +81,7 @@ open_move_to(struct ui *u)
 	const char **labels = xcalloc(p->nstages + 1, sizeof *labels);
 	struct deal d;
 
-	if (ui_form_deal(u, &d) != 0) {
+	if (ui_form_deal(u, ui_selected_id(u), &d) != 0) {
 		free(labels);
 		return;
 	}
@@ -159,10 +160,18 @@ open_deal_form(struct ui *u, int is_new)
 	struct deal d;
 	struct deal_fields cur = {0};
 	char amount[MONEY_LEN];
+	struct dd_err err;
 
 	memset(&d, 0, sizeof d);
+	err_init(&err);
+	if (is_new && permit_write(u->s, &err) != DD_OK) {
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+		err_free(&err);
+		return;
+	}
+	err_free(&err);
 	if (!is_new) {
-		if (ui_form_deal(u, &d) != 0)
+		if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
 			return;
 		money_format(d.amount, 0, amount);
 		cur = (struct deal_fields){.title = d.title,

@@ -39,7 +39,7 @@ open_gate(struct ui *u, int target)
 	char title[256], today[DATE_LEN];
 	int from;
 
-	if (ui_form_deal(u, &d) != 0)
+	if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
 		return;
 	from = process_stage_index(p, d.stage);
 	if (target <= from) {

@@ -65,6 +65,18 @@ close_pane(struct ui *u)
 		open_pane(u, u->pane.kind, 0);
 }
 
+/* The pane's forms open only for a deal the user may change; else the status says who may. */
+static int
+may_change(struct ui *u)
+{
+	struct deal d;
+
+	if (ui_form_deal(u, u->pane.deal_id, &d) != 0)
+		return 0;
+	deal_free(&d);
+	return 1;
+}
+
 static void
 open_person(struct ui *u, const struct stakeholder *p)
 {
@@ -213,12 +225,16 @@ pane_key(struct ui *u, int key)
 		resume_gate(u);
 		break;
 	case A_NEW:
+		if (!may_change(u))
+			break;
 		if (u->pane.kind == PANE_PEOPLE)
 			open_person(u, NULL);
 		else
 			open_step(u, NULL);
 		break;
 	case A_EDIT:
+		if ((pane_person(&u->pane) || pane_step(&u->pane)) && !may_change(u))
+			break;
 		if (pane_person(&u->pane))
 			open_person(u, pane_person(&u->pane));
 		else if (pane_step(&u->pane))
@@ -238,7 +254,8 @@ pane_key(struct ui *u, int key)
 		break;
 	default:
 		if (key == 'd') {
-			open_confirm(u);
+			if ((pane_person(&u->pane) || pane_step(&u->pane)) && may_change(u))
+				open_confirm(u);
 		} else if (key == ' ' && pane_step(&u->pane)) {
 			const struct plan_step *st = pane_step(&u->pane);
 
