@@ -1,8 +1,9 @@
 #!/bin/sh
 # The board's forms in a real terminal (tmux): a move through the gate form lands in
 # the database with its evidence; Esc writes nothing; a refused gate says why inside
-# the form and writes nothing; back with a reason; lost with a reason; a rep gets
-# no form on someone else's deal and the status line says who may.
+# the form and writes nothing; a form whose deal another process changed (or took
+# off the board) writes nothing to any deal; back with a reason; lost with a reason;
+# a rep gets no form on someone else's deal and the status line says who may.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/screen_lib.sh"
 
@@ -200,6 +201,90 @@ if form_open W "Alpha rollout: Prospect → Won"; then
 	s_wait_gone "Esc cancel"
 fi
 t_same_db "M and W cancelled write nothing" "$BEFORE"
+s_keys q
+t_screen "q quits" "EXITED:0"
+s_stop
+
+# --- the form's deal changes under it: nothing is written, to any deal ----------
+# snap: every deal's id, stage, owner and version, and the history's size.
+snap() {
+	t_sql "SELECT group_concat(id || ':' || stage || ':' || owner || ':' || version, ' ')
+		FROM (SELECT * FROM deals ORDER BY id)"
+	t_sql "SELECT (SELECT count(*) FROM stage_events) || '+' || (SELECT count(*) FROM evidence)"
+}
+S1=$("$DEALDECK" add --title "Stale one" --account Sx)
+S2=$("$DEALDECK" add --title "Stale two" --account Sx)
+S3=$("$DEALDECK" add --title "Stale three" --account Sx)
+"$DEALDECK" move "$S3" qualify --override "set up for the test" >/dev/null 2>&1
+for id in "$S1" "$S2"; do
+	"$DEALDECK" stakeholder add "$id" --name "Sal Tan" --role champion >/dev/null
+done
+SW=$("$DEALDECK" add --title "Stale bystander" --account Sx)
+"$DEALDECK" stakeholder add "$SW" --name "Bea Stand" --role champion >/dev/null
+STALE_WHAT="The buyer replied and booked a call for the stale test"
+s_start 120 40
+s_wait_status "$S_READY"
+# Only my deals: a deal given to someone else leaves the board.
+if form_open o "Show one owner's deals"; then
+	s_type "$ME"
+	s_keys Enter
+	s_wait_gone "Esc cancel"
+fi
+
+# The open form: another process moves the deal; the submit is refused as stale.
+s_select "Stale one"
+if form_open '>' "Stale one: Prospect → Qualify"; then
+	s_type "$STALE_WHAT"
+	"$DEALDECK" move "$S1" qualify --evidence "buyer_engaged=Someone else recorded the first call" \
+		--contact "Sal Tan" >/dev/null 2>"$ERR" || t_fail "the other process's move" "$(cat "$ERR")"
+	SNAP=$(snap)
+	s_keys Enter Enter Enter Enter
+	t_status "the submit says the deal changed" "deal $S1 was changed by someone else since you read it"
+	t_no_screen "the form closed" "Esc cancel"
+	t_eq "no deal changed, no history written" "$(snap)" "$SNAP"
+	t_eq "the typed evidence went nowhere" \
+		"$(t_sql "SELECT count(*) FROM evidence WHERE what = '$STALE_WHAT'")" 0
+fi
+
+# M: the deal is given to someone else while the stage is chosen; no gate form opens
+# (before, it opened for whichever card was selected then).
+s_keys Escape h # the stale form showed Stale one where it is now, in Qualify
+s_wait_status "$S_READY"
+s_select "Stale two"
+if form_open M "Move to stage"; then
+	s_keys Right
+	s_wait "‹ qualify ›"
+	"$DEALDECK" edit "$S2" --owner someoneelse >/dev/null 2>"$ERR" || t_fail "reassign" "$(cat "$ERR")"
+	s_wait_gone "Stale two" 5
+	SNAP=$(snap)
+	s_keys Enter
+	t_status "M's next form is refused: the deal changed" "deal $S2 was changed by someone else"
+	t_no_screen "no gate form opened for another card" "Esc cancel"
+	t_eq "no deal changed, no history written" "$(snap)" "$SNAP"
+fi
+
+# The detour: a check fixed in the pane while the deal is given away; back from the
+# pane the form does not come back for another deal (before, the selected card's).
+"$DEALDECK" edit "$S2" --owner "$ME" >/dev/null
+s_keys Escape
+s_keys l
+s_wait_status "$S_READY"
+s_select "Stale three"
+if form_open '>' "Stale three: Qualify → Discover"; then
+	s_type "$STALE_WHAT"
+	s_keys BTab s
+	t_screen "s on the unmet check opens the committee" "Buying committee (focus)"
+	"$DEALDECK" edit "$S3" --owner someoneelse >/dev/null 2>"$ERR" || t_fail "reassign" "$(cat "$ERR")"
+	s_wait_gone "▶Stale three" 5
+	t_screen "the pane stays on the form's deal" "Stale three"
+	SNAP=$(snap)
+	s_keys Escape
+	t_status "back from the pane: the deal changed, no form" "deal $S3 was changed by someone else"
+	t_no_screen "no gate form for another deal" "Esc cancel"
+	t_eq "no deal changed, no history written" "$(snap)" "$SNAP"
+	t_eq "the typed evidence went nowhere" \
+		"$(t_sql "SELECT count(*) FROM evidence WHERE what = '$STALE_WHAT'")" 0
+fi
 s_keys q
 t_screen "q quits" "EXITED:0"
 s_stop

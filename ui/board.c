@@ -60,6 +60,16 @@ ui_close_overlay(struct ui *u)
 	board_mark_all(&u->b); /* the overlay covered the columns */
 }
 
+void
+ui_stale(struct ui *u, long id)
+{
+	ui_reload(u, id);
+	board_set_status(&u->b, 1,
+			 "deal %ld was changed by someone else since you read it: "
+			 "showing it as it is now",
+			 id);
+}
+
 /* Reads a deal for a form that changes it; refused (no form) when the user may not. */
 int
 ui_form_deal(struct ui *u, long id, struct deal *d)
@@ -163,7 +173,7 @@ static void
 act(struct ui *u, enum action a)
 {
 	struct board *b = &u->b;
-	long per = b->lay.cards_per_col;
+	long per = b->lay.cards_per_col, id = ui_selected_id(u);
 
 	switch (a) {
 	case A_LEFT:
@@ -191,19 +201,19 @@ act(struct ui *u, enum action a)
 		board_sel_to(b, b->cols[b->sel_col].totals.count - 1);
 		break;
 	case A_ADVANCE:
-		open_gate(u, b->sel_col + 1);
+		open_gate(u, id, b->sel_col + 1, 0);
 		break;
 	case A_WON:
-		open_gate(u, (int)u->s->proc.nstages);
+		open_gate(u, id, (int)u->s->proc.nstages, 0);
 		break;
 	case A_BACK:
-		open_back(u, b->sel_col - 1);
+		open_back(u, id, b->sel_col - 1, 0);
 		break;
 	case A_MOVE_TO:
-		open_move_to(u);
+		open_move_to(u, id);
 		break;
 	case A_LOST:
-		open_lost(u);
+		open_lost(u, id);
 		break;
 	case A_DETAIL:
 		open_detail(u);
@@ -224,10 +234,10 @@ act(struct ui *u, enum action a)
 		}
 		break;
 	case A_EDIT:
-		open_deal_form(u, 0);
+		open_deal_form(u, id, 0);
 		break;
 	case A_NEW:
-		open_deal_form(u, 1);
+		open_deal_form(u, 0, 1);
 		break;
 	case A_FILTER:
 		open_filter(u, 0);

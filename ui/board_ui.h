@@ -83,8 +83,16 @@ struct ui {
 	size_t nreq;
 	struct pane pane;
 	int pane_stale;
-	struct form gate_saved; /* a gate form put aside while its pane fixes a check */
+	/*
+	 * A gate form put aside while a pane or the edit form fixes a check.
+	 * gate_id, gate_version and gate_target are its deal as the form was
+	 * opened; the user's own fixes to that deal advance gate_version, so any
+	 * other change makes the form stale.
+	 */
+	struct form gate_saved;
 	int gate_suspended;
+	long gate_id, gate_version;
+	int gate_target;
 	long edit_id;         /* the stakeholder or step a form edits; 0 = a new one */
 	struct strvec detail; /* the detail view's lines */
 	int detail_top;
@@ -100,26 +108,34 @@ long ui_selected_id(const struct ui *u);
 /* Reads the board again and keeps the deal keep_id selected. */
 void ui_reload(struct ui *u, long keep_id);
 void ui_close_overlay(struct ui *u);
+/* A form's deal changed since it was read: nothing written, the board shows it now. */
+void ui_stale(struct ui *u, long id);
 /*
  * Reads deal id for a form that changes it; -1 with a status message when there
  * is none or the user may not change it (the form then does not open).
  */
 int ui_form_deal(struct ui *u, long id, struct deal *d);
 
-/* ui/gate_form.c: the gate form of a forward move. */
-void open_gate(struct ui *u, int target);
+/*
+ * ui/gate_form.c: the gate form of a forward move of deal id. version > 0: the
+ * deal as another form showed it; a deal changed since is refused as stale.
+ */
+void open_gate(struct ui *u, long id, int target, long version);
 void submit_gate(struct ui *u);
 /* A key on an unmet check's line: put the form aside and open what fixes it. */
 void gate_action(struct ui *u);
 /* Brings a gate form put aside back, checked again, with what was typed. */
 void resume_gate(struct ui *u);
+/* The user changed deal id themselves (a fix): a gate form put aside expects it. */
+void ui_wrote(struct ui *u, long id);
 
 /* ui/deal_forms.c: back, lost, move-to, edit, new deal, filters. */
-void open_back(struct ui *u, int target);
-void open_lost(struct ui *u);
-void open_move_to(struct ui *u);
+void open_back(struct ui *u, long id, int target, long version);
+void open_lost(struct ui *u, long id);
+void open_move_to(struct ui *u, long id);
 void submit_simple(struct ui *u);
-void open_deal_form(struct ui *u, int is_new);
+/* The edit form of deal id, or (is_new) the new deal form. */
+void open_deal_form(struct ui *u, long id, int is_new);
 void submit_deal_form(struct ui *u);
 void open_filter(struct ui *u, int owner);
 void apply_filter(struct ui *u, int which, const char *v);

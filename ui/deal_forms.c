@@ -29,16 +29,37 @@ static const struct deal_field_row {
 _Static_assert(sizeof deal_field_rows / sizeof deal_field_rows[0] == NDEAL_FIELDS,
 	       "NDEAL_FIELDS must count deal_field_rows");
 
+/* A move needs an open deal: a won or lost one is reopened first. */
+static int
+deal_is_open(struct ui *u, struct deal *d)
+{
+	if (strcmp(d->status, "open") == 0)
+		return 1;
+	board_set_status(&u->b, 1, "deal %ld is %s: reopen it first", d->id, d->status);
+	deal_free(d);
+	return 0;
+}
+
 void
-open_back(struct ui *u, int target)
+open_back(struct ui *u, long id, int target, long version)
 {
 	struct deal d;
 	char title[256];
+	int from;
 
-	if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
+	if (ui_form_deal(u, id, &d) != 0 || !deal_is_open(u, &d))
 		return;
-	if (target < 0 || target >= process_stage_index(&u->s->proc, d.stage)) {
-		board_set_status(&u->b, 1, "%s is the first stage", d.stage);
+	from = process_stage_index(&u->s->proc, d.stage);
+	if (version > 0 && d.version != version) {
+		deal_free(&d);
+		ui_stale(u, id);
+		return;
+	}
+	if (target < 0 || target >= from) {
+		if (target < 0)
+			board_set_status(&u->b, 1, "%s is the first stage", d.stage);
+		else
+			board_set_status(&u->b, 1, "deal %ld is in %s now", id, d.stage);
 		deal_free(&d);
 		return;
 	}
@@ -56,13 +77,13 @@ open_back(struct ui *u, int target)
 }
 
 void
-open_lost(struct ui *u)
+open_lost(struct ui *u, long id)
 {
 	const struct strvec *r = &u->s->proc.lost_reasons;
 	struct deal d;
 	char title[256];
 
-	if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
+	if (ui_form_deal(u, id, &d) != 0 || !deal_is_open(u, &d))
 		return;
 	snprintf(title, sizeof title, " Mark %s lost ", d.title);
 	form_init(&u->form, title);
@@ -75,23 +96,24 @@ open_lost(struct ui *u)
 }
 
 void
-open_move_to(struct ui *u)
+open_move_to(struct ui *u, long id)
 {
 	const struct process *p = &u->s->proc;
-	const char **labels = xcalloc(p->nstages + 1, sizeof *labels);
+	const char **labels;
 	struct deal d;
 
-	if (ui_form_deal(u, ui_selected_id(u), &d) != 0) {
-		free(labels);
+	if (ui_form_deal(u, id, &d) != 0 || !deal_is_open(u, &d))
 		return;
-	}
+	labels = xcalloc(p->nstages + 1, sizeof *labels);
 	for (size_t i = 0; i < p->nstages; i++)
 		labels[i] = p->stages[i].key;
 	labels[p->nstages] = "won";
 	form_init(&u->form, " Move to stage ");
 	struct field *f = form_choice(&u->form, "stage", labels, (int)p->nstages + 1, TAG_STAGE);
 	f->choice = process_stage_index(p, d.stage);
+	/* The next form is for this deal as shown here, not for the selected card. */
 	u->deal_id = d.id;
+	u->version = d.version;
 	u->ov = OV_MOVE_TO;
 	free(labels);
 	deal_free(&d);
@@ -110,16 +132,24 @@ submit_simple(struct ui *u)
 	err_init(&err);
 	if (u->ov == OV_MOVE_TO) {
 		int to = u->form.fields[0].choice;
+		long version = u->version;
 		struct deal d;
 
 		ui_close_overlay(u);
-		if (deal_get(u->s->db, id, &d, &err) == DD_OK) {
+		if (deal_get(u->s->db, id, &d, &err) != DD_OK) {
+			board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+		} else {
 			int from = process_stage_index(&u->s->proc, d.stage);
 
-			if (to > from)
-				open_gate(u, to);
+			/* The stage was chosen for the deal as M showed it. */
+			if (d.version != version)
+				ui_stale(u, id);
+			else if (to > from)
+				open_gate(u, id, to, version);
 			else if (to < from)
-				open_back(u, to);
+				open_back(u, id, to, version);
+			else
+				board_set_status(&u->b, 0, "deal %ld stays in %s", id, d.stage);
 			deal_free(&d);
 		}
 		err_free(&err);
@@ -155,7 +185,7 @@ field_slot(struct deal_fields *f, size_t row)
 }
 
 void
-open_deal_form(struct ui *u, int is_new)
+open_deal_form(struct ui *u, long id, int is_new)
 {
 	struct deal d;
 	struct deal_fields cur = {0};
@@ -171,7 +201,7 @@ open_deal_form(struct ui *u, int is_new)
 	}
 	err_free(&err);
 	if (!is_new) {
-		if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
+		if (ui_form_deal(u, id, &d) != 0)
 			return;
 		money_format(d.amount, 0, amount);
 		cur = (struct deal_fields){.title = d.title,
@@ -228,8 +258,8 @@ submit_deal_form(struct ui *u)
 		rc = deal_create(u->s, &f, &id, &err);
 	else if (memcmp(&f, &(struct deal_fields){0}, sizeof f) == 0)
 		rc = DD_OK; /* nothing changed */
-	else
-		rc = deal_edit(u->s, id, &f, u->version, &err);
+	else if ((rc = deal_edit(u->s, id, &f, u->version, &err)) == DD_OK)
+		ui_wrote(u, id);
 	if (rc == DD_OK) {
 		int was_new = u->ov == OV_NEW;
 
@@ -241,6 +271,7 @@ submit_deal_form(struct ui *u)
 		ui_close_overlay(u);
 		ui_reload(u, id);
 		board_set_status(&u->b, 1, "%s: showing it as it is now", strbuf_str(&err.msg));
+		resume_gate(u); /* a gate form waiting on this fix is stale too: it says so */
 	} else {
 		form_message(&u->form, 1, strbuf_str(&err.msg));
 	}

@@ -30,7 +30,7 @@ fix_hint(enum fix_where where)
 }
 
 void
-open_gate(struct ui *u, int target)
+open_gate(struct ui *u, long id, int target, long version)
 {
 	const struct process *p = &u->s->proc;
 	struct deal_facts facts;
@@ -39,10 +39,18 @@ open_gate(struct ui *u, int target)
 	char title[256], today[DATE_LEN];
 	int from;
 
-	if (ui_form_deal(u, ui_selected_id(u), &d) != 0)
+	if (ui_form_deal(u, id, &d) != 0)
 		return;
 	from = process_stage_index(p, d.stage);
-	if (target <= from) {
+	if (version > 0 && d.version != version) {
+		deal_free(&d);
+		ui_stale(u, id);
+		return;
+	}
+	if (strcmp(d.status, "open") != 0 || from < 0 || target <= from ||
+	    target > (int)p->nstages) {
+		board_set_status(&u->b, 1, "deal %ld is %s in %s: nothing to advance to", d.id,
+				 d.status, d.stage);
 		deal_free(&d);
 		return;
 	}
@@ -179,8 +187,9 @@ resume_gate(struct ui *u)
 	free(u->req_keys);
 	u->req_keys = NULL;
 	u->nreq = 0;
-	board_select_deal(&u->b, u->deal_id);
-	open_gate(u, u->target);
+	board_select_deal(&u->b, u->gate_id);
+	/* The version it was opened with (and the user's own fixes): else it is stale. */
+	open_gate(u, u->gate_id, u->gate_target, u->gate_version);
 	if (u->ov == OV_GATE)
 		for (int i = 0; i < saved.n; i++) {
 			struct field *old = &saved.fields[i], *now;
@@ -194,6 +203,13 @@ resume_gate(struct ui *u)
 				now->choice = old->choice;
 		}
 	form_free(&saved);
+}
+
+void
+ui_wrote(struct ui *u, long id)
+{
+	if (u->gate_suspended && id == u->gate_id)
+		u->gate_version++; /* each write of a deal bumps its version once */
 }
 
 void
@@ -213,11 +229,20 @@ gate_action(struct ui *u)
 	/* Put the form aside (its typed text kept) while the user fixes the deal. */
 	u->gate_saved = u->form;
 	u->gate_suspended = 1;
+	u->gate_id = u->deal_id;
+	u->gate_version = u->version;
+	u->gate_target = u->target;
 	memset(&u->form, 0, sizeof u->form);
 	u->ov = OV_NONE;
-	if (want == A_EDIT)
-		open_deal_form(u, 0);
-	else
+	board_mark_all(&u->b);
+	if (want == A_EDIT) {
+		open_deal_form(u, u->gate_id, 0);
+		if (u->ov != OV_EDIT) { /* refused: the status says why; the form comes back */
+			resume_gate(u);
+			return;
+		}
+	} else {
 		open_pane(u, want == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN, 1);
+	}
 	board_set_status(&u->b, 0, "fix it here; Esc goes back to the gate form");
 }

@@ -183,13 +183,15 @@ submit_pane_form(struct ui *u)
 						 : plan_remove(u->s, u->edit_id, &err);
 		done = "deleted";
 	} else {
-		done = "nothing deleted";
+		done = NULL;
 	}
+	if (rc == DD_OK && done != NULL)
+		ui_wrote(u, u->pane.deal_id);
 	if (rc == DD_OK) {
 		ui_close_overlay(u);
 		ui_reload(u, u->pane.deal_id);
 		u->pane_stale = 1;
-		board_set_status(&u->b, 0, "%s", done);
+		board_set_status(&u->b, 0, "%s", done ? done : "nothing deleted");
 	} else {
 		form_message(&u->form, 1, strbuf_str(&err.msg));
 	}
@@ -260,11 +262,13 @@ pane_key(struct ui *u, int key)
 			const struct plan_step *st = pane_step(&u->pane);
 
 			err_init(&err);
-			if (plan_set_done(u->s, st->id, st->done_at == NULL, &err) != DD_OK)
+			if (plan_set_done(u->s, st->id, st->done_at == NULL, &err) != DD_OK) {
 				board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
-			else
+			} else {
+				ui_wrote(u, u->pane.deal_id);
 				board_set_status(&u->b, 0, "step %s",
 						 st->done_at ? "reopened" : "done");
+			}
 			err_free(&err);
 			ui_reload(u, u->pane.deal_id);
 			u->pane_stale = 1;
@@ -277,7 +281,8 @@ void
 draw_pane(struct ui *u)
 {
 	int pw = pane_width(u, u->cv.w), top = 1, h = u->cv.h - 2;
-	long id = ui_selected_id(u);
+	/* While it fixes a gate form's check, the pane stays on that form's deal. */
+	long id = u->gate_suspended ? u->gate_id : ui_selected_id(u);
 
 	if (u->pane.kind == PANE_NONE)
 		return;
