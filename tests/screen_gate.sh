@@ -1,9 +1,12 @@
 #!/bin/sh
 # The board's forms in a real terminal (tmux): a move through the gate form lands in
 # the database with its evidence; Esc writes nothing; a refused gate says why inside
-# the form and writes nothing; a form whose deal another process changed (or took
-# off the board) writes nothing to any deal; back with a reason; lost with a reason;
-# a rep gets no form on someone else's deal and the status line says who may.
+# the form, puts the cursor on what to fix first and writes nothing; the override is
+# no field but a manager's key (O), a reason and an explicit y; the keys of the bug
+# report (refused submit, then "asdf asdf asdf" Enter) move nothing, at 80x24 and
+# 120x40; a form whose deal another process changed (or took off the board) writes
+# nothing to any deal; back with a reason; lost with a reason; a rep gets no form on
+# someone else's deal and the status line says who may.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/screen_lib.sh"
 
@@ -47,7 +50,8 @@ if form_open '>' "Alpha rollout: Prospect → Qualify"; then
 	t_screen "a 'what happened' field" "what happened"
 	t_screen "a 'buyer contact' choice, the deal's first stakeholder" "buyer contact    ‹ Ann Chu ›"
 	t_screen "a 'date' field, today by default" "date             $TODAY"
-	t_screen "a manager is offered the override" "override (why)"
+	t_no_screen "the override is not a field of the form" "override (why)"
+	t_screen "a manager's hint names the override key" "O/C-o override"
 	s_type "Typed, then cancelled: this must not be saved"
 	s_keys Tab Right
 	t_screen "Right picks the next stakeholder" "‹ Bo Diaz ›"
@@ -59,10 +63,13 @@ fi
 
 # Refused: nothing typed. Enter goes field by field and submits on the last.
 if form_open '>' "Alpha rollout: Prospect → Qualify"; then
-	s_keys Enter Enter Enter Enter
+	s_keys Enter Enter Enter
 	t_screen "empty evidence: the form says what is unmet" \
 		"1 unmet: leaving prospect needs evidence buyer_engaged"
+	t_screen "a manager is told the override key" "(or override: O/C-o)"
 	t_screen "the form stays open" "Esc cancel"
+	t_eq "the cursor is on the evidence to give: 'what happened'" \
+		"$(s_cursor | cut -d' ' -f1)" "$(s_row_of "what happened")"
 	t_same_db "a refused submit writes nothing" "$BEFORE"
 	s_keys Escape
 	s_wait_gone "Esc cancel"
@@ -73,8 +80,9 @@ if form_open '>' "Alpha rollout: Prospect → Qualify"; then
 	s_type "$WHAT"
 	s_keys Tab Tab C-u
 	s_type "$(t_day 1)"
-	s_keys Enter Enter
+	s_keys Enter
 	t_screen "a date in the future is refused in the form" "is in the future"
+	t_eq "the cursor is on the date" "$(s_cursor | cut -d' ' -f1)" "$(s_row_of "│ date  ")"
 	t_same_db "and nothing is written" "$BEFORE"
 	s_keys Escape
 	s_wait_gone "Esc cancel"
@@ -88,9 +96,7 @@ if form_open '>' "Alpha rollout: Prospect → Qualify"; then
 	s_keys Tab C-u
 	s_type "$EV_DAY"
 	s_keys Enter
-	s_wait "override (why)"
-	s_keys Enter
-	t_status "the status line says the deal moved" "deal $A moved to qualify"
+	t_status "Enter on the date, the last field, submits: the deal moved" "deal $A moved to qualify"
 	t_no_screen "the form closed" "Esc cancel"
 	t_eq "the deal is in qualify" "$(t_sql "SELECT stage FROM deals WHERE id = $A")" qualify
 	t_eq "a forward event by me, without override" \
@@ -122,12 +128,20 @@ if form_open '>' "Quill upgrade: Qualify → Discover"; then
 	t_screen "an unmet data check shows ✗ and what to do" "✗ at least 1 stakeholder(s) mapped: not yet; move here and press s"
 	t_screen "no stakeholder to choose" "‹ (none) ›"
 	s_type "The buyer confirmed the problem is urgent this quarter"
-	s_keys Enter Enter Enter Enter
-	t_screen "the refused gate counts what is unmet" "2 unmet:"
+	s_keys Enter Enter Enter
+	t_screen "the refused gate counts what is unmet, the check first (the form's order)" \
+		"2 unmet: leaving qualify needs: at least 1 stakeholder(s) mapped"
 	t_same_db "the refused gate writes nothing" "$BEFORE"
+	s_keys s
+	t_screen "the cursor is on the unmet check: s there opens the committee" \
+		"Buying committee (focus)"
+	s_keys Escape
+	t_screen "Esc brings the gate form back" "Quill upgrade: Qualify → Discover"
+	t_screen "with what was typed" "The buyer confirmed the problem is urgent"
 	s_keys Escape
 	s_wait_gone "Esc cancel"
 fi
+t_same_db "the detour wrote nothing" "$BEFORE"
 
 # --- back, with a reason ----------------------------------------------------------
 s_select "Alpha rollout"
@@ -205,6 +219,78 @@ s_keys q
 t_screen "q quits" "EXITED:0"
 s_stop
 
+# --- the bug report's keys, then the override as it is meant, at two sizes ------
+REASON="CFO meeting booked for Monday; year-end pricing deadline"
+# events DEAL: the deal's history rows (stage events and evidence).
+events() { t_sql "SELECT (SELECT count(*) FROM stage_events WHERE deal_id = $1) || '+' || (SELECT count(*) FROM evidence WHERE deal_id = $1)"; }
+for size in "80 24" "120 40"; do
+	set -- $size
+	W=$1 H=$2
+	K=$("$DEALDECK" add --title "Kilo $W" --account Kilo --amount 3000)
+	"$DEALDECK" stakeholder add "$K" --name "Kim Lee" --role champion >/dev/null
+	s_start "$W" "$H"
+	s_wait_status "$S_READY"
+	s_select "Kilo $W"
+	t_dump "$BEFORE"
+	HIST=$(events "$K")
+	OTHERS=$(t_sql "SELECT group_concat(id || ':' || stage || ':' || version, ' ') FROM deals WHERE id != $K")
+	if form_open '>' "Kilo $W: Prospect → Qualify"; then
+		# The exact keys: submit with nothing filled, then "asdf asdf asdf" and Enter.
+		s_keys Enter Enter Enter
+		t_screen "${W}x$H: the empty submit is refused" "1 unmet: leaving prospect needs"
+		s_type "asdf asdf asdf"
+		s_keys Enter
+		t_screen "${W}x$H: the text went into 'what happened', where the cursor was" \
+			"what happened    asdf asdf asdf"
+		t_screen "${W}x$H: the form is still open" "Kilo $W: Prospect → Qualify"
+		t_eq "${W}x$H: dealdeck show: still in prospect" \
+			"$("$DEALDECK" show "$K" | sed -n 's/^  stage: *\([a-z]*\).*/\1/p')" prospect
+		t_eq "${W}x$H: no event, no evidence recorded" "$(events "$K")" "$HIST"
+		t_same_db "${W}x$H: the bug report's keys write nothing" "$BEFORE"
+
+		# O in a text field is a letter ("Our CFO ..."), not the override.
+		s_keys BTab C-u
+		s_type "O"
+		t_screen "${W}x$H: O in 'what happened' is text" "what happened    O "
+		t_no_screen "${W}x$H: no override step" "Override:"
+		s_keys C-u Tab O
+		t_screen "${W}x$H: O on the contact choice opens the override step" \
+			"Override: Kilo $W: Prospect → Qualify"
+		t_screen "${W}x$H: it names what is unmet" "✗ leaving prospect needs evidence buyer_engaged"
+		s_keys Escape
+		t_screen "${W}x$H: Esc goes back to the gate form" "override cancelled: nothing was changed"
+		t_screen "${W}x$H: the gate form is back" "Kilo $W: Prospect → Qualify"
+		s_keys BTab C-o
+		t_screen "${W}x$H: C-o opens it from a text field" "Override: Kilo $W"
+		s_keys Enter
+		t_screen "${W}x$H: no reason: it says one is needed" "an override needs a reason"
+		s_type "$REASON"
+		s_keys Enter
+		t_screen "${W}x$H: Enter on the reason asks first" \
+			"Override 1 unmet requirement(s) and move to Qualify? y/n"
+		s_keys Enter n
+		t_screen "${W}x$H: Enter again does not answer; n does" "not overridden"
+		t_same_db "${W}x$H: Enter and n move nothing" "$BEFORE"
+		s_keys Enter
+		s_wait "? y/n"
+		s_keys y
+		t_status "${W}x$H: y moves the deal, as an override" \
+			"deal $K moved to qualify (override recorded)"
+		t_no_screen "${W}x$H: the forms closed" "Esc cancel"
+		t_eq "${W}x$H: a forward event by me with the override's reason" \
+			"$(t_sql "SELECT kind, stage, actor, override FROM stage_events WHERE deal_id = $K AND kind = 'forward'")" \
+			"forward|qualify|$ME|$REASON"
+		t_eq "${W}x$H: dealdeck show: in qualify" \
+			"$("$DEALDECK" show "$K" | sed -n 's/^  stage: *\([a-z]*\).*/\1/p')" qualify
+		t_eq "${W}x$H: no other deal changed" \
+			"$(t_sql "SELECT group_concat(id || ':' || stage || ':' || version, ' ') FROM deals WHERE id != $K")" \
+			"$OTHERS"
+	fi
+	s_keys q
+	t_screen "${W}x$H: q quits" "EXITED:0"
+done
+s_stop
+
 # --- the form's deal changes under it: nothing is written, to any deal ----------
 # snap: every deal's id, stage, owner and version, and the history's size.
 snap() {
@@ -238,7 +324,7 @@ if form_open '>' "Stale one: Prospect → Qualify"; then
 	"$DEALDECK" move "$S1" qualify --evidence "buyer_engaged=Someone else recorded the first call" \
 		--contact "Sal Tan" >/dev/null 2>"$ERR" || t_fail "the other process's move" "$(cat "$ERR")"
 	SNAP=$(snap)
-	s_keys Enter Enter Enter Enter
+	s_keys Enter Enter Enter
 	t_status "the submit says the deal changed" "deal $S1 was changed by someone else since you read it"
 	t_no_screen "the form closed" "Esc cancel"
 	t_eq "no deal changed, no history written" "$(snap)" "$SNAP"
@@ -316,6 +402,13 @@ t_same_db "the refused keys write nothing" "$BEFORE"
 s_select "Rep deal"
 if form_open '>' "Rep deal: Prospect → Qualify"; then
 	t_no_screen "a rep is not offered the override" "override"
+	s_keys Enter Enter Enter
+	t_screen "a refused submit names what is unmet" "1 unmet: leaving prospect needs"
+	t_no_screen "and offers no override" "override"
+	s_keys Tab O
+	t_screen "O from a rep is refused" "only a manager may override a gate"
+	t_no_screen "no override step" "Override:"
+	t_same_db "nothing written" "$BEFORE"
 	s_keys Escape
 	s_wait_gone "Esc cancel"
 fi

@@ -29,6 +29,8 @@
 #	s_type TEXT			literal text (UTF-8 fine)
 #	s_capture [-e]			the screen as text (-e: with colour escapes)
 #	s_row N				one line of the screen (0 = the top)
+#	s_row_of TEXT			the row (0 = the top) of the first line with TEXT
+#	s_cursor			"ROW COL" of the terminal's cursor (0-based)
 #	s_resize W H			resizes the terminal
 #	s_pid				the pid of the dealdeck process
 #	s_exited			the "EXITED:N" line once the program has ended
@@ -107,6 +109,8 @@ s_capture() {
 }
 
 s_row() { s_capture | sed -n "$(($1 + 1))p"; }
+s_row_of() { s_capture | grep -nF -- "$1" | head -n 1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
+s_cursor() { s_tmux display-message -p -t dd '#{cursor_y} #{cursor_x}'; }
 
 # s_ticks SECONDS: how many 0.1 s polls a wait may take.
 s_ticks() {

@@ -198,7 +198,7 @@ t_dump "$T_DIR/dump.before"
 "$DEALDECK" edit "$TWO" --amount 777000 >/dev/null
 t_screen "the header behind the form shows the other process's change" "783k" 5
 t_screen "the form is still open, with what was typed" "The buyer replied and booked a first call"
-s_keys Enter Enter Enter Enter
+s_keys Enter Enter Enter # what, contact, date: the last submits
 t_status "submitting the stale form says the deal changed" "changed by someone else" 5
 t_no_screen "the form closed to show the deal as it is" "Esc cancel"
 t_eq "the move was not written" "$(t_sql "SELECT stage FROM deals WHERE id = $TWO")" prospect

@@ -265,6 +265,7 @@ act(struct ui *u, enum action a)
 	case A_QUIT:
 		u->quit = 1;
 		break;
+	case A_OVERRIDE: /* the gate form's own key */
 	case A_NONE:
 	case A_COUNT:
 		break;
@@ -286,6 +287,12 @@ on_key(struct ui *u, int key)
 		detail_key(u, key);
 		return;
 	}
+	if (u->ov == OV_OVERRIDE) {
+		override_key(u, key);
+		return;
+	}
+	if (u->ov == OV_GATE && gate_key(u, key))
+		return;
 	if (u->ov != OV_NONE) {
 		enum form_result r = form_key(&u->form, key);
 
@@ -480,7 +487,7 @@ board_run(struct cli *c)
 	screen_stop();
 	if (u.ov != OV_NONE)
 		ui_close_overlay(&u);
-	if (u.gate_suspended)
+	if (u.gate_suspended || u.overriding)
 		form_free(&u.gate_saved);
 	pane_clear(&u.pane);
 	stats_end(&u);

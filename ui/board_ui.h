@@ -29,6 +29,7 @@ enum overlay {
 	OV_PERSON,
 	OV_STEP,
 	OV_CONFIRM,
+	OV_OVERRIDE,    /* a manager's override of the gate form: why, then y/n */
 	OV_STATS_OWNER, /* the stats screen's forms */
 	OV_STATS_PERIOD
 };
@@ -56,8 +57,12 @@ enum {
 	TAG_YES,
 	TAG_FROM,
 	TAG_TO,
-	TAG_FIX = 5000 /* + enum fix_where: an unmet check the user can go and fix */
+	TAG_FIX = 5000 /* FIX_TAG: an unmet check the user can go and fix */
 };
+
+/* The n-th check of a gate form's move, fixed where `where` says. */
+#define FIX_SLOTS         8 /* > every enum fix_where */
+#define FIX_TAG(where, n) (TAG_FIX + (n)*FIX_SLOTS + (int)(where))
 
 #define NDEAL_FIELDS 8    /* the rows of deal_field_rows (ui/deal_forms.c) */
 #define TAG_FIELD    4000 /* + the row */
@@ -84,15 +89,18 @@ struct ui {
 	struct pane pane;
 	int pane_stale;
 	/*
-	 * A gate form put aside while a pane or the edit form fixes a check.
+	 * The gate form put aside: while a pane or the edit form fixes a check
+	 * (gate_suspended), or while the override step asks why (overriding).
 	 * gate_id, gate_version and gate_target are its deal as the form was
 	 * opened; the user's own fixes to that deal advance gate_version, so any
 	 * other change makes the form stale.
 	 */
 	struct form gate_saved;
-	int gate_suspended;
+	int gate_suspended, overriding;
 	long gate_id, gate_version;
 	int gate_target;
+	int confirming;       /* the override step asks y/n */
+	size_t gate_unmet;    /* what the override step overrides */
 	long edit_id;         /* the stakeholder or step a form edits; 0 = a new one */
 	struct strvec detail; /* the detail view's lines */
 	int detail_top;
@@ -122,10 +130,14 @@ int ui_form_deal(struct ui *u, long id, struct deal *d);
  */
 void open_gate(struct ui *u, long id, int target, long version);
 void submit_gate(struct ui *u);
+/* A key in the gate form; 1 when it was the gate form's own (override, a fix). */
+int gate_key(struct ui *u, int key);
 /* A key on an unmet check's line: put the form aside and open what fixes it. */
 void gate_action(struct ui *u);
 /* Brings a gate form put aside back, checked again, with what was typed. */
 void resume_gate(struct ui *u);
+/* A key in the override step. */
+void override_key(struct ui *u, int key);
 /* The user changed deal id themselves (a fix): a gate form put aside expects it. */
 void ui_wrote(struct ui *u, long id);
 

@@ -24,6 +24,7 @@
 	X(A_MOVE_TO, "move-to", "M", "move the deal to a chosen stage")                   \
 	X(A_WON, "won", "W", "mark the deal won (the last gate's form)")                  \
 	X(A_LOST, "lost", "L", "mark the deal lost (pick a reason)")                      \
+	X(A_OVERRIDE, "override", "O C-o", "gate form: override what is unmet (managers)")       \
 	X(A_DETAIL, "detail", "Enter", "the deal in detail: committee, plan, history")    \
 	X(A_EDIT, "edit", "e", "edit the deal's fields")                                  \
 	X(A_NEW, "new", "n", "add a new deal")                                            \
