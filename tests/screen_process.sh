@@ -1,6 +1,7 @@
 #!/bin/sh
 # A process applied while a board is open: the board builds its columns again
-# (a stage added appears), and the next gate form follows the new rules.
+# (a stage added appears), a gate form built under the old process writes nothing,
+# and the next gate form follows the new rules.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/screen_lib.sh"
 
@@ -34,12 +35,18 @@ for size in "120 40" "80 24"; do
 	s_keys '>'
 	t_screen "${1}x$2: the gate form asks for buyer_engaged under the old process" \
 		"buyer_engaged"
-	s_keys Escape
-	s_wait_gone "buyer_engaged"
 
+	# The form stays open across the apply. Its stage 2 (Qualify) is the new
+	# process's Scoping, whose gate asks nothing: submitting must not move it there.
 	t_cmd "${1}x$2: a manager applies the new process while the board is open" 0 \
 		"$DEALDECK" process apply "$T_DIR/new.ini"
 	t_status "${1}x$2: the board says the process changed" "applied a new process"
+	s_keys Enter Enter Enter
+	t_status "${1}x$2: the form built under the old process is refused" \
+		"a manager applied a new process: nothing was written"
+	t_no_screen "${1}x$2: it closed" "Esc cancel"
+	t_eq "${1}x$2: the deal did not move (to the new stage 2 or anywhere)" \
+		"$(t_sql "SELECT stage || ' ' || version FROM deals WHERE id = $A")" "prospect 2"
 	t_screen "${1}x$2: the added stage appears without a keypress" "Scoping"
 	s_keys '>'
 	t_screen "${1}x$2: the next gate form moves to the new stage" "Scoping"

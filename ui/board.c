@@ -70,6 +70,18 @@ ui_stale(struct ui *u, long id)
 			 id);
 }
 
+int
+ui_process_changed(struct ui *u, long id)
+{
+	if (u->form_rev == u->s->proc.revision)
+		return 0;
+	ui_reload(u, id);
+	board_set_status(&u->b, 1,
+			 "a manager applied a new process: nothing was written; "
+			 "open the form again for its stages");
+	return 1;
+}
+
 /* Reads a deal for a form that changes it; refused (no form) when the user may not. */
 int
 ui_form_deal(struct ui *u, long id, struct deal *d)

@@ -84,6 +84,7 @@ struct ui {
 	struct form form;
 	long deal_id, version; /* the deal the open form is about, as it was shown */
 	int target;            /* the stage index the form moves to */
+	long form_rev;         /* the process revision a move form was built under */
 	const char **req_keys; /* the evidence keys of the gate form, by index */
 	size_t nreq;
 	struct pane pane;
@@ -118,6 +119,11 @@ void ui_reload(struct ui *u, long keep_id);
 void ui_close_overlay(struct ui *u);
 /* A form's deal changed since it was read: nothing written, the board shows it now. */
 void ui_stale(struct ui *u, long id);
+/*
+ * A manager applied another process since a move form was built: its stage
+ * numbers are not this process's. Says so and reloads; the caller closes the form.
+ */
+int ui_process_changed(struct ui *u, long id);
 /*
  * Reads deal id for a form that changes it; -1 with a status message when there
  * is none or the user may not change it (the form then does not open).

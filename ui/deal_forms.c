@@ -72,6 +72,7 @@ open_back(struct ui *u, long id, int target, long version)
 	u->deal_id = d.id;
 	u->version = d.version;
 	u->target = target;
+	u->form_rev = u->s->proc.revision;
 	u->ov = OV_BACK;
 	deal_free(&d);
 }
@@ -114,6 +115,7 @@ open_move_to(struct ui *u, long id)
 	/* The next form is for this deal as shown here, not for the selected card. */
 	u->deal_id = d.id;
 	u->version = d.version;
+	u->form_rev = p->revision;
 	u->ov = OV_MOVE_TO;
 	free(labels);
 	deal_free(&d);
@@ -129,6 +131,12 @@ submit_simple(struct ui *u)
 	long id = u->deal_id;
 	int rc;
 
+	/* M's choice and back's target are stage numbers of the process they showed. */
+	if ((u->ov == OV_MOVE_TO || u->ov == OV_BACK) && u->form_rev != u->s->proc.revision) {
+		ui_close_overlay(u);
+		ui_process_changed(u, id);
+		return;
+	}
 	err_init(&err);
 	if (u->ov == OV_MOVE_TO) {
 		int to = u->form.fields[0].choice;

@@ -64,6 +64,23 @@ target_label(const struct process *p, int target)
 	return target == (int)p->nstages ? "Won" : p->stages[target].label;
 }
 
+static void override_close(struct ui *u);
+
+/* The gate form, built under a process a manager has replaced since, closes. */
+static int
+gate_outdated(struct ui *u)
+{
+	long id = u->gate_suspended ? u->gate_id : u->deal_id;
+
+	if (u->form_rev == u->s->proc.revision)
+		return 0;
+	if (u->overriding)
+		override_close(u);
+	else if (u->ov == OV_GATE)
+		ui_close_overlay(u);
+	return ui_process_changed(u, id);
+}
+
 /* The check of the move that the action line number n of the gate form shows. */
 static const struct check *
 nth_check(const struct process *p, int from, int to, int n, const char **stage)
@@ -157,6 +174,7 @@ open_gate(struct ui *u, long id, int target, long version)
 	u->deal_id = d.id;
 	u->version = d.version;
 	u->target = target;
+	u->form_rev = p->revision;
 	u->ov = OV_GATE;
 	deal_facts_free(&facts);
 	deal_free(&d);
@@ -335,6 +353,10 @@ submit_gate(struct ui *u)
 	struct gate_result g;
 	struct dd_err err;
 
+	if (gate_outdated(u)) {
+		free(ev);
+		return;
+	}
 	gate_request(u, &u->form, &rq, ev);
 	err_init(&err);
 	int rc = deal_move(u->s, &rq, &g, &err);
@@ -365,18 +387,22 @@ void
 resume_gate(struct ui *u)
 {
 	struct form saved = u->gate_saved;
+	int outdated;
 
 	if (!u->gate_suspended)
 		return;
+	outdated = gate_outdated(u); /* its stage numbers are another process's */
 	u->gate_suspended = 0;
 	memset(&u->gate_saved, 0, sizeof u->gate_saved);
 	free(u->req_keys);
 	u->req_keys = NULL;
 	u->nreq = 0;
-	board_select_deal(&u->b, u->gate_id);
-	/* The version it was opened with (and the user's own fixes): else it is stale. */
-	open_gate(u, u->gate_id, u->gate_target, u->gate_version);
-	if (u->ov == OV_GATE)
+	if (!outdated) {
+		board_select_deal(&u->b, u->gate_id);
+		/* The version it was opened with (and the user's own fixes): else stale. */
+		open_gate(u, u->gate_id, u->gate_target, u->gate_version);
+	}
+	if (!outdated && u->ov == OV_GATE)
 		for (int i = 0; i < saved.n; i++) {
 			struct field *old = &saved.fields[i], *now;
 
@@ -478,6 +504,8 @@ open_override(struct ui *u)
 	char title[300];
 	int from;
 
+	if (gate_outdated(u))
+		return;
 	err_init(&err);
 	if (permit_manager(u->s, "override a gate", &err) != DD_OK) {
 		form_message(&u->form, 1, strbuf_str(&err.msg));
@@ -566,6 +594,10 @@ override_submit(struct ui *u)
 	struct dd_err err;
 	long id = u->deal_id;
 
+	if (gate_outdated(u)) {
+		free(ev);
+		return;
+	}
 	gate_request(u, &u->gate_saved, &rq, ev);
 	rq.override = form_value(&u->form, why);
 	err_init(&err);
