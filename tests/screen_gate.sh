@@ -264,6 +264,16 @@ for size in "80 24" "120 40"; do
 		t_screen "${W}x$H: C-o opens it from a text field" "Override: Kilo $W"
 		s_keys Enter
 		t_screen "${W}x$H: no reason: it says one is needed" "an override needs a reason"
+		# The real-text rule is the core's (deal_move): its refusal shows in the step.
+		s_type "asdf asdf asdf"
+		s_keys Enter
+		s_wait "? y/n"
+		s_keys y
+		t_screen "${W}x$H: a placeholder reason: refused after y, saying why" \
+			"an override needs a reason in real text"
+		t_screen "${W}x$H: the step stays open" "Override: Kilo $W"
+		t_same_db "${W}x$H: a refused reason writes nothing" "$BEFORE"
+		s_keys C-u
 		s_type "$REASON"
 		s_keys Enter
 		t_screen "${W}x$H: Enter on the reason asks first" \
