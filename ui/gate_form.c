@@ -61,6 +61,8 @@ gate_hint(struct ui *u)
 static const char *
 target_label(const struct process *p, int target)
 {
+	if (target < 0 || target > (int)p->nstages)
+		return "?"; /* a process applied since; the form closes on its next step */
 	return target == (int)p->nstages ? "Won" : p->stages[target].label;
 }
 
@@ -112,10 +114,14 @@ open_gate(struct ui *u, long id, int target, long version)
 		ui_stale(u, id);
 		return;
 	}
-	if (strcmp(d.status, "open") != 0 || from < 0 || target <= from ||
-	    target > (int)p->nstages) {
-		board_set_status(&u->b, 1, "deal %ld is %s in %s: nothing to advance to", d.id,
-				 d.status, d.stage);
+	if (strcmp(d.status, "open") != 0) {
+		board_set_status(&u->b, 1, "deal %ld is %s: reopen it first", d.id, d.status);
+		deal_free(&d);
+		return;
+	}
+	if (from < 0 || target <= from || target > (int)p->nstages) {
+		board_set_status(&u->b, 1, "deal %ld is in %s now: nothing to advance to", d.id,
+				 d.stage);
 		deal_free(&d);
 		return;
 	}
@@ -290,7 +296,8 @@ first_fix(struct ui *u, const struct gate_result *g, const char **why)
 		return NULL;
 	}
 	from = process_stage_index(p, d.stage);
-	if (from < 0 || from >= u->target || deal_facts_load(u->s->db, &d, &facts, &err)) {
+	if (from < 0 || from >= u->target || u->target > (int)p->nstages ||
+	    deal_facts_load(u->s->db, &d, &facts, &err) != DD_OK) {
 		err_free(&err);
 		deal_free(&d);
 		return NULL;
@@ -518,7 +525,8 @@ open_override(struct ui *u)
 		return;
 	}
 	from = process_stage_index(p, d.stage);
-	if (d.version != u->version || from < 0 || from >= u->target) {
+	if (d.version != u->version || from < 0 || from >= u->target ||
+	    u->target > (int)p->nstages) {
 		long id = u->deal_id;
 
 		deal_free(&d);
