@@ -64,7 +64,7 @@ enum {
 #define FIX_SLOTS         8 /* > every enum fix_where */
 #define FIX_TAG(where, n) (TAG_FIX + (n)*FIX_SLOTS + (int)(where))
 
-#define NDEAL_FIELDS 8    /* the rows of deal_field_rows (ui/deal_forms.c) */
+#define NDEAL_FIELDS 9    /* the rows of deal_field_rows (ui/deal_forms.c) */
 #define TAG_FIELD    4000 /* + the row */
 
 /* The stats screen (t): shown over the whole board while on. */

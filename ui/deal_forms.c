@@ -11,20 +11,24 @@
 #include "permit.h"
 #include "xmalloc.h"
 
-/* The deal fields the edit and new forms show: label, where the value goes. */
+enum { ON_BOTH, ON_EDIT, ON_NEW };
+
+/* The deal fields the edit and new forms show: label, where the value goes, which form. */
 static const struct deal_field_row {
 	const char *label;
 	size_t offset; /* in struct deal_fields */
-	int on_new;
+	int on;
 } deal_field_rows[] = {
-	{"title", offsetof(struct deal_fields, title), 1},
-	{"account", offsetof(struct deal_fields, account), 1},
-	{"amount", offsetof(struct deal_fields, amount), 1},
-	{"close date", offsetof(struct deal_fields, close_date), 1},
-	{"next step", offsetof(struct deal_fields, next_step), 1},
-	{"next step due", offsetof(struct deal_fields, next_step_due), 1},
-	{"success criteria", offsetof(struct deal_fields, success_criteria), 0},
-	{"owner", offsetof(struct deal_fields, owner), 0},
+	{"title", offsetof(struct deal_fields, title), ON_BOTH},
+	{"account", offsetof(struct deal_fields, account), ON_BOTH},
+	{"amount", offsetof(struct deal_fields, amount), ON_BOTH},
+	{"close date", offsetof(struct deal_fields, close_date), ON_BOTH},
+	{"next step", offsetof(struct deal_fields, next_step), ON_BOTH},
+	{"next step due", offsetof(struct deal_fields, next_step_due), ON_BOTH},
+	{"success criteria", offsetof(struct deal_fields, success_criteria), ON_EDIT},
+	{"owner", offsetof(struct deal_fields, owner), ON_EDIT},
+	/* A live deal entered late starts when it really started (empty: today). */
+	{"started on", offsetof(struct deal_fields, created), ON_NEW},
 };
 _Static_assert(sizeof deal_field_rows / sizeof deal_field_rows[0] == NDEAL_FIELDS,
 	       "NDEAL_FIELDS must count deal_field_rows");
@@ -225,7 +229,8 @@ open_deal_form(struct ui *u, long id, int is_new)
 	for (size_t i = 0; i < NDEAL_FIELDS; i++) {
 		const char *v = *field_slot(&cur, i);
 
-		if (is_new && !deal_field_rows[i].on_new)
+		if (deal_field_rows[i].on != ON_BOTH &&
+		    deal_field_rows[i].on != (is_new ? ON_NEW : ON_EDIT))
 			continue;
 		if (deal_field_rows[i].offset == offsetof(struct deal_fields, owner) &&
 		    u->s->role != ROLE_MANAGER)
