@@ -18,7 +18,8 @@
 #include "xmalloc.h"
 
 #define CHUNK      65536
-#define MAX_FIELDS 4096 /* per record: more is ragged anyway, and stops a row of commas */
+/* Columns a header may have, and so fields a record: stops a row of a million commas. */
+#define MAX_FIELDS 4096
 
 static int
 is_alnum_ascii(unsigned char c)
@@ -104,6 +105,13 @@ read_header(struct importer *im)
 	struct strbuf unknown;
 	size_t nunknown = 0;
 
+	/* Only MAX_FIELDS fields were kept: a wider header cannot be read, so nothing is. */
+	if (im->nf_seen > MAX_FIELDS) {
+		row_error(im, im->rec_line, "(header)", "%zu columns; at most %d are read",
+			  im->nf_seen, MAX_FIELDS);
+		im->stop = 1;
+		return;
+	}
 	im->ncols = im->nf;
 	im->cols = xcalloc(im->ncols ? im->ncols : 1, sizeof *im->cols);
 	for (int f = 0; f < NFIELD; f++)
