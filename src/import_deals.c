@@ -421,11 +421,6 @@ read_row(struct importer *im, struct row *rw)
 		const char *v = import_cell(im, i);
 		struct entry *e;
 
-		if (!utf8_valid(im->buf.s + im->off[i], im->len[i]) ||
-		    strlen(im->buf.s + im->off[i]) != im->len[i]) {
-			row_error(im, rw->line, c->name, "not valid UTF-8 text");
-			continue;
-		}
 		if (c->f < NFIELD) {
 			check_field(im, rw, c->f, v, c->name);
 			continue;

@@ -112,6 +112,16 @@ read_header(struct importer *im)
 		im->stop = 1;
 		return;
 	}
+	for (size_t i = 0; i < im->nf; i++) {
+		const char *why = text_problem(im->buf.s + im->off[i], im->len[i]);
+
+		if (why != NULL) {
+			row_error(im, im->rec_line, "(header)", "column %zu %s", i + 1, why);
+			im->stop = 1;
+		}
+	}
+	if (im->stop)
+		return;
 	im->ncols = im->nf;
 	im->cols = xcalloc(im->ncols ? im->ncols : 1, sizeof *im->cols);
 	for (int f = 0; f < NFIELD; f++)
@@ -174,6 +184,23 @@ ragged(struct importer *im)
 	return 0;
 }
 
+/* Text every kind of import can store: each bad cell named, and the row skipped. */
+static int
+cells_ok(struct importer *im)
+{
+	int ok = 1;
+
+	for (size_t i = 0; i < im->nf; i++) {
+		const char *why = text_problem(im->buf.s + im->off[i], im->len[i]);
+
+		if (why != NULL) {
+			row_error(im, im->rec_line, im->cols[i].name, "%s", why);
+			ok = 0;
+		}
+	}
+	return ok;
+}
+
 static void
 on_field(void *data, size_t len, void *arg)
 {
@@ -206,7 +233,7 @@ on_record(int term, void *arg)
 			im->nf = im->nf_seen;
 		if (!im->have_header)
 			read_header(im);
-		else if (!ragged(im))
+		else if (!ragged(im) && cells_ok(im))
 			im->ops->row(im);
 	}
 	strbuf_reset(&im->buf);
@@ -239,14 +266,46 @@ parse_failed(struct importer *im, struct csv_parser *p, int at_end)
 	im->stop = 1;
 }
 
+/*
+ * The length of b's first line with its end: LF, CRLF or a lone CR (old Mac
+ * files), so each ends a line. *cut: b ends in a CR whose LF may come next.
+ */
+static size_t
+line_len(const char *b, size_t n, int *ends, int *cut)
+{
+	const char *nl = memchr(b, '\n', n);
+	const char *cr = memchr(b, '\r', nl ? (size_t)(nl - b) : n);
+
+	*cut = 0;
+	*ends = nl != NULL || cr != NULL;
+	if (cr != NULL && cr + 1 != nl) {
+		*cut = cr + 1 == b + n;
+		return (size_t)(cr - b) + 1;
+	}
+	return nl ? (size_t)(nl - b) + 1 : n;
+}
+
 /* Feeds one line at a time, so a record's first line is known (libcsv has none). */
 static void
 feed(struct importer *im, struct csv_parser *p, const char *b, size_t n)
 {
 	while (n > 0 && !im->stop && !im->fail) {
-		const char *nl = memchr(b, '\n', n);
-		size_t len = nl ? (size_t)(nl - b) + 1 : n;
+		int ends, cut;
+		size_t len;
 
+		if (im->cr_cut && b[0] == '\n') {
+			/* The LF of a CRLF a chunk cut in two: its line is counted. */
+			im->cr_cut = 0;
+			if (csv_parse(p, b, 1, on_field, on_record, im) != 1) {
+				parse_failed(im, p, 0);
+				return;
+			}
+			b++;
+			n--;
+			continue;
+		}
+		len = line_len(b, n, &ends, &cut);
+		im->cr_cut = cut;
 		if (!im->in_quotes && im->nf == 0 && im->line_start)
 			im->rec_line = im->line;
 		im->line_start = 0;
@@ -258,7 +317,7 @@ feed(struct importer *im, struct csv_parser *p, const char *b, size_t n)
 			parse_failed(im, p, 0);
 			return;
 		}
-		if (nl != NULL) {
+		if (ends) {
 			im->line++;
 			im->line_start = 1;
 		}

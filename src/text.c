@@ -75,6 +75,42 @@ utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+const char *
+text_problem(const char *s, size_t n)
+{
+	if (memchr(s, '\0', n) != NULL)
+		return "contains a NUL byte";
+	if (!utf8_valid(s, n))
+		return "not valid UTF-8";
+	for (const char *p = s; (p = memchr(p, '\xef', n - (size_t)(p - s))) != NULL; p++)
+		if (n - (size_t)(p - s) >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+			return "contains U+FEFF, a byte order mark (two files joined?)";
+	return NULL;
+}
+
+/* Spaces of any script, and the invisible characters that look like none. */
+static int
+cp_is_blank(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xa0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200d) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x2060 || cp == 0x3000 ||
+	       cp == 0xfeff;
+}
+
+int
+text_is_blank(const char *s)
+{
+	while (*s) {
+		uint32_t cp;
+
+		s += utf8_decode(s, &cp);
+		if (!cp_is_blank(cp))
+			return 0;
+	}
+	return 1;
+}
+
 /* wcwidth() depends on LC_CTYPE; measure under a UTF-8 locale whatever the user runs. */
 static locale_t
 utf8_locale(void)

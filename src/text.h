@@ -7,6 +7,13 @@
 
 /* 1 if s[0..n) is valid UTF-8 (no overlongs, surrogates or code points > U+10FFFF). */
 int utf8_valid(const char *s, size_t n);
+/*
+ * Why n bytes of text someone typed or a file brought cannot be stored, or NULL:
+ * a NUL byte, invalid UTF-8, or U+FEFF (a byte order mark inside the text).
+ */
+const char *text_problem(const char *s, size_t n);
+/* 1 if s is empty or only spaces (of any script) and invisible separators. */
+int text_is_blank(const char *s);
 /* Decodes one code point; returns its byte length (1 for an invalid byte, cp = U+FFFD). */
 size_t utf8_decode(const char *s, uint32_t *cp);
 /*

@@ -24,5 +24,48 @@ t_no_err "no heap bytes as a column name" "ignoring unknown"
 t_same_db "nothing written" "$T_DIR/before.sql"
 t_run "4096 columns are read" 0 import deals "$T_DIR/w4096.csv"
 t_eq "the row arrived" "$(t_sql "SELECT account FROM deals WHERE title = 'Wide'")" Acme
+t_dump "$T_DIR/before.sql"
+
+# Old Mac line ends (a lone CR) end lines too: each error names its own line.
+printf 'title,account\rA,\rB,x\r,y\r' >"$T_DIR/cr.csv"
+t_run "a CR-only file with two bad rows" 65 import deals "$T_DIR/cr.csv"
+t_err "the first by its line" "cr.csv:2: account: the account cannot be empty"
+t_err "the second by its line" "cr.csv:4: title: the title cannot be empty"
+t_no_err "not everything at line 1" "cr.csv:1:"
+# A CRLF that a 64 KiB read cuts between its CR and its LF is one line end.
+python3 -c "
+import sys
+out = b'title,account\r\n'
+n = 2
+while len(out) < 65535 - 40:
+    out += b'Deal %05d,Acme\r\n' % n
+    n += 1
+pad = 65535 - len(out) - len(b',Acme\r')
+out += b'D' * pad + b',Acme\r\n'
+assert out[65535:65536] == b'\n', len(out)
+n += 1
+out += b'Last,\r\n'
+sys.stdout.buffer.write(out)
+print(n, file=sys.stderr)
+" >"$T_DIR/crlf.csv" 2>"$T_DIR/crlf.line"
+t_run "a CRLF file cut at a CR" 65 import deals "$T_DIR/crlf.csv" --dry-run
+t_err "its last line counted once" "crlf.csv:$(cat "$T_DIR/crlf.line"): account: the account cannot be empty"
+
+# Text that cannot be stored, in any kind of import: invalid UTF-8, NUL, U+FEFF.
+printf 'deal_id,name,role\n1,Ann \377,user\n1,\357\273\277Bob,user\n1,Cy,user\n' >"$T_DIR/people.csv"
+t_run "stakeholders with bad text" 65 import stakeholders "$T_DIR/people.csv"
+t_err "invalid UTF-8 named" "people.csv:2: name: not valid UTF-8"
+t_err "a byte order mark inside a field" "people.csv:3: name: contains U+FEFF"
+printf 'deal_id,title,owner,due\n1,Kick\000off,joint,2030-01-01\n1,Go \300\257,buyer,2030-01-01\n' >"$T_DIR/plan.csv"
+t_run "plan steps with bad text" 65 import plan "$T_DIR/plan.csv"
+t_err "a NUL byte named" "plan.csv:2: title: contains a NUL byte"
+t_err "an overlong sequence named" "plan.csv:3: title: not valid UTF-8"
+printf 'title,account\nGood,\357\273\277Acme\n' >"$T_DIR/feff.csv"
+t_run "deals with U+FEFF in a field" 65 import deals "$T_DIR/feff.csv"
+t_err "named by line and column" "feff.csv:2: account: contains U+FEFF"
+printf 'title,acc\377ount\nA,B\n' >"$T_DIR/head.csv"
+t_run "a header that is not UTF-8" 65 import deals "$T_DIR/head.csv" --dry-run
+t_err "named" "head.csv:1: (header): column 2 not valid UTF-8"
+t_same_db "nothing written" "$T_DIR/before.sql"
 
 t_done

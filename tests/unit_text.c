@@ -369,6 +369,34 @@ START_TEST(test_text_casecmp)
 }
 END_TEST
 
+/* What no text field stores, whoever typed or imported it. */
+START_TEST(test_text_problem)
+{
+	ck_assert_ptr_null(text_problem("Acme GmbH", 9));
+	ck_assert_ptr_null(text_problem("Jos\xc3\xa9", 5));
+	ck_assert_ptr_null(text_problem("", 0));
+	ck_assert_ptr_nonnull(strstr(text_problem("A\0B", 3), "NUL"));
+	ck_assert_ptr_nonnull(strstr(text_problem("A\xff", 2), "UTF-8"));
+	ck_assert_ptr_nonnull(strstr(text_problem("\xef\xbb\xbf" "Acme", 7), "U+FEFF"));
+	ck_assert_ptr_nonnull(strstr(text_problem("Acme\xef\xbb\xbf", 7), "U+FEFF"));
+	ck_assert_ptr_nonnull(strstr(text_problem("Acme\xef\xbb", 6), "UTF-8")); /* cut */
+	ck_assert_ptr_null(text_problem("\xef\xbc\xa1", 3)); /* U+FF21, a wide A */
+}
+END_TEST
+
+START_TEST(test_text_is_blank)
+{
+	ck_assert(text_is_blank(""));
+	ck_assert(text_is_blank("   "));
+	ck_assert(text_is_blank(" \t\n\r"));
+	ck_assert(text_is_blank("\xc2\xa0\xe3\x80\x80\xe2\x80\x8b")); /* NBSP, ideographic, ZWSP */
+	ck_assert(text_is_blank("\xef\xbb\xbf"));
+	ck_assert(!text_is_blank(" a "));
+	ck_assert(!text_is_blank("."));
+	ck_assert(!text_is_blank("\xe6\x97\xa5"));
+}
+END_TEST
+
 Suite *
 suite_text(void)
 {
@@ -393,6 +421,8 @@ suite_text(void)
 	tcase_add_test(tc, test_real_text_latin1_punctuation);
 	tcase_add_test(tc, test_real_text_same);
 	tcase_add_test(tc, test_text_casecmp);
+	tcase_add_test(tc, test_text_problem);
+	tcase_add_test(tc, test_text_is_blank);
 	suite_add_tcase(s, tc);
 	return s;
 }
