@@ -199,12 +199,14 @@ bind_field(const struct session *s, sqlite3_stmt *st, int i, const struct field_
 	int64_t minor;
 	const char *why, *login;
 
-	if (!utf8_valid(v, strlen(v)))
-		return err_set(err, DD_USAGE, "%s: not valid UTF-8", d->name);
+	if ((why = text_problem(v, strlen(v))) != NULL)
+		return err_set(err, DD_USAGE, "%s: %s", d->name, why);
 	switch (d->type) {
 	case F_REQUIRED_TEXT:
 		if (v[0] == '\0')
 			return err_set(err, DD_USAGE, "the %s cannot be empty", d->name);
+		if (text_is_blank(v))
+			return err_set(err, DD_USAGE, "the %s cannot be only spaces", d->name);
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 		break;
 	case F_TEXT:

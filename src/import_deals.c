@@ -338,6 +338,9 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 	case T_REQUIRED:
 		if (v[0] == '\0')
 			row_error(im, rw->line, col, "the %s cannot be empty", fields[f].name);
+		else if (text_is_blank(v)) /* a quoted field keeps its spaces */
+			row_error(im, rw->line, col, "the %s cannot be only spaces",
+				  fields[f].name);
 		break;
 	case T_ID:
 	case T_TEXT:

@@ -187,11 +187,15 @@ people_check(const struct stakeholder_fields *f, struct dd_err *err)
 	const char *texts[] = {f->name, f->title};
 	long day;
 
+	const char *why;
+
 	for (size_t i = 0; i < 2; i++)
-		if (texts[i] != NULL && !utf8_valid(texts[i], strlen(texts[i])))
-			return err_set(err, DD_USAGE, "not valid UTF-8: %s", texts[i]);
+		if (texts[i] != NULL && (why = text_problem(texts[i], strlen(texts[i]))) != NULL)
+			return err_set(err, DD_USAGE, "%s: %s", i ? "title" : "name", why);
 	if (f->name != NULL && f->name[0] == '\0')
 		return err_set(err, DD_USAGE, "a stakeholder needs a name");
+	if (f->name != NULL && text_is_blank(f->name))
+		return err_set(err, DD_USAGE, "a stakeholder's name cannot be only spaces");
 	if (check_word(&vocab_roles, f->role, err) || check_word(&vocab_stances, f->stance, err) ||
 	    check_word(&vocab_influence, f->influence, err))
 		return err->code;

@@ -100,12 +100,17 @@ step_deal(struct db *db, long id, long *deal_id, struct dd_err *err)
 int
 plan_check(const struct plan_fields *f, struct dd_err *err)
 {
+	const char *why;
 	long day;
 
-	if (f->title != NULL && (f->title[0] == '\0' || !utf8_valid(f->title, strlen(f->title))))
-		return err_set(err, DD_USAGE, "a plan step needs a title (valid UTF-8)");
-	if (f->who != NULL && !utf8_valid(f->who, strlen(f->who)))
-		return err_set(err, DD_USAGE, "who: not valid UTF-8");
+	if (f->title != NULL && (why = text_problem(f->title, strlen(f->title))) != NULL)
+		return err_set(err, DD_USAGE, "title: %s", why);
+	if (f->title != NULL && f->title[0] == '\0')
+		return err_set(err, DD_USAGE, "a plan step needs a title");
+	if (f->title != NULL && text_is_blank(f->title))
+		return err_set(err, DD_USAGE, "a plan step's title cannot be only spaces");
+	if (f->who != NULL && (why = text_problem(f->who, strlen(f->who))) != NULL)
+		return err_set(err, DD_USAGE, "who: %s", why);
 	if (f->owner_side != NULL && vocab_find(&vocab_plan_owner, f->owner_side) < 0)
 		return err_set(err, DD_USAGE, "unknown owner '%s' (one of: %s)", f->owner_side,
 			       vocab_list(&vocab_plan_owner));

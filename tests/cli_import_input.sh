@@ -68,4 +68,17 @@ t_run "a header that is not UTF-8" 65 import deals "$T_DIR/head.csv" --dry-run
 t_err "named" "head.csv:1: (header): column 2 not valid UTF-8"
 t_same_db "nothing written" "$T_DIR/before.sql"
 
+# A quoted field keeps its spaces: a title or account of only spaces is no title.
+printf 'title,account\n"   ",Acme\nOk,"\302\240"\n' >"$T_DIR/blank.csv"
+t_run "blank title and account" 65 import deals "$T_DIR/blank.csv"
+t_err "the title" "blank.csv:2: title: the title cannot be only spaces"
+t_err "the account" "blank.csv:3: account: the account cannot be only spaces"
+printf 'deal_id,name,role\n1," ",user\n' >"$T_DIR/blankp.csv"
+t_run "a stakeholder of spaces" 65 import stakeholders "$T_DIR/blankp.csv"
+t_err "named" "blankp.csv:2: name: a stakeholder's name cannot be only spaces"
+printf 'deal_id,title,owner,due\n1," ",joint,2030-01-01\n' >"$T_DIR/blanks.csv"
+t_run "a step of spaces" 65 import plan "$T_DIR/blanks.csv"
+t_err "named" "blanks.csv:2: title: a plan step's title cannot be only spaces"
+t_same_db "nothing written" "$T_DIR/before.sql"
+
 t_done

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Hostile input on the command line: what comes in is checked, refused with its
+# exit status, and nothing is written (issue 12). Imports: cli_import_input.sh.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+t_run "init" 0 init
+t_run "a deal" 0 add --title Base --account Acme
+t_run "a stakeholder" 0 stakeholder add 1 --name "Ann Buyer" --role champion
+t_run "a plan step" 0 plan add 1 --title Kickoff --owner joint --due 2030-01-01
+t_dump "$T_DIR/before.sql"
+
+# Text of only spaces is no title, account, name or step.
+t_run "a title of spaces" 2 add --title "   " --account Acme
+t_err "named" "the title cannot be only spaces"
+t_run "an account of no-break and ideographic spaces" 2 add --title T --account "$(printf '\302\240\343\200\200')"
+t_err "named" "the account cannot be only spaces"
+t_run "edit to a title of spaces" 2 edit 1 --title " "
+t_run "a stakeholder named with spaces" 2 stakeholder add 1 --name "  " --role user
+t_err "named" "name cannot be only spaces"
+t_run "a step titled with spaces" 2 plan add 1 --title "	" --owner joint --due 2030-01-01
+t_err "named" "title cannot be only spaces"
+t_run "a byte order mark in a title" 2 add --title "$(printf '\357\273\277Deal')" --account Acme
+t_err "named" "contains U+FEFF"
+t_same_db "nothing written" "$T_DIR/before.sql"
+
+t_done
