@@ -198,6 +198,7 @@ bind_field(const struct session *s, sqlite3_stmt *st, int i, const struct field_
 	long day;
 	int64_t minor;
 	const char *why, *login;
+	char currency[16];
 
 	if ((why = text_problem(v, strlen(v))) != NULL)
 		return err_set(err, DD_USAGE, "%s: %s", d->name, why);
@@ -219,8 +220,11 @@ bind_field(const struct session *s, sqlite3_stmt *st, int i, const struct field_
 		db_bind_text_or_null(st, i, v);
 		break;
 	case F_MONEY:
-		if (money_parse(v, &minor, &why) != 0)
-			return err_set(err, DD_USAGE, "amount '%s' is not money: %s", v, why);
+		if (db_meta(s->db, "currency", currency, sizeof currency) == NULL)
+			currency[0] = '\0';
+		if (money_parse(v, currency, &minor, &why) != 0)
+			return err_set(err, DD_USAGE, "amount '%s' is not money in %s: %s", v,
+				       currency, why);
 		sqlite3_bind_int64(st, i, minor);
 		break;
 	case F_OWNER:

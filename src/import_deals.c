@@ -365,8 +365,9 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 			rw->stage = k;
 		break;
 	case T_MONEY:
-		if (v[0] != '\0' && money_parse(v, &rw->amount, &why) != 0)
-			row_error(im, rw->line, col, "'%s' is not money: %s", v, why);
+		if (v[0] != '\0' && money_parse(v, im->currency, &rw->amount, &why) != 0)
+			row_error(im, rw->line, col, "'%s' is not money in %s: %s", v,
+				  im->currency, why);
 		break;
 	case T_CURRENCY:
 		if (v[0] != '\0' && strcasecmp(v, im->currency) != 0)

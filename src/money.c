@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "money.h"
 
@@ -17,19 +18,125 @@ is_decoration(unsigned char c)
 	       c == ' ' || c == '\t';
 }
 
-/* Whether [a, z) holds exactly one ASCII letter among its decorations. */
-static int
-lone_letter(const char *a, const char *z)
-{
-	int letters = 0;
+/*
+ * The symbols people write beside amounts, and the currencies each may mean:
+ * "$" is any dollar's or peso's, "R$" only the real's.
+ */
+static const struct symbol {
+	const char *sym, *codes;
+} symbols[] = {
+	{"$", "USD CAD AUD NZD HKD SGD MXN ARS CLP COP TWD"},
+	{"US$", "USD"},
+	{"C$", "CAD"},
+	{"CA$", "CAD"},
+	{"A$", "AUD"},
+	{"AU$", "AUD"},
+	{"NZ$", "NZD"},
+	{"HK$", "HKD"},
+	{"S$", "SGD"},
+	{"MX$", "MXN"},
+	{"R$", "BRL"},
+	{"\xe2\x82\xac", "EUR"},           /* € */
+	{"\xc2\xa3", "GBP"},                /* £ */
+	{"\xc2\xa5", "JPY CNY"},            /* ¥ */
+	{"\xef\xbf\xa5", "JPY CNY"},        /* fullwidth ¥ */
+	{"\xe5\x86\x86", "JPY"},            /* 円 */
+	{"\xe5\x85\x83", "CNY"},            /* 元 */
+	{"\xe2\x82\xb9", "INR"},            /* ₹ */
+	{"\xe2\x82\xa9", "KRW"},            /* ₩ */
+	{"\xe2\x82\xbd", "RUB"},            /* ₽ */
+	{"\xe2\x82\xba", "TRY"},            /* ₺ */
+	{"\xe2\x82\xaa", "ILS"},            /* ₪ */
+	{"\xe2\x82\xab", "VND"},            /* ₫ */
+	{"\xe0\xb8\xbf", "THB"},            /* ฿ */
+	{"\xe2\x82\xb1", "PHP"},            /* ₱ */
+	{"\xe2\x82\xb4", "UAH"},            /* ₴ */
+	{"\xe2\x82\xa6", "NGN"},            /* ₦ */
+	{"z\xc5\x82", "PLN"},                /* zł */
+	{"K\xc4\x8d", "CZK"},                /* Kč */
+	{"Ft", "HUF"},
+	{"kr", "SEK NOK DKK ISK"},
+	{"Fr", "CHF"},
+	{"R", "ZAR"},
+	{"Rp", "IDR"},
+	{"RM", "MYR"},
+	{"lei", "RON"},
+};
 
-	for (; a < z; a++)
-		letters += (*a >= 'A' && *a <= 'Z') || (*a >= 'a' && *a <= 'z');
-	return letters == 1;
+/* Trims spaces, tabs and no-break spaces (U+00A0, U+202F) off both ends of [*a, *z). */
+static void
+trim_spaces(const char **a, const char **z)
+{
+	for (;;) {
+		if (*a < *z && (**a == ' ' || **a == '\t'))
+			(*a)++;
+		else if (*z - *a >= 2 && memcmp(*a, "\xc2\xa0", 2) == 0)
+			*a += 2;
+		else if (*z - *a >= 3 && memcmp(*a, "\xe2\x80\xaf", 3) == 0)
+			*a += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (*z > *a && ((*z)[-1] == ' ' || (*z)[-1] == '\t'))
+			(*z)--;
+		else if (*z - *a >= 2 && memcmp(*z - 2, "\xc2\xa0", 2) == 0)
+			*z -= 2;
+		else if (*z - *a >= 3 && memcmp(*z - 3, "\xe2\x80\xaf", 3) == 0)
+			*z -= 3;
+		else
+			break;
+	}
+}
+
+static int
+has_code(const char *codes, const char *code)
+{
+	for (const char *c = codes; *c; c += c[3] ? 4 : 3)
+		if (strncmp(c, code, 3) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_code(const char *m, size_t len)
+{
+	if (len != 3)
+		return 0;
+	for (size_t i = 0; i < 3; i++)
+		if (m[i] < 'A' || m[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+/*
+ * What a mark beside the number is: nothing or the pipeline's currency (its
+ * code in any case, or one of its symbols) is 0; another currency's code or
+ * symbol is 1; anything else (a typo, "million") is 2.
+ */
+static int
+mark_kind(const char *a, const char *z, const char *currency)
+{
+	size_t len;
+
+	trim_spaces(&a, &z);
+	len = (size_t)(z - a);
+	if (len == 0)
+		return 0;
+	if (currency != NULL && len == 3 && strlen(currency) == 3 &&
+	    strncasecmp(a, currency, 3) == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++)
+		if (strlen(symbols[i].sym) == len && memcmp(symbols[i].sym, a, len) == 0)
+			return currency != NULL && strlen(currency) == 3 &&
+					       has_code(symbols[i].codes, currency)
+				       ? 0
+				       : 1;
+	return is_code(a, len) ? 1 : 2;
 }
 
 int
-money_parse(const char *s, int64_t *minor, const char **why)
+money_parse(const char *s, const char *currency, int64_t *minor, const char **why)
 {
 	const char *a = s, *z = s + strlen(s);
 	char num[64];
@@ -42,9 +149,14 @@ money_parse(const char *s, int64_t *minor, const char **why)
 		a++;
 	while (z > a && is_decoration((unsigned char)z[-1]))
 		z--;
-	/* A currency is a symbol or a code ("EUR", "kr"): a lone letter is a typo. */
-	if (lone_letter(s, a) || lone_letter(z, s + strlen(s))) {
-		*why = "not a number";
+	/* Only the pipeline's own currency may be named: 12 GBP is not 12 USD. */
+	int before = mark_kind(s, a, currency), after = mark_kind(z, s + strlen(s), currency);
+	if (before == 1 || after == 1) {
+		*why = "it names another currency";
+		return -1;
+	}
+	if (before == 2 || after == 2) {
+		*why = "not a number (letters that are not the currency)";
 		return -1;
 	}
 	if (a < z && *a == '-') {
@@ -98,8 +210,8 @@ money_parse(const char *s, int64_t *minor, const char **why)
 	int group = -1, ndigits = 0;
 	for (const char *p = num; p < end; p++) {
 		if (is_digit(*p)) {
-			if (whole > (INT64_MAX / 100 - 9) / 10) {
-				*why = "too large";
+			if (whole > MONEY_MAX / 100) {
+				*why = "too large (at most 1,000,000,000,000)";
 				return -1;
 			}
 			whole = whole * 10 + (*p - '0');
@@ -132,6 +244,10 @@ money_parse(const char *s, int64_t *minor, const char **why)
 		}
 		if (fdigits == 1)
 			frac *= 10;
+	}
+	if (whole > MONEY_MAX / 100 || whole * 100 + frac > MONEY_MAX) {
+		*why = "too large (at most 1,000,000,000,000)";
+		return -1;
 	}
 	*minor = whole * 100 + frac;
 	return 0;

@@ -8,12 +8,21 @@
 #define MONEY_LEN 32
 
 /*
- * Accepts "12500", "12500.5", "12,500.00", "$12,500.00", "12.500,00 €", "EUR 99":
- * an optional currency symbol or code before or after, thousands separators in
- * groups of three, and at most two decimals. Negative amounts are refused.
- * Returns 0, or -1 with a reason in *why.
+ * The largest amount, in minor units: 10^12 major units. The schema holds
+ * every deal to it, so sums of up to 92,233 such deals fit in 64 bits.
  */
-int money_parse(const char *s, int64_t *minor, const char **why);
+#define MONEY_MAX INT64_C(100000000000000)
+
+/*
+ * Accepts "12500", "12500.5", "12,500.00", "$12,500.00", "12.500,00 €", "EUR 99":
+ * thousands separators in groups of three, at most two decimals, and before or
+ * after the number the pipeline's currency (its code in any case, or one of its
+ * symbols: "$" for USD, "€" for EUR). Another currency ("12 GBP" in a USD
+ * pipeline), other letters ("12abc", "5 million"), negative amounts and more than
+ * MONEY_MAX are refused. currency is the pipeline's ISO 4217 code (NULL: none
+ * may be named). Returns 0, or -1 with a reason in *why.
+ */
+int money_parse(const char *s, const char *currency, int64_t *minor, const char **why);
 /* "12500.00", or "12,500.00" with grouping. */
 void money_format(int64_t minor, int grouping, char out[MONEY_LEN]);
 /* Is CODE a plausible ISO 4217 code (three capital letters)? */

@@ -88,7 +88,7 @@ export DEALDECK_DB="$T_DIR/third.db"
 events() { t_sql "SELECT count(*) FROM stage_events"; }
 t_run "a third database" 0 init --currency EUR
 t_run "a vendor's deals" 0 import deals "$fx/pipedrive.csv" --stage-map "Contact Made=discover"
-t_run "a deal of ours" 0 add --title "Round trip" --account "Acme Corp" --amount '$12,500.00'
+t_run "a deal of ours" 0 add --title "Round trip" --account "Acme Corp" --amount '€12,500.00'
 rid=$(cat "$OUT")
 t_run "another" 0 add --title "Plain" --account Beta
 t_run "its champion" 0 stakeholder add "$rid" --name "José Álvarez" --role champion

@@ -81,4 +81,16 @@ t_run "a step of spaces" 65 import plan "$T_DIR/blanks.csv"
 t_err "named" "blanks.csv:2: title: a plan step's title cannot be only spaces"
 t_same_db "nothing written" "$T_DIR/before.sql"
 
+# Amounts in a USD pipeline: another currency or other letters are refused by line.
+printf 'title,account,amount\nA,Acme,12abc\nB,Acme,12 GBP\nC,Acme,EUR 100\nD,Acme,100 \302\245\nE,Acme,5 million\nF,Acme,1000000000000.01\nG,Acme,$12\n' >"$T_DIR/money.csv"
+t_run "amounts that are not USD" 65 import deals "$T_DIR/money.csv"
+t_err "letters" "money.csv:2: amount: '12abc' is not money in USD: not a number"
+t_err "a currency code" "money.csv:3: amount: '12 GBP' is not money in USD: it names another currency"
+t_err "a code before" "money.csv:4: amount: 'EUR 100' is not money in USD: it names another currency"
+t_err "a symbol" "money.csv:5: amount: '100 ¥' is not money in USD: it names another currency"
+t_err "a word" "money.csv:6: amount: '5 million' is not money in USD: not a number"
+t_err "too large" "money.csv:7: amount: '1000000000000.01' is not money in USD: too large"
+t_no_err "the dollar is ours" "money.csv:8"
+t_same_db "nothing written" "$T_DIR/before.sql"
+
 t_done

@@ -23,4 +23,22 @@ t_run "a byte order mark in a title" 2 add --title "$(printf '\357\273\277Deal')
 t_err "named" "contains U+FEFF"
 t_same_db "nothing written" "$T_DIR/before.sql"
 
+# Amounts: only the pipeline's currency (USD) may be named; other letters are no number.
+for bad in 12abc "12 GBP" "EUR 100" "100 ¥" "€12" "5 million" "12 usd 50" 1000000000000.01; do
+	t_run "add --amount '$bad' is refused" 2 add --title Bad --account Acme --amount "$bad"
+	t_err "naming the value" "amount '$bad' is not money in USD"
+done
+t_err "the largest amount named" "at most 1,000,000,000,000"
+t_run "edit --amount '12 GBP' is refused" 2 edit 1 --amount "12 GBP"
+t_err "as another currency" "amount '12 GBP' is not money in USD: it names another currency"
+t_run "edit --amount '5 million' is refused" 2 edit 1 --amount "5 million"
+t_err "as letters" "not a number (letters that are not the currency)"
+t_same_db "nothing written" "$T_DIR/before.sql"
+for good in '$12' "12 USD" "usd 12" "US\$12" 1,000,000,000,000; do
+	t_run "add --amount '$good'" 0 add --title Good --account Acme --amount "$good"
+done
+t_eq "read as the pipeline's money" \
+	"$(t_sql "SELECT group_concat(amount, ' ') FROM deals WHERE title = 'Good'")" \
+	"1200 1200 1200 1200 100000000000000"
+
 t_done

@@ -24,7 +24,7 @@ vg() {
 }
 
 vg "init" 0 init --currency EUR
-vg "add" 0 add --title "Acme — 200 seats" --account "Acme Corp" --amount '$12,500.00' \
+vg "add" 0 add --title "Acme — 200 seats" --account "Acme Corp" --amount '€12,500.00' \
 	--close-date 2031-06-30 --next-step "Call" --next-step-due 2031-05-01
 "$DEALDECK" stakeholder add 1 --name "José Álvarez" --role champion --title CTO >/dev/null
 vg "stakeholder add" 0 stakeholder add 1 --name "Lee Park" --role economic_buyer \

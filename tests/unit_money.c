@@ -4,34 +4,46 @@
 #include "money.h"
 #include "unit.h"
 
-/* What people and other CRMs write, and what it is worth in cents. */
+/* What people and other CRMs write, in a pipeline of that currency, in cents. */
 static const struct {
-	const char *in;
+	const char *in, *currency;
 	int64_t minor;
 } good[] = {
-	{"12500", 1250000},
-	{"12500.5", 1250050},
-	{"12500.50", 1250050},
-	{"12,500.00", 1250000},
-	{"$12,500.00", 1250000},
-	{"$12,500", 1250000},
-	{"12.500,00 \xe2\x82\xac", 1250000}, /* 12.500,00 € */
-	{"\xe2\x82\xac 12.500,00", 1250000},
-	{"EUR 99", 9900},
-	{"99 EUR", 9900},
-	{"1 234,56", 123456},
-	{"1'234.50", 123450},
-	{"1,000,000", 100000000},
-	{"1.000.000,5", 100000050},
-	{"12,345", 1234500}, /* a comma before three digits groups thousands */
-	{"1,5", 150},
-	{"0", 0},
-	{"0.00", 0},
-	{"0.07", 7},
-	{"+5", 500},
-	{"  42  ", 4200},
-	{"£7.25", 725},
-	{"92233720368547749.99", INT64_C(9223372036854774999)},
+	{"12500", "USD", 1250000},
+	{"12500.5", "USD", 1250050},
+	{"12500.50", "USD", 1250050},
+	{"12,500.00", "USD", 1250000},
+	{"$12,500.00", "USD", 1250000},
+	{"$12,500", "USD", 1250000},
+	{"$12,500", "CAD", 1250000},
+	{"C$ 12,500", "CAD", 1250000},
+	{"US$12,500", "USD", 1250000},
+	{"12.500,00 \xe2\x82\xac", "EUR", 1250000}, /* 12.500,00 € */
+	{"\xe2\x82\xac 12.500,00", "EUR", 1250000},
+	{"\xe2\x82\xac\xc2\xa0" "12.500,00", "EUR", 1250000}, /* a no-break space */
+	{"EUR 99", "EUR", 9900},
+	{"99 EUR", "EUR", 9900},
+	{"99 eur", "EUR", 9900},
+	{"$99 USD", "USD", 9900},
+	{"1 234,56", "EUR", 123456},
+	{"1'234.50", "CHF", 123450},
+	{"1'234.50 Fr", "CHF", 123450},
+	{"1,000,000", "USD", 100000000},
+	{"1.000.000,5", "EUR", 100000050},
+	{"12,345", "USD", 1234500}, /* a comma before three digits groups thousands */
+	{"1,5", "EUR", 150},
+	{"0", "USD", 0},
+	{"0.00", "USD", 0},
+	{"0.07", "USD", 7},
+	{"+5", "USD", 500},
+	{"  42  ", "USD", 4200},
+	{"42", NULL, 4200},
+	{"\xc2\xa3" "7.25", "GBP", 725},
+	{"100 \xc2\xa5", "JPY", 10000},
+	{"100 kr", "SEK", 10000},
+	{"R 100", "ZAR", 10000},
+	{"1,000,000,000,000", "USD", INT64_C(100000000000000)}, /* the most */
+	{"999999999999.99", "USD", INT64_C(99999999999999)},
 };
 
 START_TEST(test_money_parse_accepts)
@@ -39,15 +51,24 @@ START_TEST(test_money_parse_accepts)
 	const char *why = NULL;
 	int64_t v = -1;
 
-	ck_assert_msg(money_parse(good[_i].in, &v, &why) == 0, "refused '%s': %s", good[_i].in,
-		      why);
+	ck_assert_msg(money_parse(good[_i].in, good[_i].currency, &v, &why) == 0,
+		      "refused '%s' in %s: %s", good[_i].in, good[_i].currency, why);
 	ck_assert_msg(v == good[_i].minor, "'%s' gave %lld", good[_i].in, (long long)v);
 }
 END_TEST
 
+/* Refused in a USD pipeline. */
 static const char *const bad[] = {
 	"12x",  /* a lone letter is a typo, not a currency */
 	"x12",
+	"12abc", /* once read as 12.00 */
+	"5 million",
+	"12 GBP", /* another currency is never read as ours */
+	"EUR 100",
+	"100 \xc2\xa5", /* ¥ */
+	"\xe2\x82\xac" "12",
+	"R$ 12",
+	"12 gbp",
 	"-5",
 	"-12,500.00",
 	"$-5",
@@ -79,8 +100,11 @@ static const char *const bad[] = {
 	"   ",
 	"$",
 	"EUR",
+	"1000000000000.01", /* above 10^12 */
+	"1,000,000,000,001",
 	"99999999999999999999",
 	"92233720368547750",
+	"92233720368547749.99",
 	"123456789012345678901234567890123456789012345678901234567890123456789",
 };
 
@@ -89,8 +113,8 @@ START_TEST(test_money_refusals)
 	const char *why = NULL;
 	int64_t v = 777;
 
-	ck_assert_msg(money_parse(bad[_i], &v, &why) == -1, "accepted '%s' as %lld", bad[_i],
-		      (long long)v);
+	ck_assert_msg(money_parse(bad[_i], "USD", &v, &why) == -1, "accepted '%s' as %lld",
+		      bad[_i], (long long)v);
 	ck_assert_msg(why != NULL && why[0] != '\0', "no reason for '%s'", bad[_i]);
 }
 END_TEST
@@ -100,17 +124,17 @@ START_TEST(test_money_refusal_reasons)
 	const char *why = NULL;
 	int64_t v;
 
-	ck_assert_int_eq(money_parse("-5", &v, &why), -1);
+	ck_assert_int_eq(money_parse("-5", "USD", &v, &why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "negative"));
-	ck_assert_int_eq(money_parse("12.500", &v, &why), -1);
+	ck_assert_int_eq(money_parse("12.500", "USD", &v, &why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "ambiguous"));
-	ck_assert_int_eq(money_parse("1.2345", &v, &why), -1);
+	ck_assert_int_eq(money_parse("1.2345", "USD", &v, &why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "decimals"));
-	ck_assert_int_eq(money_parse("1,23,456", &v, &why), -1);
+	ck_assert_int_eq(money_parse("1,23,456", "USD", &v, &why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "separator"));
-	ck_assert_int_eq(money_parse("99999999999999999999", &v, &why), -1);
+	ck_assert_int_eq(money_parse("99999999999999999999", "USD", &v, &why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "large"));
-	ck_assert_int_eq(money_parse("", &v, &why), -1);
+	ck_assert_int_eq(money_parse("", "USD", &v, &why), -1);
 	ck_assert_ptr_nonnull(strstr(why, "number"));
 }
 END_TEST
@@ -121,11 +145,34 @@ START_TEST(test_money_space_groups_of_three)
 	const char *why = NULL;
 	int64_t v = 0;
 
-	ck_assert_int_eq(money_parse("1 234 567", &v, &why), 0);
+	ck_assert_int_eq(money_parse("1 234 567", "USD", &v, &why), 0);
 	ck_assert_int_eq(v, 123456700);
-	ck_assert_msg(money_parse("1 23 456", &v, &why) == -1, "'1 23 456' read as %lld",
+	ck_assert_msg(money_parse("1 23 456", "USD", &v, &why) == -1, "'1 23 456' read as %lld",
 		      (long long)v);
-	ck_assert_msg(money_parse("12 34", &v, &why) == -1, "'12 34' read as %lld", (long long)v);
+	ck_assert_msg(money_parse("12 34", "USD", &v, &why) == -1, "'12 34' read as %lld",
+		      (long long)v);
+}
+END_TEST
+
+/* The reason says what is wrong: another currency, or letters that are none. */
+START_TEST(test_money_currency_reasons)
+{
+	const char *why = NULL;
+	int64_t v = 777;
+
+	ck_assert_int_eq(money_parse("12 GBP", "USD", &v, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "another currency"));
+	ck_assert_int_eq(money_parse("$12", "EUR", &v, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "another currency"));
+	ck_assert_int_eq(money_parse("12 EUR", NULL, &v, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "another currency"));
+	ck_assert_int_eq(money_parse("12abc", "USD", &v, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "letters"));
+	ck_assert_int_eq(money_parse("5 million", "USD", &v, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "letters"));
+	ck_assert_int_eq(money_parse("1000000000000.01", "USD", &v, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "large"));
+	ck_assert_int_eq(v, 777);
 }
 END_TEST
 
@@ -170,7 +217,7 @@ START_TEST(test_money_format_parse_round_trip)
 			int64_t v = -1;
 
 			money_format(values[i], grouping, out);
-			ck_assert_msg(money_parse(out, &v, &why) == 0, "'%s': %s", out, why);
+			ck_assert_msg(money_parse(out, "USD", &v, &why) == 0, "'%s': %s", out, why);
 			ck_assert_int_eq(v, values[i]);
 		}
 }
@@ -199,6 +246,7 @@ suite_money(void)
 	tcase_add_loop_test(tc, test_money_refusals, 0, (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, test_money_refusal_reasons);
 	tcase_add_test(tc, test_money_space_groups_of_three);
+	tcase_add_test(tc, test_money_currency_reasons);
 	tcase_add_test(tc, test_money_format);
 	tcase_add_test(tc, test_money_format_parse_round_trip);
 	tcase_add_test(tc, test_currency_code_valid);
