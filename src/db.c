@@ -220,7 +220,7 @@ create_file(const char *path, struct dd_err *err)
 
 /* Brings the schema up to date and gives a new database its process, in one write. */
 static int
-migrate(struct db *db, const struct db_init *init, struct dd_err *err)
+migrate_steps(struct db *db, const struct db_init *init, struct dd_err *err)
 {
 	char buf[64], pragma[64], now[TIMESTAMP_LEN];
 	int v;
@@ -247,6 +247,22 @@ migrate(struct db *db, const struct db_init *init, struct dd_err *err)
 	return db_commit(db, err);
 out:
 	return db_end(db, err->code, err);
+}
+
+/*
+ * A migration may rebuild a table others refer to (SQLite adds a CHECK no
+ * other way), which needs foreign keys off: a pragma that only takes effect
+ * outside a transaction. A rebuild keeps every id, so every reference holds.
+ */
+static int
+migrate(struct db *db, const struct db_init *init, struct dd_err *err)
+{
+	int rc;
+
+	sqlite3_exec(db->h, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+	rc = migrate_steps(db, init, err);
+	sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	return rc;
 }
 
 /* Another program's SQLite file: it has tables, or a version, but not our id. */

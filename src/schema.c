@@ -176,6 +176,50 @@ const char *const schema_migrations[] = {
 	"  WHEN (NEW.from_entered_at IS NULL) <> (NEW.kind = 'create' OR NEW.kind = 'reopen')"
 	"  BEGIN SELECT RAISE(ABORT, 'from_entered_at is set exactly when a move leaves a stage');"
 	"  END;",
+
+	/*
+	 * 2 -> 3: an amount is at most 10^12 major units (MONEY_MAX), so the sum of
+	 * 92,233 such deals still fits where eleven of the old largest overflowed.
+	 * SQLite adds a CHECK only by rebuilding the table; db.c runs migrations
+	 * with foreign keys off, as that needs, and checks them before committing.
+	 * An amount above the bound, which no sum could hold, becomes the bound
+	 * (and its deal's version moves on, so a form showing it notices).
+	 */
+	"UPDATE deals SET amount = 100000000000000, version = version + 1"
+	"  WHERE amount > 100000000000000;"
+	"CREATE TABLE deals_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  external_id TEXT UNIQUE,"
+	"  title TEXT NOT NULL CHECK (title <> ''),"
+	"  account TEXT NOT NULL CHECK (account <> ''),"
+	"  owner TEXT NOT NULL CHECK (owner <> ''),"
+	"  stage TEXT NOT NULL REFERENCES stages (key) DEFERRABLE INITIALLY DEFERRED,"
+	"  status TEXT NOT NULL DEFAULT 'open' "
+	"    CHECK (status = 'open' OR status = 'won' OR status = 'lost'),"
+	"  amount INTEGER NOT NULL DEFAULT 0"
+	"    CHECK (amount >= 0 AND amount <= 100000000000000),"
+	"  close_date TEXT,"
+	"  next_step TEXT,"
+	"  next_step_due TEXT,"
+	"  success_criteria TEXT,"
+	"  lost_reason TEXT,"
+	"  lost_note TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  stage_entered_at TEXT NOT NULL,"
+	"  closed_at TEXT,"
+	"  updated_at TEXT NOT NULL,"
+	"  version INTEGER NOT NULL DEFAULT 1);"
+	"INSERT INTO deals_new (id, external_id, title, account, owner, stage, status, amount,"
+	"  close_date, next_step, next_step_due, success_criteria, lost_reason, lost_note,"
+	"  created_at, stage_entered_at, closed_at, updated_at, version)"
+	"  SELECT id, external_id, title, account, owner, stage, status, amount,"
+	"  close_date, next_step, next_step_due, success_criteria, lost_reason, lost_note,"
+	"  created_at, stage_entered_at, closed_at, updated_at, version FROM deals;"
+	"DROP TABLE deals;"
+	"ALTER TABLE deals_new RENAME TO deals;"
+	"CREATE INDEX deals_by_stage ON deals (status, stage, stage_entered_at);"
+	"CREATE INDEX deals_stage_amount ON deals (status, stage, amount);"
+	"CREATE INDEX deals_by_owner ON deals (owner, status, stage, stage_entered_at);",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

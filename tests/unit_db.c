@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "board_data.h"
 #include "date.h"
 #include "db.h"
 #include "process_db.h"
@@ -753,6 +754,109 @@ START_TEST(test_migration_fills_from_entered_at)
 }
 END_TEST
 
+/*
+ * A version 2 file: amounts above 10^12 major units are capped at it, every
+ * reference to a deal still holds, and the bound is a CHECK from then on.
+ */
+START_TEST(test_migration_bounds_amounts)
+{
+	char *path = path_in("v2.db");
+	struct db *db;
+	char *got;
+	char *sql = xasprintf(
+		"%s %s PRAGMA user_version = 2;"
+		"INSERT INTO deals (id, title, account, owner, stage, status, amount, created_at,"
+		"  stage_entered_at, updated_at) VALUES"
+		"  (1, 'Fine', 'A', 'ann', 'prospect', 'open', 1250000, '2024-06-01 10:00:00',"
+		"  '2024-06-01 10:00:00', '2024-06-01 10:00:00'),"
+		"  (2, 'Huge', 'A', 'ann', 'prospect', 'open', 900000000000000000,"
+		"  '2024-06-01 10:00:00', '2024-06-01 10:00:00', '2024-06-01 10:00:00');"
+		"INSERT INTO stage_events (deal_id, kind, stage, status, actor, at) VALUES"
+		"  (1, 'create', 'prospect', 'open', 'ann', '2024-06-01 10:00:00'),"
+		"  (2, 'create', 'prospect', 'open', 'ann', '2024-06-01 10:00:00');"
+		"INSERT INTO stakeholders (deal_id, name, role, created_at) VALUES"
+		"  (2, 'Bea', 'champion', '2024-06-01 10:00:00');"
+		"INSERT INTO plan_steps (deal_id, title, owner_side, due, created_at) VALUES"
+		"  (2, 'Pilot', 'buyer', '2024-07-01', '2024-06-01 10:00:00');",
+		schema_migrations[0], schema_migrations[1]);
+
+	raw_exec(path, sql);
+	db = open_new(path, NULL);
+	ck_assert_int_eq(db_schema_version(db), SCHEMA_VERSION);
+	got = query_text(db, "SELECT group_concat(id || ':' || amount || ':' || version, ' ')"
+			     " FROM (SELECT * FROM deals ORDER BY id)");
+	ck_assert_str_eq(got, "1:1250000:1 2:100000000000000:2");
+	free(got);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM stage_events e JOIN deals d"
+					" ON d.id = e.deal_id"),
+			 2);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM stakeholders s JOIN plan_steps p"
+					" USING (deal_id) JOIN deals d ON d.id = s.deal_id"),
+			 1);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	ck_assert_int_eq(query_long(db, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM sqlite_master WHERE"
+					" tbl_name = 'deals' AND type = 'index' AND sql IS NOT NULL"),
+			 3);
+	ck_assert_int_ne(db_exec(db, "UPDATE deals SET amount = 100000000000001 WHERE id = 1",
+				 &err),
+			 DD_OK);
+	err_clear(&err);
+	ck_assert_int_ne(db_exec(db, "DELETE FROM deals WHERE id = 2", &err), DD_OK);
+	err_clear(&err);
+	/* Twelve of the largest deals: their sum fits (eleven of the old largest did not). */
+	for (int i = 0; i < 12; i++)
+		ck_assert_int_eq(db_exec(db,
+					 "INSERT INTO deals (title, account, owner, stage, amount,"
+					 " created_at, stage_entered_at, updated_at) VALUES ('M',"
+					 " 'A', 'ann', 'prospect', 100000000000000, 'x', 'x', 'x')",
+					 &err),
+				 DD_OK);
+	ck_assert_int_eq(query_long(db, "SELECT sum(amount) FROM deals WHERE title = 'M'"),
+			 1200000000000000);
+	db_close(db);
+	free(sql);
+	free(path);
+}
+END_TEST
+
+/* Won deals of several stages add up in C: past 64 bits is an error, never a wrapped sum. */
+START_TEST(test_board_totals_never_wrap)
+{
+	char *path = path_in("pipeline.db");
+	struct db *db = open_new(path, NULL);
+	struct totals stages[16], won, lost;
+	struct board_filter f = {0};
+	const char *won_in[] = {"prospect", "qualify", "discover"};
+
+	ck_assert_uint_le(def.nstages, 16);
+	for (int i = 0; i < 12; i++) {
+		char *sql = xasprintf("INSERT INTO deals (title, account, owner, stage, status,"
+				      " amount, created_at, stage_entered_at, updated_at) VALUES"
+				      " ('W', 'A', 'ann', '%s', 'won', 100000000000000, 'x', 'x',"
+				      " 'x')",
+				      won_in[i % 3]);
+
+		ck_assert_int_eq(db_exec(db, sql, &err), DD_OK);
+		free(sql);
+	}
+	ck_assert_int_eq(board_totals(db, &def, &f, stages, &won, &lost, &err), DD_OK);
+	ck_assert_int_eq(won.count, 12);
+	ck_assert_int_eq(won.amount, 1200000000000000);
+	/* Only a file that skipped the bound could hold these: two stages' sums overflow. */
+	ck_assert_int_eq(db_exec(db,
+				 "PRAGMA ignore_check_constraints = ON;"
+				 "UPDATE deals SET amount = 4611686018427387904 WHERE id <= 2;"
+				 "PRAGMA ignore_check_constraints = OFF",
+				 &err),
+			 DD_OK);
+	ck_assert_int_eq(board_totals(db, &def, &f, stages, &won, &lost, &err), DD_FAIL);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err.msg), "more than dealdeck can count"));
+	db_close(db);
+	free(path);
+}
+END_TEST
+
 Suite *
 suite_db(void)
 {
@@ -781,6 +885,8 @@ suite_db(void)
 	tcase_add_test(tc, test_history_appends);
 	tcase_add_test(tc, test_foreign_keys_enforced);
 	tcase_add_test(tc, test_migration_fills_from_entered_at);
+	tcase_add_test(tc, test_migration_bounds_amounts);
+	tcase_add_test(tc, test_board_totals_never_wrap);
 	tcase_add_test(tc, test_process_db_round_trip_default);
 	tcase_add_test(tc, test_process_db_round_trip_team);
 	tcase_add_test(tc, test_process_db_drop_stage_with_deals_refused);
