@@ -387,6 +387,9 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 		}
 		if (fields[f].type == T_DATE)
 			ts[10] = '\0';
+		else if (strcmp(ts, im->now) > 0) /* history: as move --on, never later */
+			row_error(im, rw->line, col, "'%s' is in the future (now is %s UTC)", v,
+				  im->now);
 		memcpy(when_slot(rw, f), ts, sizeof ts);
 		break;
 	case T_STATUS: {
@@ -435,6 +438,11 @@ read_row(struct importer *im, struct row *rw)
 				       : &(struct entry){0}; /* outcome: kept below */
 		if (timestamp_parse(v, im->o->date_format, e->at) != 0) {
 			row_error(im, rw->line, c->name, "'%s' is not a date", v);
+			continue;
+		}
+		if (strcmp(e->at, im->now) > 0) {
+			row_error(im, rw->line, c->name, "'%s' is in the future (now is %s UTC)", v,
+				  im->now);
 			continue;
 		}
 		if (c->stage >= im->nst) {

@@ -280,11 +280,11 @@ plan_row(struct importer *im, long deal)
 					.owner_side = given(rel_value(im, S_OWNER)),
 					.who = rel_value(im, S_WHO),
 				};
-	const char *by = given(rel_value(im, S_DONE_BY));
+	const char *by = given(rel_value(im, S_DONE_BY)), *login;
 	char due[TIMESTAMP_LEN], done[TIMESTAMP_LEN];
 	struct dd_err e;
 	long id = 0;
-	int rc = DD_OK, bad = 0;
+	int rc = DD_OK, bad = 0, bad_done;
 
 	err_init(&e);
 	memset(&one, 0, sizeof one);
@@ -297,9 +297,17 @@ plan_row(struct importer *im, long deal)
 	one.who = f.who;
 	rel_check(im, S_WHO, plan_check(&one, &e), &e);
 	bad |= rel_when(im, S_DUE, 1, due);
-	bad |= rel_when(im, S_DONE_AT, 0, done);
-	if (!bad && due[0] == '\0')
+	bad_done = rel_when(im, S_DONE_AT, 0, done);
+	if (!bad && !bad_done && due[0] == '\0')
 		row_error(im, im->rec_line, rel_col(im, S_DUE), "empty: a step needs a due date");
+	/* Done when and by whom, as the CLI would record it: not later, and a login. */
+	if (done[0] != '\0')
+		rel_check(im, S_DONE_AT, plan_done_at_check(done, &e), &e);
+	if (by != NULL && done[0] == '\0' && !bad_done)
+		row_error(im, im->rec_line, rel_col(im, S_DONE_BY),
+			  "'%s' did a step that is not done: give its done_at", by);
+	else if (by != NULL)
+		rel_check(im, S_DONE_BY, plan_done_by_login(im->s, by, &login, &e), &e);
 	f.due = due;
 	if (deal == 0 || im->nerrors > 0) {
 		err_free(&e);

@@ -205,12 +205,43 @@ plan_edit(struct session *s, long id, const struct plan_fields *f, struct dd_err
 }
 
 int
+plan_done_at_check(const char *at, struct dd_err *err)
+{
+	char now[TIMESTAMP_LEN];
+
+	timestamp_now(now);
+	if (strcmp(at, now) > 0)
+		return err_set(err, DD_USAGE, "done at %s: that is in the future (now is %s UTC)",
+			       at, now);
+	return DD_OK;
+}
+
+int
+plan_done_by_login(const struct session *s, const char *by, const char **login,
+		   struct dd_err *err)
+{
+	*login = s->proc.nteam > 0 ? process_team_login(&s->proc, by)
+		 : process_login_valid(by) ? by
+					   : NULL;
+	if (*login != NULL)
+		return DD_OK;
+	return err_set(err, DD_USAGE,
+		       s->proc.nteam > 0 ? "done by '%s': not in the team of this pipeline"
+					 : "done by '%s': not a login",
+		       by);
+}
+
+int
 plan_set_done_tx(struct session *s, long id, int done, const char *at, const char *by,
 		 struct dd_err *err)
 {
 	char now[TIMESTAMP_LEN];
 	long deal_id;
 
+	if (done && at != NULL && plan_done_at_check(at, err) != DD_OK)
+		return err->code;
+	if (done && at != NULL && by != NULL && plan_done_by_login(s, by, &by, err) != DD_OK)
+		return err->code;
 	if (step_deal(s->db, id, &deal_id, err) != DD_OK)
 		return err->code;
 	/*

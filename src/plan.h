@@ -33,13 +33,22 @@ int plan_set_done(struct session *s, long id, int done, struct dd_err *err);
 /*
  * The same inside a write the caller holds (no permission check, no commit or
  * rollback): for an import that is one transaction. A given at (and by) is
- * recorded as is; NULL means now and the session's login.
+ * checked (plan_done_at_check, plan_done_by_login) and recorded; NULL means
+ * now and the session's login.
  */
 int plan_add_tx(struct session *s, long deal_id, const struct plan_fields *f, long *id,
 		struct dd_err *err);
 int plan_edit_tx(struct session *s, long id, const struct plan_fields *f, struct dd_err *err);
 int plan_set_done_tx(struct session *s, long id, int done, const char *at, const char *by,
 		     struct dd_err *err);
+/* A time a step was done, as stored: not in the future. */
+int plan_done_at_check(const char *at, struct dd_err *err);
+/*
+ * Who did a step, as a login: of the team (by login, display name or email),
+ * or with no team named any login-shaped name. DD_USAGE otherwise.
+ */
+int plan_done_by_login(const struct session *s, const char *by, const char **login,
+		       struct dd_err *err);
 /* The checks of each given field on its own (title, owner, due, UTF-8). */
 int plan_check(const struct plan_fields *f, struct dd_err *err);
 int plan_remove(struct session *s, long id, struct dd_err *err);

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -75,6 +76,19 @@ process_role_of(const struct process *p, const char *login)
 		if (strcmp(p->team[i].login, login) == 0)
 			return p->team[i].role;
 	return ROLE_NONE;
+}
+
+int
+process_login_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(isalnum((unsigned char)s[i]) || strchr("._-@$", s[i]) != NULL))
+			return 0;
+	return 1;
 }
 
 const char *

@@ -75,6 +75,8 @@ enum aging stage_aging(const struct stage *st, double days);
 int process_has_lost_reason(const struct process *p, const char *code);
 /* With no team named everyone is a manager; else the login's role, or ROLE_NONE. */
 enum team_role process_role_of(const struct process *p, const char *login);
+/* A plausible OS login: 1 to 64 of letters, digits and . _ - @ $. */
+int process_login_valid(const char *s);
 /* Maps a login, display name or email of the team to a login; NULL if none. */
 const char *process_team_login(const struct process *p, const char *who);
 /* "key, key, ..." of the stages. */

@@ -1,5 +1,4 @@
 #define _POSIX_C_SOURCE 200809L
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,19 +29,6 @@ valid_key(const char *s)
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
-}
-
-static int
-valid_login(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > 64)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!(isalnum((unsigned char)s[i]) || strchr("._-@$", s[i]) != NULL))
 			return 0;
 	return 1;
 }
@@ -202,7 +188,7 @@ load_team(struct ini_file *l, struct process *p)
 
 		strvec_split_commas(&logins, v ? v : "");
 		for (size_t i = 0; i < logins.n; i++) {
-			if (!valid_login(logins.v[i])) {
+			if (!process_login_valid(logins.v[i])) {
 				ini_problem(l, "team", lists[k].key, "'%s' is not a login",
 					    logins.v[i]);
 				continue;

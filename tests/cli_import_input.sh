@@ -93,4 +93,33 @@ t_err "too large" "money.csv:7: amount: '1000000000000.01' is not money in USD: 
 t_no_err "the dollar is ours" "money.csv:8"
 t_same_db "nothing written" "$T_DIR/before.sql"
 
+# History cannot be in the future: created, closed and entered_* as move --on.
+printf 'title,account,created,entered_qualify,status,closed\nA,Acme,2099-01-01,,,\nB,Acme,2020-01-01,2099-01-01T10:00:00Z,,\nC,Acme,2020-01-01,,won,2099-01-01\nD,Acme,%s,%s,,\n' "$TODAY" "$TODAY" >"$T_DIR/future.csv"
+t_run "future history" 65 import deals "$T_DIR/future.csv"
+t_err "created" "future.csv:2: created: '2099-01-01' is in the future"
+t_err "entered a stage" "future.csv:3: entered_qualify: '2099-01-01T10:00:00Z' is in the future"
+t_err "closed" "future.csv:4: closed: '2099-01-01' is in the future"
+t_no_err "today is not the future" "future.csv:5"
+t_run "its dry run agrees" 65 import deals "$T_DIR/future.csv" --dry-run
+t_same_db "nothing written" "$T_DIR/before.sql"
+
+# A step is done when it was, by someone who can do it.
+printf 'deal_id,title,owner,due,done_at,done_by\n1,Pilot,buyer,2030-01-01,2099-01-01,%s\n1,Legal,buyer,2030-01-01,2024-01-01,any text at all\n1,Sign,buyer,2030-01-01,,%s\n1,Kick,joint,2030-01-01,%s,%s\n' "$(t_login)" "$(t_login)" "$TODAY" "$(t_login)" >"$T_DIR/done.csv"
+t_run "steps done in the future or by anyone" 65 import plan "$T_DIR/done.csv"
+t_err "done in the future" "done.csv:2: done_at: done at 2099-01-01 00:00:00: that is in the future"
+t_err "done by words" "done.csv:3: done_by: done by 'any text at all': not a login"
+t_err "done by someone but not done" "done.csv:4: done_by: '$(t_login)' did a step that is not done"
+t_no_err "done today by a login" "done.csv:5"
+t_same_db "nothing written" "$T_DIR/before.sql"
+t_team_process "$T_DIR/team.ini" "$(t_login)" ann
+printf '\n[person ann]\nname = "Ann Smith"\n' >>"$T_DIR/team.ini"
+t_run "a team" 0 process apply "$T_DIR/team.ini"
+printf 'deal_id,title,owner,due,done_at,done_by\n1,Pilot,buyer,2030-01-01,2024-01-01,ann smith\n1,Legal,buyer,2030-01-01,2024-01-01,zed\n' >"$T_DIR/team.csv"
+t_run "done by someone not in the team" 65 import plan "$T_DIR/team.csv"
+t_err "named" "team.csv:3: done_by: done by 'zed': not in the team of this pipeline"
+sed -i '$d' "$T_DIR/team.csv"
+t_run "done by a display name of the team" 0 import plan "$T_DIR/team.csv"
+t_eq "recorded as the login" "$(t_sql "SELECT done_by FROM plan_steps WHERE title = 'Pilot'")" ann
+t_dump "$T_DIR/before.sql"
+
 t_done

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "csv_import.h"
+#include "date.h"
 #include "session.h"
 #include "unit.h"
 #include "xmalloc.h"
@@ -457,6 +458,35 @@ START_TEST(test_only_managers_import)
 }
 END_TEST
 
+/* History and done steps may reach now, to the second, and not past it (a pinned clock). */
+START_TEST(test_not_in_the_future)
+{
+	const char late[] = "title,account,created\nA,B,2024-06-15 12:00:01\n";
+	const char now[] = "title,account,created\nA,B,2024-06-15T12:00:00Z\n";
+	const char done[] = "deal_id,title,owner,due,done_at\n1,S,joint,2024-07-01,"
+			    "2024-06-15 12:00:01\n1,T,joint,2024-07-01,2024-06-15 12:00\n";
+	char *p = write_file("late.csv", late, sizeof late - 1);
+	char *q = write_file("now.csv", now, sizeof now - 1);
+	char *r = write_file("done.csv", done, sizeof done - 1);
+	struct import_options o = {0};
+
+	clock_pin(1718452800); /* 2024-06-15 12:00:00 UTC */
+	ck_assert_int_eq(run(p, &o), DD_DATAERR);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err.msg), ":2: created: '2024-06-15 12:00:01' is"
+							   " in the future"));
+	run_ok(q, &o);
+	err_clear(&err);
+	ck_assert_int_eq(import_plan(&s, r, &o, &res, &err), DD_DATAERR);
+	ck_assert_msg(strstr(strbuf_str(&err.msg), ":2: done_at: ") != NULL &&
+			      strstr(strbuf_str(&err.msg), ":3:") == NULL,
+		      "%s", strbuf_str(&err.msg));
+	clock_pin(0);
+	free(p);
+	free(q);
+	free(r);
+}
+END_TEST
+
 Suite *
 suite_import(void)
 {
@@ -467,6 +497,7 @@ suite_import(void)
 	tcase_add_test(tc, test_pipedrive);
 	tcase_add_test(tc, test_pipedrive_unmapped_stage);
 	tcase_add_test(tc, test_hubspot);
+	tcase_add_test(tc, test_not_in_the_future);
 	tcase_add_test(tc, test_reimport_updates);
 	tcase_add_test(tc, test_reimport_moves_on);
 	tcase_add_test(tc, test_us_dates_and_apostrophe);
