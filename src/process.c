@@ -1,9 +1,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "process.h"
+#include "text.h"
 
 void
 process_free(struct process *p)
@@ -94,11 +94,15 @@ process_login_valid(const char *s)
 const char *
 process_team_login(const struct process *p, const char *who)
 {
+	/* A login is exact and comes first: nobody's display name can stand for it. */
+	for (size_t i = 0; i < p->nteam; i++)
+		if (strcmp(p->team[i].login, who) == 0)
+			return p->team[i].login;
 	for (size_t i = 0; i < p->nteam; i++) {
 		const struct person *t = &p->team[i];
 
-		if (strcmp(t->login, who) == 0 || (t->name && strcasecmp(t->name, who) == 0) ||
-		    (t->email && strcasecmp(t->email, who) == 0))
+		if ((t->name && text_casecmp(t->name, who) == 0) ||
+		    (t->email && text_casecmp(t->email, who) == 0))
 			return t->login;
 	}
 	return NULL;

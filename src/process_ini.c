@@ -174,6 +174,40 @@ load_stages(struct ini_file *l, struct process *p)
 	strvec_free(&used);
 }
 
+/*
+ * A display name or email maps an import's owner to one login: it may not be
+ * another member's login, nor another's name or email (ignoring case, any
+ * alphabet), or "--owner relrep2" could record relrep1. t is compared with
+ * every login and with the people whose [person] came before.
+ */
+static void
+check_clashes(struct ini_file *l, const struct process *p, const struct person *t,
+	      const char *sec)
+{
+	const char *keys[] = {"name", "email"}, *mine[] = {t->name, t->email};
+
+	for (size_t k = 0; k < 2; k++) {
+		if (mine[k] == NULL)
+			continue;
+		for (size_t j = 0; j < p->nteam; j++) {
+			const struct person *o = &p->team[j];
+
+			if (o == t)
+				continue;
+			if (text_casecmp(mine[k], o->login) == 0)
+				ini_problem(l, sec, keys[k],
+					    "%s '%s' of %s is the login of %s: an owner named so "
+					    "would be two people",
+					    keys[k], mine[k], t->login, o->login);
+			else if ((o->name && text_casecmp(mine[k], o->name) == 0) ||
+				 (o->email && text_casecmp(mine[k], o->email) == 0))
+				ini_problem(l, sec, keys[k],
+					    "%s '%s' of %s is also %s's: one name, two people",
+					    keys[k], mine[k], t->login, o->login);
+		}
+	}
+}
+
 static void
 load_team(struct ini_file *l, struct process *p)
 {
@@ -229,6 +263,7 @@ load_team(struct ini_file *l, struct process *p)
 		email = ini_get(l, sec, "email");
 		t->name = name && *name ? xstrdup(name) : NULL;
 		t->email = email && *email ? xstrdup(email) : NULL;
+		check_clashes(l, p, t, sec);
 	}
 }
 

@@ -40,5 +40,26 @@ done
 t_eq "read as the pipeline's money" \
 	"$(t_sql "SELECT group_concat(amount, ' ') FROM deals WHERE title = 'Good'")" \
 	"1200 1200 1200 1200 100000000000000"
+t_dump "$T_DIR/before.sql"
+
+# Team names that could stand for two people are refused where the file says them.
+t_team_process "$T_DIR/team.ini" "$(t_login)" "relrep1, relrep2"
+cp "$T_DIR/team.ini" "$T_DIR/clash.ini"
+printf '\n[person relrep1]\nname = relrep2\n' >>"$T_DIR/clash.ini"
+line=$(($(wc -l <"$T_DIR/clash.ini")))
+t_run "a display name that is another login" 65 process apply "$T_DIR/clash.ini"
+t_err "by file and line" "clash.ini:$line: name 'relrep2' of relrep1 is the login of relrep2"
+cp "$T_DIR/team.ini" "$T_DIR/twice.ini"
+printf '\n[person relrep1]\nemail = "rr@example.com"\n\n[person relrep2]\nemail = "RR@example.com"\n' >>"$T_DIR/twice.ini"
+t_run "two people with one email" 65 process apply "$T_DIR/twice.ini"
+t_err "by file and line" "twice.ini:$(($(wc -l <"$T_DIR/twice.ini"))): email 'RR@example.com' of relrep2 is also relrep1's"
+t_same_db "nothing applied" "$T_DIR/before.sql"
+printf '\n[person relrep1]\nname = "Rel Rep"\n' >>"$T_DIR/team.ini"
+t_run "a team without clashes" 0 process apply "$T_DIR/team.ini"
+t_run "add --owner relrep2" 0 add --title Owned --account Acme --owner relrep2
+t_eq "records relrep2" "$(t_sql "SELECT owner FROM deals WHERE title = 'Owned'")" relrep2
+t_run "add --owner by display name, any case" 0 add --title Named --account Acme --owner "REL REP"
+t_eq "records its login" "$(t_sql "SELECT owner FROM deals WHERE title = 'Named'")" relrep1
+t_dump "$T_DIR/before.sql"
 
 t_done

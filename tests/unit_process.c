@@ -292,6 +292,19 @@ START_TEST(test_team_login)
 	ck_assert_ptr_null(process_team_login(&p, ""));
 	process_free(&p);
 	free(text);
+	/* Names and emails match in any alphabet, logins exactly and first. */
+	text = mini_with(35, "name = \"Jos\xc3\xa9 \xc3\x81lvarez\"", &len);
+	unit_load_text(text, &p);
+	ck_assert_str_eq(process_team_login(&p, "JOS\xc3\x89 \xc3\x81LVAREZ"), "ann");
+	ck_assert_str_eq(process_team_login(&p, "jos\xc3\xa9 \xc3\xa1lvarez"), "ann");
+	ck_assert_ptr_null(process_team_login(&p, "Jose Alvarez"));
+	/* A clash stored before files were checked: the login wins over a name. */
+	free(p.team[0].name);
+	p.team[0].name = strdup("ann"); /* boss's display name */
+	ck_assert_str_eq(process_team_login(&p, "ann"), "ann");
+	ck_assert_str_eq(process_team_login(&p, "ANN"), "boss");
+	process_free(&p);
+	free(text);
 }
 END_TEST
 
@@ -488,6 +501,22 @@ static const struct {
 	{"login with a space", 32, "reps = ann, b ob", 32, "b ob"},
 	{"person not in the team", 34, "[person zed]", 34, "zed"},
 	{"reps but no manager", 31, "managers =", 31, "manager"},
+	/* A name or email that could stand for two people. */
+	{"display name is another login", 35, "name = \"bob\"", 35, "login of bob"},
+	{"display name is another login, in capitals", 35, "name = \"BOSS\"", 35, "login of boss"},
+	{"email is another login", 36, "email = bob", 36, "login of bob"},
+	{"two people with one name", 36,
+	 "email = \"ann@example.com\"\n[person bob]\nname = \"ANN SMITH\"", 38, "two people"},
+	{"two people with one email", 36,
+	 "email = \"ann@example.com\"\n[person bob]\nemail = \"Ann@Example.com\"", 38,
+	 "two people"},
+	{"one's name is another's email", 36,
+	 "email = \"ann@example.com\"\n[person bob]\nname = \"ann@example.com\"", 38,
+	 "two people"},
+	{"two people with one name in any alphabet", 35,
+	 "name = \"Jos\xc3\xa9\"\nemail = \"ann@example.com\"\n[person bob]\n"
+	 "name = \"JOS\xc3\x89\"",
+	 39, "two people"},
 	{"evidence key with capitals", 11, "evidence = Met", 11, "Met"},
 	/* The line number is not taken from the text of the line. */
 	{"syntax error with a parenthesis", 9, "warn_days (seven)", 9, "syntax error"},
