@@ -56,6 +56,40 @@ add_pos(struct ini_file *f, char *section, char *key, int line)
 	f->pos[f->npos++] = (struct ini_pos){section, key, line};
 }
 
+/*
+ * iniparser reads 'key = "abc' as abc and 'key = "a" b' as a, silently: a value
+ * that opens a quote must close it, and only a comment may follow.
+ */
+static const char *
+quote_problem(const char *v, size_t n)
+{
+	const char *e = v + n, *close, *p;
+
+	while (v < e && isspace((unsigned char)*v))
+		v++;
+	while (e > v && isspace((unsigned char)e[-1]))
+		e--;
+	if (v == e || (*v != '"' && *v != '\''))
+		return NULL;
+	close = memchr(v + 1, *v, (size_t)(e - v - 1));
+	if (close == NULL)
+		return "a quoted value is not closed";
+	for (p = close + 1; p < e && (*p == ' ' || *p == '\t'); p++)
+		;
+	if (p < e && *p != '#' && *p != ';')
+		return "text after the closing quote (a value cannot hold the quote it is in)";
+	return NULL;
+}
+
+/* Whether a line (without its newline) ends in a backslash: iniparser continues it. */
+static int
+continues(const char *a, const char *e)
+{
+	while (e > a && isspace((unsigned char)e[-1]))
+		e--;
+	return e > a && e[-1] == '\\';
+}
+
 static void
 index_lines(struct ini_file *f, const char *text, size_t len)
 {
@@ -97,6 +131,26 @@ index_lines(struct ini_file *f, const char *text, size_t len)
 							f->name, line, key, section,
 							f->pos[i].line);
 				add_pos(f, xstrdup(section), key, line);
+				/* The value, with the lines a backslash joins to it. */
+				struct strbuf v;
+				const char *why;
+				int first = line;
+
+				strbuf_init(&v);
+				strbuf_add(&v, eq + 1, (size_t)(e - eq - 1));
+				while (continues(v.s, v.s + v.len) && nl != NULL) {
+					while (v.s[v.len - 1] != '\\')
+						v.len--;
+					v.s[--v.len] = '\0';
+					p = nl + 1;
+					nl = memchr(p, '\n', (size_t)(end - p));
+					strbuf_add(&v, p, (size_t)((nl ? nl : end) - p));
+					line++;
+				}
+				if ((why = quote_problem(v.s, v.len)) != NULL)
+					err_add(f->err, DD_DATAERR, "%s:%d: %s: %s", f->name,
+						first, key, why);
+				strbuf_free(&v);
 			}
 		}
 		p = nl ? nl + 1 : end;

@@ -62,4 +62,13 @@ t_run "add --owner by display name, any case" 0 add --title Named --account Acme
 t_eq "records its login" "$(t_sql "SELECT owner FROM deals WHERE title = 'Named'")" relrep1
 t_dump "$T_DIR/before.sql"
 
+# A quote opened in the process file must close: iniparser would read less, silently.
+t_cmd "the process in force" 0 "$DEALDECK" process show
+cp "$OUT" "$T_DIR/quote.ini"
+sed -i 's/^label = "Qualify"$/label = "Qualify/' "$T_DIR/quote.ini"
+line=$(grep -n '^label = "Qualify$' "$T_DIR/quote.ini" | cut -d: -f1)
+t_run "an unclosed quote" 65 process apply "$T_DIR/quote.ini"
+t_err "by file and line" "quote.ini:$line: label: a quoted value is not closed"
+t_same_db "nothing applied" "$T_DIR/before.sql"
+
 t_done

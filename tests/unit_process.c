@@ -501,6 +501,14 @@ static const struct {
 	{"login with a space", 32, "reps = ann, b ob", 32, "b ob"},
 	{"person not in the team", 34, "[person zed]", 34, "zed"},
 	{"reps but no manager", 31, "managers =", 31, "manager"},
+	/* iniparser would read these silently as something else. */
+	{"unclosed quote", 15, "label = \"Deal", 15, "not closed"},
+	{"unclosed single quote", 15, "label = 'Deal", 15, "not closed"},
+	{"unclosed quote with a comment", 15, "label = \"Deal ; the deal stage", 15, "not closed"},
+	{"quote inside its own quotes", 27, "meaning = \"the buyer said \"go\" today\"", 27,
+	 "after the closing quote"},
+	{"unclosed over a continued line", 27, "meaning = \"the buyer \\\nsigned", 27,
+	 "not closed"},
 	/* A name or email that could stand for two people. */
 	{"display name is another login", 35, "name = \"bob\"", 35, "login of bob"},
 	{"display name is another login, in capitals", 35, "name = \"BOSS\"", 35, "login of boss"},
@@ -732,6 +740,20 @@ START_TEST(test_section_names_any_case)
 }
 END_TEST
 
+/* A quoted value may run on over a backslash, and be followed by a comment. */
+START_TEST(test_quoted_values_that_close)
+{
+	size_t len;
+	char *text = mini_with(27, "meaning = \"the buyer \\\nsigned; in ink\" ; a comment", &len);
+	struct process p;
+
+	unit_load_text(text, &p);
+	ck_assert_str_eq(p.stages[1].evidence[0].meaning, "the buyer signed; in ink");
+	process_free(&p);
+	free(text);
+}
+END_TEST
+
 /* iniparser lowercases section names: "[person Ann]" must still find login Ann. */
 START_TEST(test_person_login_with_capitals)
 {
@@ -781,6 +803,7 @@ suite_process(void)
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_section_names_any_case);
 	tcase_add_test(tc, test_person_login_with_capitals);
+	tcase_add_test(tc, test_quoted_values_that_close);
 	suite_add_tcase(s, tc);
 	return s;
 }
