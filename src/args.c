@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "text.h"
 #include "xmalloc.h"
 
 static int
@@ -100,4 +101,23 @@ args_all(const struct args *a, const char *name)
 	if (!find(a, name, strlen(name), &t, &i))
 		return &none;
 	return &a->values[t][i];
+}
+
+int
+args_check_text(const struct args *a, struct dd_err *err)
+{
+	for (int t = 0; t < 2; t++)
+		for (size_t i = 0; i < a->ntables[t]; i++) {
+			const struct opt *o = &a->tables[t][i];
+			const char *why;
+
+			if (o->metavar == NULL || strcmp(o->metavar, "PATH") == 0 ||
+			    strcmp(o->metavar, "FILE") == 0)
+				continue;
+			for (size_t k = 0; k < a->values[t][i].n; k++)
+				if ((why = text_problem(a->values[t][i].v[k],
+							strlen(a->values[t][i].v[k]))) != NULL)
+					return err_set(err, DD_USAGE, "--%s: %s", o->name, why);
+		}
+	return DD_OK;
 }

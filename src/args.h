@@ -32,5 +32,11 @@ void args_free(struct args *a);
 const char *args_get(const struct args *a, const char *name);
 /* Every value given for --name. */
 const struct strvec *args_all(const struct args *a, const char *name);
+/*
+ * Every value of a text option can be stored (text_problem: UTF-8, no U+FEFF);
+ * paths (PATH, FILE) are the system's bytes and are not checked. DD_USAGE names
+ * the first that is not.
+ */
+int args_check_text(const struct args *a, struct dd_err *err);
 
 #endif

@@ -290,7 +290,8 @@ run(struct cli *c, int argc, char **argv)
 	rc = args_parse(&a, cmd ? cmd->opts : NULL, cmd ? cmd->nopts : 0, global_opts,
 			NOPTS(global_opts), nrest, rest, &c->err);
 	free(rest);
-	if (rc != DD_OK)
+	/* Text that cannot be stored is a usage error here, before any rule judges it. */
+	if (rc != DD_OK || (rc = args_check_text(&a, &c->err)) != DD_OK)
 		goto out;
 	if (args_get(&a, "version") != NULL) {
 		printf("dealdeck %s\n", PACKAGE_VERSION);

@@ -71,4 +71,19 @@ t_run "an unclosed quote" 65 process apply "$T_DIR/quote.ini"
 t_err "by file and line" "quote.ini:$line: label: a quoted value is not closed"
 t_same_db "nothing applied" "$T_DIR/before.sql"
 
+# Text options are checked at the command line: bad bytes are a usage error (2),
+# before any rule sees them (evidence used to fail "needs 10 letters", exit 3).
+bad=$(printf 'the buyer replied \377 and booked a first call')
+t_run "evidence that is not UTF-8" 2 move 1 qualify --evidence "buyer_engaged=$bad" --contact "Ann Buyer"
+t_err "named by its option" "--evidence: not valid UTF-8"
+t_run "a reason that is not UTF-8" 2 lost 1 --reason price --note "$bad"
+t_err "named by its option" "--note: not valid UTF-8"
+t_run "a global option too" 2 list --owner "$(printf 'ann\300\257')"
+t_err "named by its option" "--owner: not valid UTF-8"
+t_run "a byte order mark in an option" 2 stakeholder edit 1 --title "$(printf 'CTO\357\273\277')"
+t_err "named" "--title: contains U+FEFF"
+t_same_db "nothing written" "$T_DIR/before.sql"
+t_run "a file name is the system's bytes" 0 export deals --output "$T_DIR/$(printf 'deals\377.csv')"
+t_eq "and was written" "$(test -s "$T_DIR/$(printf 'deals\377.csv')" && echo yes)" yes
+
 t_done
