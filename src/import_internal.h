@@ -73,6 +73,7 @@ struct stage_name;
 struct entry;
 struct planned;
 struct pending;
+struct committees;
 
 struct importer {
 	const struct import_ops *ops;
@@ -120,6 +121,7 @@ struct importer {
 	/* Stakeholders only: the reports-to to set once every row is in. */
 	struct pending *pend;
 	size_t npend;
+	struct committees *people; /* each deal's committee, read once */
 };
 
 /* Lowercase letters and digits only, so "Deal - Title" matches "deal title". */

@@ -2,6 +2,7 @@
  * Importing stakeholders and plan steps: rows name their deal by our id or its
  * external id, and go through the same checks and writes as `people` and `plan` do.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,10 +57,74 @@ static const struct rel_alias {
 };
 
 struct pending {
-	long id, line;
+	long deal, id, line;
 	size_t col;
 	char *manager;
 };
+
+/*
+ * The committees this import reads, by deal (open addressing): each is read
+ * once and kept as the rows change it, so a row costs the same however many
+ * people its deal has.
+ */
+struct committees {
+	long *deals; /* 0: an empty slot */
+	struct committee **c;
+	size_t n, nslots;
+};
+
+static size_t
+deal_slot(const struct committees *cs, long deal)
+{
+	size_t k = (size_t)((uint64_t)deal * UINT64_C(11400714819323198485) >> 17);
+
+	for (k &= cs->nslots - 1; cs->deals[k] != 0 && cs->deals[k] != deal;
+	     k = (k + 1) & (cs->nslots - 1))
+		;
+	return k;
+}
+
+static void
+committees_grow(struct committees *cs)
+{
+	struct committees bigger = {.nslots = cs->nslots ? 2 * cs->nslots : 64, .n = cs->n};
+
+	bigger.deals = xcalloc(bigger.nslots, sizeof *bigger.deals);
+	bigger.c = xcalloc(bigger.nslots, sizeof *bigger.c);
+	for (size_t i = 0; i < cs->nslots; i++)
+		if (cs->deals[i] != 0) {
+			size_t k = deal_slot(&bigger, cs->deals[i]);
+
+			bigger.deals[k] = cs->deals[i];
+			bigger.c[k] = cs->c[i];
+		}
+	free(cs->deals);
+	free(cs->c);
+	*cs = bigger;
+}
+
+/* The deal's committee, read on first use; NULL after naming a database error. */
+static struct committee *
+committee_of(struct importer *im, long deal, struct dd_err *e)
+{
+	struct committees *cs = im->people;
+	size_t k;
+
+	if (cs == NULL)
+		cs = im->people = xcalloc(1, sizeof *cs);
+	if (2 * (cs->n + 1) > cs->nslots)
+		committees_grow(cs);
+	k = deal_slot(cs, deal);
+	if (cs->deals[k] == 0) {
+		if (committee_load(im->s->db, deal, &cs->c[k], e) != DD_OK) {
+			im->fail = e->code;
+			return NULL;
+		}
+		cs->deals[k] = deal;
+		cs->n++;
+	}
+	return cs->c[k];
+}
 
 static const char *const *
 rel_fields(const struct importer *im, size_t *n)
@@ -218,9 +283,7 @@ people_row(struct importer *im, long deal)
 				       };
 	const char *manager = rel_value(im, P_REPORTS_TO);
 	char last[TIMESTAMP_LEN];
-	struct stakeholder *v;
 	struct dd_err e;
-	size_t n;
 	long id = 0;
 	int rc;
 
@@ -241,23 +304,22 @@ people_row(struct importer *im, long deal)
 		err_free(&e);
 		return;
 	}
+	struct committee *c = committee_of(im, deal, &e);
+	if (c == NULL) {
+		err_free(&e);
+		return;
+	}
 	/* The same person on the same deal (ignoring case) is updated. */
-	rc = people_list(im->s->db, deal, &v, &n, &e);
-	for (size_t i = 0; rc == DD_OK && i < n && id == 0; i++)
-		if (text_casecmp(v[i].name, f.name) == 0)
-			id = v[i].id;
-	if (rc == DD_OK)
-		people_free(v, n);
+	id = committee_find(c, f.name);
 	int existed = id != 0;
-	/* Managers are set once all rows are in; until then nobody reports to anyone. */
-	if (manager != NULL)
-		f.reports_to = "";
-	if (rc == DD_OK && id != 0)
-		rc = people_edit_tx(im->s, id, &f, &e);
-	else if (rc == DD_OK && f.role == NULL)
+	/* A manager is set once every row is in; an empty cell clears it now. */
+	f.reports_to = given(manager) ? NULL : manager;
+	if (existed)
+		rc = people_edit_in(im->s, c, id, &f, &e);
+	else if (f.role == NULL)
 		rc = err_set(&e, DD_USAGE, "empty: a new stakeholder needs a role");
-	else if (rc == DD_OK)
-		rc = people_add_tx(im->s, deal, &f, &id, &e);
+	else
+		rc = people_add_in(im->s, c, &f, &id, &e);
 	if (rc != DD_OK) {
 		rel_check(im, f.role == NULL && id == 0 ? P_ROLE : P_NAME, rc, &e);
 		err_free(&e);
@@ -267,8 +329,9 @@ people_row(struct importer *im, long deal)
 	*(existed ? &im->r->updated : &im->r->added) += 1;
 	if (given(manager) != NULL) {
 		im->pend = xreallocarray(im->pend, im->npend + 1, sizeof *im->pend);
-		im->pend[im->npend++] = (struct pending){
-			id, im->rec_line, (size_t)im->col_of[P_REPORTS_TO], xstrdup(manager)};
+		im->pend[im->npend++] = (struct pending){deal, id, im->rec_line,
+							 (size_t)im->col_of[P_REPORTS_TO],
+							 xstrdup(manager)};
 	}
 }
 
@@ -354,42 +417,75 @@ rel_row(struct importer *im)
 		plan_row(im, deal);
 }
 
-/* Who reports to whom, once every row of every deal is in. */
+static int
+pending_cmp(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+
+	if (x->deal != y->deal)
+		return x->deal < y->deal ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/*
+ * Who reports to whom, once every row of every deal is in: each deal's at
+ * once, so a loop is judged on where the file leaves it, named by its row.
+ */
 static void
 resolve_pending(struct importer *im)
 {
 	struct dd_err e;
 
 	err_init(&e);
-	for (size_t i = 0; i < im->npend && im->nerrors == 0; i++) {
-		struct stakeholder_fields f = {.reports_to = im->pend[i].manager};
-		int rc = people_edit_tx(im->s, im->pend[i].id, &f, &e);
+	qsort(im->pend, im->npend, sizeof *im->pend, pending_cmp);
+	for (size_t i = 0, end; i < im->npend && im->nerrors == 0 && !im->fail; i = end) {
+		struct committee *c = committee_of(im, im->pend[i].deal, &e);
+		size_t bad = 0;
 
-		if (rc != DD_OK)
-			row_error(im, im->pend[i].line, im->cols[im->pend[i].col].name, "%s",
-				  strbuf_str(&e.msg));
+		for (end = i; end < im->npend && im->pend[end].deal == im->pend[i].deal; end++)
+			;
+		if (c == NULL)
+			break;
+		long *ids = xcalloc(end - i, sizeof *ids);
+		const char **managers = xcalloc(end - i, sizeof *managers);
+		for (size_t k = i; k < end; k++) {
+			ids[k - i] = im->pend[k].id;
+			managers[k - i] = im->pend[k].manager;
+		}
+		if (people_set_managers_tx(im->s, c, ids, managers, end - i, &bad, &e) != DD_OK)
+			row_error(im, im->pend[i + bad].line, im->cols[im->pend[i + bad].col].name,
+				  "%s", strbuf_str(&e.msg));
 		err_clear(&e);
+		free(ids);
+		free(managers);
 	}
 	err_free(&e);
-	for (size_t i = 0; i < im->npend; i++)
-		free(im->pend[i].manager);
-	im->npend = 0;
 }
 
 /* After the last row: reports-to, once every person is in. */
 static void
 finish_rel(struct importer *im)
 {
-	if (!im->fail)
+	if (!im->fail && im->nerrors == 0)
 		resolve_pending(im);
 	for (size_t i = 0; i < im->npend; i++)
 		free(im->pend[i].manager);
+	im->npend = 0;
 }
 
 static void
 free_rel(struct importer *im)
 {
+	struct committees *cs = im->people;
+
 	free(im->pend);
+	if (cs != NULL) {
+		for (size_t i = 0; i < cs->nslots; i++)
+			committee_free(cs->c[i]);
+		free(cs->deals);
+		free(cs->c);
+		free(cs);
+	}
 }
 
 /* First of the options, after run_import checked who may import. */

@@ -517,6 +517,25 @@ manager_of(long id)
 	return raw_long("SELECT ifnull(reports_to, -1) FROM stakeholders WHERE id = ?", id);
 }
 
+static long
+committee_find_raw(const char *name)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	long v = -1;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT id FROM stakeholders WHERE name = ?", -1,
+					    &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return v;
+}
+
 static void
 assert_edit_refused(long id, const struct stakeholder_fields *f, const char *what)
 {
@@ -776,6 +795,144 @@ START_TEST(test_db_versions)
 }
 END_TEST
 
+/* An edit that changes nothing writes nothing: the deal's version stays (forms notice it). */
+START_TEST(test_db_edit_that_changes_nothing)
+{
+	long a = add_person("Ann", NULL), v;
+
+	add_person("Bob", "Ann");
+	v = version();
+	ck_assert_int_eq(people_edit(&s, a, &(struct stakeholder_fields){0}, &err), DD_OK);
+	ck_assert_int_eq(version(), v);
+	/* The form sends every field back as it showed it. */
+	ck_assert_int_eq(people_edit(&s, a,
+				     &(struct stakeholder_fields){.name = "Ann",
+								  .role = "influencer",
+								  .title = "",
+								  .stance = "neutral",
+								  .influence = "medium",
+								  .reports_to = "none",
+								  .last_contact = ""},
+				     &err),
+			 DD_OK);
+	ck_assert_int_eq(version(), v);
+	/* A change, even of case only, is one. */
+	ck_assert_int_eq(people_edit(&s, a, &(struct stakeholder_fields){.name = "ANN"}, &err),
+			 DD_OK);
+	ck_assert_int_gt(version(), v);
+	v = version();
+	ck_assert_int_eq(people_edit(&s, a, &(struct stakeholder_fields){.title = "CFO"}, &err),
+			 DD_OK);
+	ck_assert_int_gt(version(), v);
+	v = version();
+	ck_assert_int_eq(people_edit(&s, a, &(struct stakeholder_fields){.title = ""}, &err),
+			 DD_OK);
+	ck_assert_int_gt(version(), v);
+	ck_assert_int_eq(raw_long("SELECT title IS NULL FROM stakeholders WHERE id = ?", a), 1);
+}
+END_TEST
+
+static long
+in_add(struct committee *c, const char *name)
+{
+	long id = 0;
+
+	ck_assert_msg(people_add_in(&s, c, &(struct stakeholder_fields){.name = name,
+									.role = "user"},
+				    &id, &err) == DD_OK,
+		      "%s: %s", name, strbuf_str(&err.msg));
+	return id;
+}
+
+/* An import's committee: found by name in any case, managers judged on the end result. */
+START_TEST(test_db_committee)
+{
+	struct committee *c;
+	char name[32];
+	long ids[3], id;
+	size_t bad = 99;
+
+	ck_assert_int_eq(session_begin(&s, &err), DD_OK);
+	ck_assert_int_eq(committee_load(s.db, deal, &c, &err), DD_OK);
+	for (int i = 0; i < 1000; i++) { /* past several growths of the index */
+		snprintf(name, sizeof name, "Person %d", i);
+		in_add(c, name);
+	}
+	long jose = in_add(c, "Jos\xc3\xa9");
+	ck_assert_int_eq(committee_find(c, "JOS\xc3\x89"), jose);
+	ck_assert_int_eq(committee_find(c, "person 999"), committee_find(c, "Person 999"));
+	ck_assert_int_eq(committee_find(c, "Nobody"), 0);
+	ck_assert_int_eq(people_add_in(&s, c, &(struct stakeholder_fields){.name = "PERSON 7",
+									   .role = "user"},
+				       &id, &err),
+			 DD_REFUSED);
+	/* A rename is found under its new name only. */
+	ck_assert_int_eq(people_edit_in(&s, c, jose, &(struct stakeholder_fields){.name = "Pepe"},
+					&err),
+			 DD_OK);
+	ck_assert_int_eq(committee_find(c, "Pepe"), jose);
+	ck_assert_int_eq(committee_find(c, "Jos\xc3\xa9"), 0);
+
+	/* A -> B stored; the file says B -> A and A -> C: no loop where it ends. */
+	long a = committee_find(c, "Person 1"), b = committee_find(c, "Person 2");
+	ck_assert_int_eq(people_edit_in(&s, c, a, &(struct stakeholder_fields){.reports_to =
+										  "Person 2"},
+					&err),
+			 DD_OK);
+	ids[0] = b;
+	ids[1] = a;
+	const char *to[] = {"person 1", "Person 3"};
+	ck_assert_msg(people_set_managers_tx(&s, c, ids, to, 2, &bad, &err) == DD_OK, "%s",
+		      strbuf_str(&err.msg));
+	/* A loop the file closes is named by its last row. */
+	ids[0] = committee_find(c, "Person 3");
+	ids[1] = committee_find(c, "Person 10");
+	ids[2] = committee_find(c, "Person 11");
+	const char *loop[] = {"Person 10", "Person 11", "Person 2"};
+	ck_assert_int_eq(people_set_managers_tx(&s, c, ids, loop, 3, &bad, &err), DD_REFUSED);
+	ck_assert_uint_eq(bad, 2);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err.msg), "Person 11 cannot report to Person 2"));
+	err_clear(&err);
+	committee_free(c);
+	ck_assert_int_eq(committee_load(s.db, deal, &c, &err), DD_OK);
+	/* Oneself, and someone not on the deal. */
+	ids[0] = committee_find(c, "Person 20");
+	const char *self[] = {"person 20"}, *none[] = {"Zed"};
+	ck_assert_int_eq(people_set_managers_tx(&s, c, ids, self, 1, &bad, &err), DD_REFUSED);
+	err_clear(&err);
+	committee_free(c);
+	ck_assert_int_eq(committee_load(s.db, deal, &c, &err), DD_OK);
+	ck_assert_int_eq(people_set_managers_tx(&s, c, ids, none, 1, &bad, &err), DD_USAGE);
+	ck_assert_uint_eq(bad, 0);
+	err_clear(&err);
+	committee_free(c);
+	ck_assert_int_eq(db_commit(s.db, &err), DD_OK);
+	ck_assert_int_eq(manager_of(b), a);
+	ck_assert_int_eq(manager_of(a), committee_find_raw("Person 3"));
+}
+END_TEST
+
+/* A loop another program wrote is no reason to refuse managers elsewhere. */
+START_TEST(test_db_committee_old_loop)
+{
+	long x = add_person("Xi", NULL), y = add_person("Yu", "Xi"), z = add_person("Zoe", NULL);
+	char *sql = xasprintf("UPDATE stakeholders SET reports_to = %ld WHERE id = %ld", y, x);
+	struct committee *c;
+	size_t bad;
+
+	raw_exec(sql);
+	free(sql);
+	ck_assert_int_eq(session_begin(&s, &err), DD_OK);
+	ck_assert_int_eq(committee_load(s.db, deal, &c, &err), DD_OK);
+	const char *to[] = {"Xi"};
+	ck_assert_msg(people_set_managers_tx(&s, c, &z, to, 1, &bad, &err) == DD_OK, "%s",
+		      strbuf_str(&err.msg));
+	committee_free(c);
+	ck_assert_int_eq(db_commit(s.db, &err), DD_OK);
+	ck_assert_int_eq(manager_of(z), x);
+}
+END_TEST
+
 Suite *
 suite_people(void)
 {
@@ -811,6 +968,9 @@ suite_people(void)
 	tcase_add_test(db, test_db_remove_manager);
 	tcase_add_test(db, test_db_plan_done_and_undo);
 	tcase_add_test(db, test_db_versions);
+	tcase_add_test(db, test_db_edit_that_changes_nothing);
+	tcase_add_test(db, test_db_committee);
+	tcase_add_test(db, test_db_committee_old_loop);
 	suite_add_tcase(s, db);
 	return s;
 }
