@@ -411,6 +411,32 @@ s_keys q
 t_screen "q quits" "EXITED:0"
 s_stop
 
+# --- a role this version does not know (a newer one's, or written by hand) --------------
+U=$("$DEALDECK" add --title "Unknown role" --account Zeta)
+"$DEALDECK" stakeholder add "$U" --name "Uma Ro" --role user >/dev/null
+t_sql "PRAGMA ignore_check_constraints = ON;
+	UPDATE stakeholders SET role = 'chief_wizard' WHERE name = 'Uma Ro'"
+t_dump "$BEFORE"
+s_start 120 40
+s_wait_status "$S_READY"
+s_select "Unknown role"
+s_keys s
+t_pane "the pane shows the stored role" "Uma Ro — chief wizard"
+s_keys Tab
+s_wait "(focus)"
+if form_open e "Edit stakeholder"; then
+	t_screen "the form shows the stored role, not whatever lies before the list" \
+		"role             ‹ chief_wizard ›"
+	s_keys Enter Enter Enter Enter Enter Enter Enter
+	t_screen "saving it asks for a role this version knows" "unknown role 'chief_wizard'"
+	t_same_db "and writes nothing" "$BEFORE"
+	s_keys Escape
+	form_gone
+fi
+s_keys q
+t_screen "q quits" "EXITED:0"
+s_stop
+
 # --- a rep on a manager's deal ---------------------------------------------------------
 BOSS=$("$DEALDECK" add --title "Boss deal" --account Bigco --owner boss)
 "$DEALDECK" stakeholder add "$BOSS" --name "Di Fox" --role champion >/dev/null

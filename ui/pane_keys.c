@@ -77,6 +77,29 @@ may_change(struct ui *u)
 	return 1;
 }
 
+/*
+ * A choice field at the stored value. A value this version does not know (a
+ * newer one's, or written by hand) is shown as it is, last, rather than read as
+ * choices[-1] or silently replaced; the save then asks for a known one.
+ */
+static void
+choice_at(struct form *form, const char *label, const struct vocab *v, const char *value,
+	  int tag)
+{
+	int n = vocab_count(v), at = value != NULL ? vocab_find(v, value) : 0;
+	const char **words = xcalloc((size_t)n + 1, sizeof *words);
+	struct field *f;
+
+	memcpy(words, v->words, (size_t)n * sizeof *words);
+	if (at < 0) {
+		words[n] = value;
+		at = n++;
+	}
+	f = form_choice(form, label, words, n, tag);
+	f->choice = at;
+	free(words);
+}
+
 static void
 open_person(struct ui *u, const struct stakeholder *p)
 {
@@ -92,17 +115,12 @@ open_person(struct ui *u, const struct stakeholder *p)
 		}
 	form_init(&u->form, p ? " Edit stakeholder " : " Add a stakeholder ");
 	form_text(&u->form, "name", p ? p->name : "", TAG_NAME);
-	struct field *f = form_choice(&u->form, "role", vocab_roles.words,
-				      vocab_count(&vocab_roles), TAG_ROLE);
-	f->choice = p ? vocab_find(&vocab_roles, p->role) : 0;
+	choice_at(&u->form, "role", &vocab_roles, p ? p->role : NULL, TAG_ROLE);
 	form_text(&u->form, "title", p && p->title ? p->title : "", TAG_TITLE);
-	f = form_choice(&u->form, "stance", vocab_stances.words, vocab_count(&vocab_stances),
-			TAG_STANCE);
-	f->choice = vocab_find(&vocab_stances, p ? p->stance : "neutral");
-	f = form_choice(&u->form, "influence", vocab_influence.words,
-			vocab_count(&vocab_influence), TAG_INFLUENCE);
-	f->choice = vocab_find(&vocab_influence, p ? p->influence : "medium");
-	f = form_choice(&u->form, "reports to", names, n, TAG_REPORTS);
+	choice_at(&u->form, "stance", &vocab_stances, p ? p->stance : "neutral", TAG_STANCE);
+	choice_at(&u->form, "influence", &vocab_influence, p ? p->influence : "medium",
+		  TAG_INFLUENCE);
+	struct field *f = form_choice(&u->form, "reports to", names, n, TAG_REPORTS);
 	f->choice = at;
 	form_text(&u->form, "last contact", p && p->last_contact ? p->last_contact : "", TAG_LAST);
 	free(names);
@@ -115,14 +133,11 @@ static void
 open_step(struct ui *u, const struct plan_step *st)
 {
 	char due[DATE_LEN];
-	struct field *f;
 
 	date_format(date_today() + 7, due);
 	form_init(&u->form, st ? " Edit plan step " : " Add a plan step ");
 	form_text(&u->form, "title", st ? st->title : "", TAG_TITLE);
-	f = form_choice(&u->form, "owner", vocab_plan_owner.words, vocab_count(&vocab_plan_owner),
-			TAG_SIDE);
-	f->choice = st ? vocab_find(&vocab_plan_owner, st->owner_side) : 0;
+	choice_at(&u->form, "owner", &vocab_plan_owner, st ? st->owner_side : NULL, TAG_SIDE);
 	form_text(&u->form, "who", st && st->who ? st->who : "", TAG_WHO);
 	form_text(&u->form, "due", st ? st->due : due, TAG_DUE);
 	u->edit_id = st ? st->id : 0;
