@@ -150,4 +150,16 @@ t_run "a manager who is not on the deal" 65 import stakeholders "$T_DIR/nobody.c
 t_err "named" "nobody.csv:2: reports_to: reports-to 'Nobody' is not a stakeholder of this deal"
 t_dump "$T_DIR/before.sql"
 
+# The man page says who may check a file, and it is true: the team, not outsiders.
+man="${top_srcdir:-.}/man/dealdeck.1"
+t_eq "no import is said to be missing from this version" "$(grep -ci 'not in this version' "$man")" 0
+t_eq "the man page: anyone in the team may dry-run, an outsider not" \
+	"$(grep -A1 'writes nothing; anyone in the team may run it' "$man" | grep -c 'exit status 4')" 1
+t_team_process "$T_DIR/outside.ini" boss ann
+t_run "a team without me" 0 process apply "$T_DIR/outside.ini"
+for kind in deals stakeholders plan; do
+	t_run "an outsider may not check a $kind file" 4 import $kind "$T_DIR/many.csv" --dry-run
+done
+t_err "told why" "not in the team"
+
 t_done
