@@ -99,8 +99,9 @@ board_totals(struct db *db, const struct process *p, const struct board_filter *
 		/* Won and lost add up several stages: past 64 bits is an error, not a wrap. */
 		if (__builtin_add_overflow(t->amount, sqlite3_column_int64(st, 3), &t->amount)) {
 			sqlite3_finalize(st);
-			return err_set(err, DD_FAIL, "the amounts on the board add up to more "
-						     "than dealdeck can count");
+			return err_set(err, DD_FAIL,
+				       "the amounts on the board add up to more "
+				       "than dealdeck can count");
 		}
 	}
 	sqlite3_finalize(st);

@@ -441,8 +441,8 @@ read_row(struct importer *im, struct row *rw)
 			continue;
 		}
 		if (strcmp(e->at, im->now) > 0) {
-			row_error(im, rw->line, c->name, "'%s' is in the future (now is %s UTC)", v,
-				  im->now);
+			row_error(im, rw->line, c->name, "'%s' is in the future (now is %s UTC)",
+				  v, im->now);
 			continue;
 		}
 		if (c->stage >= im->nst) {

@@ -91,7 +91,7 @@ struct importer {
 	/* Reading: the line being fed, and where the current record began. */
 	long line, rec_line;
 	int in_quotes, line_start, stop;
-	int cr_cut; /* the last chunk ended in a CR: an LF next is its CRLF's */
+	int cr_cut;        /* the last chunk ended in a CR: an LF next is its CRLF's */
 	struct strbuf buf; /* the current record's fields, each NUL-terminated */
 	size_t *off, *len;
 	size_t nf, nf_seen;

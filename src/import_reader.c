@@ -17,7 +17,7 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#define CHUNK      65536
+#define CHUNK 65536
 /* Columns a header may have, and so fields a record: stops a row of a million commas. */
 #define MAX_FIELDS 4096
 

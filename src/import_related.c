@@ -329,9 +329,9 @@ people_row(struct importer *im, long deal)
 	*(existed ? &im->r->updated : &im->r->added) += 1;
 	if (given(manager) != NULL) {
 		im->pend = xreallocarray(im->pend, im->npend + 1, sizeof *im->pend);
-		im->pend[im->npend++] = (struct pending){deal, id, im->rec_line,
-							 (size_t)im->col_of[P_REPORTS_TO],
-							 xstrdup(manager)};
+		im->pend[im->npend++] =
+			(struct pending){deal, id, im->rec_line, (size_t)im->col_of[P_REPORTS_TO],
+					 xstrdup(manager)};
 	}
 }
 

@@ -36,24 +36,24 @@ static const struct symbol {
 	{"S$", "SGD"},
 	{"MX$", "MXN"},
 	{"R$", "BRL"},
-	{"\xe2\x82\xac", "EUR"},           /* € */
-	{"\xc2\xa3", "GBP"},                /* £ */
-	{"\xc2\xa5", "JPY CNY"},            /* ¥ */
-	{"\xef\xbf\xa5", "JPY CNY"},        /* fullwidth ¥ */
-	{"\xe5\x86\x86", "JPY"},            /* 円 */
-	{"\xe5\x85\x83", "CNY"},            /* 元 */
-	{"\xe2\x82\xb9", "INR"},            /* ₹ */
-	{"\xe2\x82\xa9", "KRW"},            /* ₩ */
-	{"\xe2\x82\xbd", "RUB"},            /* ₽ */
-	{"\xe2\x82\xba", "TRY"},            /* ₺ */
-	{"\xe2\x82\xaa", "ILS"},            /* ₪ */
-	{"\xe2\x82\xab", "VND"},            /* ₫ */
-	{"\xe0\xb8\xbf", "THB"},            /* ฿ */
-	{"\xe2\x82\xb1", "PHP"},            /* ₱ */
-	{"\xe2\x82\xb4", "UAH"},            /* ₴ */
-	{"\xe2\x82\xa6", "NGN"},            /* ₦ */
-	{"z\xc5\x82", "PLN"},                /* zł */
-	{"K\xc4\x8d", "CZK"},                /* Kč */
+	{"\xe2\x82\xac", "EUR"},     /* € */
+	{"\xc2\xa3", "GBP"},         /* £ */
+	{"\xc2\xa5", "JPY CNY"},     /* ¥ */
+	{"\xef\xbf\xa5", "JPY CNY"}, /* fullwidth ¥ */
+	{"\xe5\x86\x86", "JPY"},     /* 円 */
+	{"\xe5\x85\x83", "CNY"},     /* 元 */
+	{"\xe2\x82\xb9", "INR"},     /* ₹ */
+	{"\xe2\x82\xa9", "KRW"},     /* ₩ */
+	{"\xe2\x82\xbd", "RUB"},     /* ₽ */
+	{"\xe2\x82\xba", "TRY"},     /* ₺ */
+	{"\xe2\x82\xaa", "ILS"},     /* ₪ */
+	{"\xe2\x82\xab", "VND"},     /* ₫ */
+	{"\xe0\xb8\xbf", "THB"},     /* ฿ */
+	{"\xe2\x82\xb1", "PHP"},     /* ₱ */
+	{"\xe2\x82\xb4", "UAH"},     /* ₴ */
+	{"\xe2\x82\xa6", "NGN"},     /* ₦ */
+	{"z\xc5\x82", "PLN"},        /* zł */
+	{"K\xc4\x8d", "CZK"},        /* Kč */
 	{"Ft", "HUF"},
 	{"kr", "SEK NOK DKK ISK"},
 	{"Fr", "CHF"},

@@ -424,8 +424,8 @@ remember(struct committee *c, long id, const struct stakeholder_fields *f, long 
 }
 
 int
-people_add_in(struct session *s, struct committee *c, const struct stakeholder_fields *f,
-	      long *id, struct dd_err *err)
+people_add_in(struct session *s, struct committee *c, const struct stakeholder_fields *f, long *id,
+	      struct dd_err *err)
 {
 	struct stakeholder_fields g = *f;
 	long manager;
@@ -444,9 +444,10 @@ people_add_in(struct session *s, struct committee *c, const struct stakeholder_f
 					     " influence, last_contact, reports_to, deal_id,"
 					     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	char now[TIMESTAMP_LEN];
-	bind_fields(st, &(struct stakeholder_fields){g.name, g.role, g.title ? g.title : "",
-						     g.stance, g.influence, NULL,
-						     g.last_contact ? g.last_contact : ""},
+	bind_fields(st,
+		    &(struct stakeholder_fields){g.name, g.role, g.title ? g.title : "", g.stance,
+						 g.influence, NULL,
+						 g.last_contact ? g.last_contact : ""},
 		    manager > 0 ? manager : 0, &k);
 	timestamp_now(now);
 	sqlite3_bind_int64(st, ++k, c->deal_id);
@@ -493,8 +494,8 @@ set_text(char **slot, const char *typed)
 }
 
 int
-people_edit_in(struct session *s, struct committee *c, long id,
-	       const struct stakeholder_fields *f, struct dd_err *err)
+people_edit_in(struct session *s, struct committee *c, long id, const struct stakeholder_fields *f,
+	       struct dd_err *err)
 {
 	static const char *const cols[] = {"name",   "role",      "title",
 					   "stance", "influence", "last_contact"};
@@ -569,20 +570,20 @@ loop_at(const struct committee *c, char *state, size_t from, size_t *on_loop)
 
 	while (state[i] == 0) {
 		state[i] = 1;
-		const struct stakeholder *m = c->v[i].reports_to ? by_id(c, c->v[i].reports_to)
-								 : NULL;
+		const struct stakeholder *m =
+			c->v[i].reports_to ? by_id(c, c->v[i].reports_to) : NULL;
 		if (m == NULL)
 			break;
 		i = (size_t)(m - c->v);
 	}
-	int found = state[i] == 1 && c->v[i].reports_to != 0 &&
-		    by_id(c, c->v[i].reports_to) != NULL;
+	int found =
+		state[i] == 1 && c->v[i].reports_to != 0 && by_id(c, c->v[i].reports_to) != NULL;
 	*on_loop = i;
 	/* Mark the walk done, so no later walk goes over it again. */
 	for (size_t j = from; state[j] == 1;) {
 		state[j] = 2;
-		const struct stakeholder *m = c->v[j].reports_to ? by_id(c, c->v[j].reports_to)
-								 : NULL;
+		const struct stakeholder *m =
+			c->v[j].reports_to ? by_id(c, c->v[j].reports_to) : NULL;
 		if (m == NULL)
 			break;
 		j = (size_t)(m - c->v);
@@ -610,7 +611,8 @@ people_set_managers_tx(struct session *s, struct committee *c, const long *ids,
 				     c->deal_id);
 		else if (m == NULL)
 			rc = err_set(err, DD_USAGE,
-				     "reports-to '%s' is not a stakeholder of this deal", managers[i]);
+				     "reports-to '%s' is not a stakeholder of this deal",
+				     managers[i]);
 		if (rc != DD_OK)
 			break;
 		pending[me - c->v] = i + 1;
@@ -637,7 +639,8 @@ people_set_managers_tx(struct session *s, struct committee *c, const long *ids,
 			     "%s cannot report to %s: that would make a reporting loop", me->name,
 			     by_id(c, me->reports_to)->name);
 	}
-	sqlite3_stmt *st = db_prepare(s->db, "UPDATE stakeholders SET reports_to = ? WHERE id = ?");
+	sqlite3_stmt *st =
+		db_prepare(s->db, "UPDATE stakeholders SET reports_to = ? WHERE id = ?");
 	for (size_t i = 0; i < n && rc == DD_OK; i++) {
 		if (to[i] == old[i])
 			continue;

@@ -52,8 +52,7 @@ int people_edit_in(struct session *s, struct committee *c, long id,
  * in it. On an error *bad is the index it concerns.
  */
 int people_set_managers_tx(struct session *s, struct committee *c, const long *ids,
-			   const char *const *managers, size_t n, size_t *bad,
-			   struct dd_err *err);
+			   const char *const *managers, size_t n, size_t *bad, struct dd_err *err);
 /* The checks of each given field on its own (words, dates, UTF-8), without the deal. */
 int people_check(const struct stakeholder_fields *f, struct dd_err *err);
 int people_remove(struct session *s, long id, struct dd_err *err);

@@ -217,10 +217,9 @@ plan_done_at_check(const char *at, struct dd_err *err)
 }
 
 int
-plan_done_by_login(const struct session *s, const char *by, const char **login,
-		   struct dd_err *err)
+plan_done_by_login(const struct session *s, const char *by, const char **login, struct dd_err *err)
 {
-	*login = s->proc.nteam > 0 ? process_team_login(&s->proc, by)
+	*login = s->proc.nteam > 0         ? process_team_login(&s->proc, by)
 		 : process_login_valid(by) ? by
 					   : NULL;
 	if (*login != NULL)

@@ -181,8 +181,7 @@ load_stages(struct ini_file *l, struct process *p)
  * every login and with the people whose [person] came before.
  */
 static void
-check_clashes(struct ini_file *l, const struct process *p, const struct person *t,
-	      const char *sec)
+check_clashes(struct ini_file *l, const struct process *p, const struct person *t, const char *sec)
 {
 	const char *keys[] = {"name", "email"}, *mine[] = {t->name, t->email};
 

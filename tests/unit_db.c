@@ -795,23 +795,25 @@ START_TEST(test_migration_bounds_amounts)
 			 1);
 	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	ck_assert_int_eq(query_long(db, "PRAGMA foreign_keys"), 1);
-	ck_assert_int_eq(query_long(db, "SELECT count(*) FROM sqlite_master WHERE"
-					" tbl_name = 'deals' AND type = 'index' AND sql IS NOT NULL"),
+	ck_assert_int_eq(query_long(db,
+				    "SELECT count(*) FROM sqlite_master WHERE"
+				    " tbl_name = 'deals' AND type = 'index' AND sql IS NOT NULL"),
 			 3);
-	ck_assert_int_ne(db_exec(db, "UPDATE deals SET amount = 100000000000001 WHERE id = 1",
-				 &err),
-			 DD_OK);
+	ck_assert_int_ne(
+		db_exec(db, "UPDATE deals SET amount = 100000000000001 WHERE id = 1", &err),
+		DD_OK);
 	err_clear(&err);
 	ck_assert_int_ne(db_exec(db, "DELETE FROM deals WHERE id = 2", &err), DD_OK);
 	err_clear(&err);
 	/* Twelve of the largest deals: their sum fits (eleven of the old largest did not). */
 	for (int i = 0; i < 12; i++)
-		ck_assert_int_eq(db_exec(db,
-					 "INSERT INTO deals (title, account, owner, stage, amount,"
-					 " created_at, stage_entered_at, updated_at) VALUES ('M',"
-					 " 'A', 'ann', 'prospect', 100000000000000, 'x', 'x', 'x')",
-					 &err),
-				 DD_OK);
+		ck_assert_int_eq(
+			db_exec(db,
+				"INSERT INTO deals (title, account, owner, stage, amount,"
+				" created_at, stage_entered_at, updated_at) VALUES ('M',"
+				" 'A', 'ann', 'prospect', 100000000000000, 'x', 'x', 'x')",
+				&err),
+			DD_OK);
 	ck_assert_int_eq(query_long(db, "SELECT sum(amount) FROM deals WHERE title = 'M'"),
 			 1200000000000000);
 	db_close(db);

@@ -295,7 +295,7 @@ static const struct broken {
 	B("bad quoting", "title,account\n\"A\"x,B\n", ":2: title: bad quoting"),
 	B("invalid UTF-8", "title,account\nA,\xff\xfe\n", ":2: account: not valid UTF-8"),
 	B("NUL byte", "title,account\nA,B\0C\n", ":2: account: contains a NUL byte"),
-	B("byte order mark inside", "title,account\nA,\xef\xbb\xbf" "B\n",
+	B("byte order mark inside", "title,account\nA,\357\273\277B\n",
 	  ":2: account: contains U+FEFF"),
 	B("CR-only line ends", "title,account\rA,B\r,C\r", ":3: title: the title cannot be empty"),
 	B("unknown stage", "title,account,Deal Stage\nA,B,Nowhere\n",

@@ -20,7 +20,7 @@ static const struct {
 	{"US$12,500", "USD", 1250000},
 	{"12.500,00 \xe2\x82\xac", "EUR", 1250000}, /* 12.500,00 € */
 	{"\xe2\x82\xac 12.500,00", "EUR", 1250000},
-	{"\xe2\x82\xac\xc2\xa0" "12.500,00", "EUR", 1250000}, /* a no-break space */
+	{"\342\202\254\302\24012.500,00", "EUR", 1250000}, /* a no-break space */
 	{"EUR 99", "EUR", 9900},
 	{"99 EUR", "EUR", 9900},
 	{"99 eur", "EUR", 9900},
@@ -38,7 +38,7 @@ static const struct {
 	{"+5", "USD", 500},
 	{"  42  ", "USD", 4200},
 	{"42", NULL, 4200},
-	{"\xc2\xa3" "7.25", "GBP", 725},
+	{"\302\2437.25", "GBP", 725}, /* £ */
 	{"100 \xc2\xa5", "JPY", 10000},
 	{"100 kr", "SEK", 10000},
 	{"R 100", "ZAR", 10000},
@@ -59,14 +59,14 @@ END_TEST
 
 /* Refused in a USD pipeline. */
 static const char *const bad[] = {
-	"12x",  /* a lone letter is a typo, not a currency */
+	"12x", /* a lone letter is a typo, not a currency */
 	"x12",
 	"12abc", /* once read as 12.00 */
 	"5 million",
 	"12 GBP", /* another currency is never read as ours */
 	"EUR 100",
-	"100 \xc2\xa5", /* ¥ */
-	"\xe2\x82\xac" "12",
+	"100 \xc2\xa5",   /* ¥ */
+	"\342\202\25412", /* €12 */
 	"R$ 12",
 	"12 gbp",
 	"-5",
@@ -217,7 +217,8 @@ START_TEST(test_money_format_parse_round_trip)
 			int64_t v = -1;
 
 			money_format(values[i], grouping, out);
-			ck_assert_msg(money_parse(out, "USD", &v, &why) == 0, "'%s': %s", out, why);
+			ck_assert_msg(money_parse(out, "USD", &v, &why) == 0, "'%s': %s", out,
+				      why);
 			ck_assert_int_eq(v, values[i]);
 		}
 }

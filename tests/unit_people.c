@@ -525,9 +525,9 @@ committee_find_raw(const char *name)
 	long v = -1;
 
 	ck_assert_int_eq(sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT id FROM stakeholders WHERE name = ?", -1,
-					    &st, NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_prepare_v2(h, "SELECT id FROM stakeholders WHERE name = ?", -1, &st, NULL),
+		SQLITE_OK);
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = (long)sqlite3_column_int64(st, 0);
@@ -837,8 +837,8 @@ in_add(struct committee *c, const char *name)
 {
 	long id = 0;
 
-	ck_assert_msg(people_add_in(&s, c, &(struct stakeholder_fields){.name = name,
-									.role = "user"},
+	ck_assert_msg(people_add_in(&s, c,
+				    &(struct stakeholder_fields){.name = name, .role = "user"},
 				    &id, &err) == DD_OK,
 		      "%s: %s", name, strbuf_str(&err.msg));
 	return id;
@@ -862,21 +862,22 @@ START_TEST(test_db_committee)
 	ck_assert_int_eq(committee_find(c, "JOS\xc3\x89"), jose);
 	ck_assert_int_eq(committee_find(c, "person 999"), committee_find(c, "Person 999"));
 	ck_assert_int_eq(committee_find(c, "Nobody"), 0);
-	ck_assert_int_eq(people_add_in(&s, c, &(struct stakeholder_fields){.name = "PERSON 7",
-									   .role = "user"},
-				       &id, &err),
-			 DD_REFUSED);
+	ck_assert_int_eq(
+		people_add_in(&s, c,
+			      &(struct stakeholder_fields){.name = "PERSON 7", .role = "user"},
+			      &id, &err),
+		DD_REFUSED);
 	/* A rename is found under its new name only. */
-	ck_assert_int_eq(people_edit_in(&s, c, jose, &(struct stakeholder_fields){.name = "Pepe"},
-					&err),
-			 DD_OK);
+	ck_assert_int_eq(
+		people_edit_in(&s, c, jose, &(struct stakeholder_fields){.name = "Pepe"}, &err),
+		DD_OK);
 	ck_assert_int_eq(committee_find(c, "Pepe"), jose);
 	ck_assert_int_eq(committee_find(c, "Jos\xc3\xa9"), 0);
 
 	/* A -> B stored; the file says B -> A and A -> C: no loop where it ends. */
 	long a = committee_find(c, "Person 1"), b = committee_find(c, "Person 2");
-	ck_assert_int_eq(people_edit_in(&s, c, a, &(struct stakeholder_fields){.reports_to =
-										  "Person 2"},
+	ck_assert_int_eq(people_edit_in(&s, c, a,
+					&(struct stakeholder_fields){.reports_to = "Person 2"},
 					&err),
 			 DD_OK);
 	ids[0] = b;

@@ -377,7 +377,7 @@ START_TEST(test_text_problem)
 	ck_assert_ptr_null(text_problem("", 0));
 	ck_assert_ptr_nonnull(strstr(text_problem("A\0B", 3), "NUL"));
 	ck_assert_ptr_nonnull(strstr(text_problem("A\xff", 2), "UTF-8"));
-	ck_assert_ptr_nonnull(strstr(text_problem("\xef\xbb\xbf" "Acme", 7), "U+FEFF"));
+	ck_assert_ptr_nonnull(strstr(text_problem("\357\273\277Acme", 7), "U+FEFF"));
 	ck_assert_ptr_nonnull(strstr(text_problem("Acme\xef\xbb\xbf", 7), "U+FEFF"));
 	ck_assert_ptr_nonnull(strstr(text_problem("Acme\xef\xbb", 6), "UTF-8")); /* cut */
 	ck_assert_ptr_null(text_problem("\xef\xbc\xa1", 3)); /* U+FF21, a wide A */

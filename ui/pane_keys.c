@@ -83,8 +83,7 @@ may_change(struct ui *u)
  * choices[-1] or silently replaced; the save then asks for a known one.
  */
 static void
-choice_at(struct form *form, const char *label, const struct vocab *v, const char *value,
-	  int tag)
+choice_at(struct form *form, const char *label, const struct vocab *v, const char *value, int tag)
 {
 	int n = vocab_count(v), at = value != NULL ? vocab_find(v, value) : 0;
 	const char **words = xcalloc((size_t)n + 1, sizeof *words);
