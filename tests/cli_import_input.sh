@@ -82,7 +82,8 @@ t_err "named" "blanks.csv:2: title: a plan step's title cannot be only spaces"
 t_same_db "nothing written" "$T_DIR/before.sql"
 
 # Amounts in a USD pipeline: another currency or other letters are refused by line.
-printf 'title,account,amount\nA,Acme,12abc\nB,Acme,12 GBP\nC,Acme,EUR 100\nD,Acme,100 \302\245\nE,Acme,5 million\nF,Acme,1000000000000.01\nG,Acme,$12\n' >"$T_DIR/money.csv"
+printf '%s\n' title,account,amount 'A,Acme,12abc' 'B,Acme,12 GBP' 'C,Acme,EUR 100' \
+	'D,Acme,100 ¥' 'E,Acme,5 million' 'F,Acme,1000000000000.01' 'G,Acme,$12' >"$T_DIR/money.csv"
 t_run "amounts that are not USD" 65 import deals "$T_DIR/money.csv"
 t_err "letters" "money.csv:2: amount: '12abc' is not money in USD: not a number"
 t_err "a currency code" "money.csv:3: amount: '12 GBP' is not money in USD: it names another currency"
@@ -94,7 +95,9 @@ t_no_err "the dollar is ours" "money.csv:8"
 t_same_db "nothing written" "$T_DIR/before.sql"
 
 # History cannot be in the future: created, closed and entered_* as move --on.
-printf 'title,account,created,entered_qualify,status,closed\nA,Acme,2099-01-01,,,\nB,Acme,2020-01-01,2099-01-01T10:00:00Z,,\nC,Acme,2020-01-01,,won,2099-01-01\nD,Acme,%s,%s,,\n' "$TODAY" "$TODAY" >"$T_DIR/future.csv"
+printf '%s\n' title,account,created,entered_qualify,status,closed 'A,Acme,2099-01-01,,,' \
+	'B,Acme,2020-01-01,2099-01-01T10:00:00Z,,' 'C,Acme,2020-01-01,,won,2099-01-01' \
+	"D,Acme,$TODAY,$TODAY,," >"$T_DIR/future.csv"
 t_run "future history" 65 import deals "$T_DIR/future.csv"
 t_err "created" "future.csv:2: created: '2099-01-01' is in the future"
 t_err "entered a stage" "future.csv:3: entered_qualify: '2099-01-01T10:00:00Z' is in the future"
@@ -104,7 +107,9 @@ t_run "its dry run agrees" 65 import deals "$T_DIR/future.csv" --dry-run
 t_same_db "nothing written" "$T_DIR/before.sql"
 
 # A step is done when it was, by someone who can do it.
-printf 'deal_id,title,owner,due,done_at,done_by\n1,Pilot,buyer,2030-01-01,2099-01-01,%s\n1,Legal,buyer,2030-01-01,2024-01-01,any text at all\n1,Sign,buyer,2030-01-01,,%s\n1,Kick,joint,2030-01-01,%s,%s\n' "$(t_login)" "$(t_login)" "$TODAY" "$(t_login)" >"$T_DIR/done.csv"
+printf '%s\n' deal_id,title,owner,due,done_at,done_by "1,Pilot,buyer,2030-01-01,2099-01-01,$(t_login)" \
+	'1,Legal,buyer,2030-01-01,2024-01-01,any text at all' "1,Sign,buyer,2030-01-01,,$(t_login)" \
+	"1,Kick,joint,2030-01-01,$TODAY,$(t_login)" >"$T_DIR/done.csv"
 t_run "steps done in the future or by anyone" 65 import plan "$T_DIR/done.csv"
 t_err "done in the future" "done.csv:2: done_at: done at 2099-01-01 00:00:00: that is in the future"
 t_err "done by words" "done.csv:3: done_by: done by 'any text at all': not a login"
@@ -114,7 +119,8 @@ t_same_db "nothing written" "$T_DIR/before.sql"
 t_team_process "$T_DIR/team.ini" "$(t_login)" ann
 printf '\n[person ann]\nname = "Ann Smith"\n' >>"$T_DIR/team.ini"
 t_run "a team" 0 process apply "$T_DIR/team.ini"
-printf 'deal_id,title,owner,due,done_at,done_by\n1,Pilot,buyer,2030-01-01,2024-01-01,ann smith\n1,Legal,buyer,2030-01-01,2024-01-01,zed\n' >"$T_DIR/team.csv"
+printf '%s\n' deal_id,title,owner,due,done_at,done_by '1,Pilot,buyer,2030-01-01,2024-01-01,ann smith' \
+	'1,Legal,buyer,2030-01-01,2024-01-01,zed' >"$T_DIR/team.csv"
 t_run "done by someone not in the team" 65 import plan "$T_DIR/team.csv"
 t_err "named" "team.csv:3: done_by: done by 'zed': not in the team of this pipeline"
 sed -i '$d' "$T_DIR/team.csv"
@@ -133,7 +139,9 @@ for i in range(1999, -1, -1):
     print('$cid,Person %d,user,%s' % (i, 'person %d' % (i - 1) if i else ''))" >"$T_DIR/many.csv"
 t_run "2,000 stakeholders on one deal" 0 import stakeholders "$T_DIR/many.csv"
 t_out "all added" "2000 added, 0 updated"
-t_eq "each reports to the one before" "$(t_sql "SELECT count(*) FROM stakeholders s JOIN stakeholders m ON m.id = s.reports_to WHERE s.deal_id = $cid AND m.name = 'Person ' || (substr(s.name, 8) - 1)")" 1999
+t_eq "each reports to the one before" "$(t_sql "SELECT count(*) FROM stakeholders s
+	JOIN stakeholders m ON m.id = s.reports_to
+	WHERE s.deal_id = $cid AND m.name = 'Person ' || (substr(s.name, 8) - 1)")" 1999
 t_dump "$T_DIR/many.sql"
 t_run "the same file again" 0 import stakeholders "$T_DIR/many.csv"
 t_out "updated" "0 added, 2000 updated"
@@ -142,9 +150,12 @@ t_same_db "an update that changes nothing writes nothing (not even the deal's ve
 printf 'deal_id,name,role,reports_to\n%s,Person 0,user,Person 5\n' "$cid" >"$T_DIR/loop.csv"
 t_run "a loop through 1,999 people" 65 import stakeholders "$T_DIR/loop.csv"
 t_err "named by its row" "loop.csv:2: reports_to: Person 0 cannot report to Person 5: that would make a reporting loop"
-printf 'deal_id,name,role,reports_to\n%s,Person 1,user,Person 0\n%s,Person 0,user,\n%s,Person 2,user,Person 0\n' "$cid" "$cid" "$cid" >"$T_DIR/swap.csv"
+printf '%s\n' deal_id,name,role,reports_to "$cid,Person 1,user,Person 0" "$cid,Person 0,user," \
+	"$cid,Person 2,user,Person 0" >"$T_DIR/swap.csv"
 t_run "managers swapped in one file" 0 import stakeholders "$T_DIR/swap.csv"
-t_eq "as the file leaves them" "$(t_sql "SELECT s.name FROM stakeholders s JOIN stakeholders m ON m.id = s.reports_to WHERE m.name = 'Person 0' ORDER BY s.name" | tr '\n' ' ')" "Person 1 Person 2 "
+t_eq "as the file leaves them" "$(t_sql "SELECT group_concat(name, ' ') FROM (SELECT s.name
+	FROM stakeholders s JOIN stakeholders m ON m.id = s.reports_to
+	WHERE m.name = 'Person 0' ORDER BY s.name)")" "Person 1 Person 2"
 printf 'deal_id,name,role,reports_to\n%s,Person 7,user,Nobody\n' "$cid" >"$T_DIR/nobody.csv"
 t_run "a manager who is not on the deal" 65 import stakeholders "$T_DIR/nobody.csv"
 t_err "named" "nobody.csv:2: reports_to: reports-to 'Nobody' is not a stakeholder of this deal"
