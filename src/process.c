@@ -114,3 +114,43 @@ process_stage_list(const struct process *p, struct strbuf *out)
 	for (size_t i = 0; i < p->nstages; i++)
 		strbuf_printf(out, "%s%s", i ? ", " : "", p->stages[i].key);
 }
+
+static const char *const forecast_names[FORECAST_NCATS] = {"pipeline", "best_case", "commit"};
+
+const char *
+forecast_name(enum forecast_cat c)
+{
+	return (unsigned)c < FORECAST_NCATS ? forecast_names[c] : "pipeline";
+}
+
+int
+forecast_parse(const char *word, enum forecast_cat *out)
+{
+	for (int i = 0; word != NULL && i < FORECAST_NCATS; i++)
+		if (strcmp(word, forecast_names[i]) == 0) {
+			*out = (enum forecast_cat)i;
+			return 0;
+		}
+	return -1;
+}
+
+enum forecast_cat
+forecast_default(const char *key, int probability)
+{
+	static const struct {
+		const char *key;
+		enum forecast_cat cat;
+	} defaults[] = {
+		{"prospect", FORECAST_PIPELINE},   {"qualify", FORECAST_PIPELINE},
+		{"discover", FORECAST_PIPELINE},   {"present", FORECAST_BEST_CASE},
+		{"propose", FORECAST_BEST_CASE},   {"negotiate", FORECAST_COMMIT},
+		{"close", FORECAST_COMMIT},
+	};
+
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		if (strcmp(key, defaults[i].key) == 0)
+			return defaults[i].cat;
+	return probability >= 80 ? FORECAST_COMMIT
+	       : probability >= 40 ? FORECAST_BEST_CASE
+				   : FORECAST_PIPELINE;
+}

@@ -35,11 +35,15 @@ struct evidence_req {
 	int contact_required;
 };
 
+/* Where a stage's deals count in the forecast (review forecast). */
+enum forecast_cat { FORECAST_PIPELINE, FORECAST_BEST_CASE, FORECAST_COMMIT, FORECAST_NCATS };
+
 struct stage {
 	char *key;
 	char *label;
 	int probability; /* percent */
 	int warn_days, rot_days;
+	enum forecast_cat forecast;
 	struct evidence_req *evidence; /* exit gate */
 	size_t nevidence;
 	struct check *checks;
@@ -79,6 +83,17 @@ enum team_role process_role_of(const struct process *p, const char *login);
 int process_login_valid(const char *s);
 /* Maps a login, display name or email of the team to a login; NULL if none. */
 const char *process_team_login(const struct process *p, const char *who);
+/* pipeline, best_case, commit. */
+const char *forecast_name(enum forecast_cat c);
+/* 0 and the category for one of those words, else -1. */
+int forecast_parse(const char *word, enum forecast_cat *out);
+/*
+ * A stage's category when the process file does not say: the contract's for the
+ * default stage keys (prospect-discover pipeline, present-propose best case,
+ * negotiate and close commit), else by probability (80% on commit, 40% on best
+ * case), which gives the same for the default stages.
+ */
+enum forecast_cat forecast_default(const char *key, int probability);
 /* "key, key, ..." of the stages. */
 void process_stage_list(const struct process *p, struct strbuf *out);
 

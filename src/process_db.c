@@ -95,7 +95,8 @@ process_db_save(struct db *db, const struct process *p, struct dd_err *err)
 	snprintf(revision, sizeof revision, "%ld", process_db_revision(db) + 1);
 	if (db_set_meta(db, "process_revision", revision, err) != DD_OK)
 		return err->code;
-	stage = db_prepare(db, "INSERT INTO stages VALUES (?, ?, ?, ?, ?, ?)");
+	stage = db_prepare(db, "INSERT INTO stages (key, position, label, probability, warn_days,"
+				"  rot_days, forecast) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	ev = db_prepare(db, "INSERT INTO gate_evidence VALUES (?, ?, ?, ?, ?)");
 	chk = db_prepare(db, "INSERT INTO gate_checks VALUES (?, ?, ?)");
 	reason = db_prepare(db, "INSERT INTO lost_reasons VALUES (?, ?)");
@@ -109,6 +110,7 @@ process_db_save(struct db *db, const struct process *p, struct dd_err *err)
 		sqlite3_bind_int(stage, 4, s->probability);
 		sqlite3_bind_int(stage, 5, s->warn_days);
 		sqlite3_bind_int(stage, 6, s->rot_days);
+		sqlite3_bind_text(stage, 7, forecast_name(s->forecast), -1, SQLITE_STATIC);
 		rc = step_done(db, stage, err);
 		for (size_t j = 0; j < s->nevidence && rc == DD_OK; j++) {
 			sqlite3_bind_text(ev, 1, s->evidence[j].key, -1, SQLITE_STATIC);
@@ -184,8 +186,8 @@ load(struct db *db, struct process *p, struct dd_err *err)
 	memset(p, 0, sizeof *p);
 	p->revision = process_db_revision(db);
 	p->name = xstrdup(db_meta(db, "process_name", name, sizeof name) ? name : "Process");
-	st = db_prepare(db, "SELECT key, label, probability, warn_days, rot_days FROM stages "
-			    "ORDER BY position");
+	st = db_prepare(db, "SELECT key, label, probability, warn_days, rot_days, forecast"
+			    " FROM stages ORDER BY position");
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct stage *s;
 
@@ -197,6 +199,8 @@ load(struct db *db, struct process *p, struct dd_err *err)
 		s->probability = sqlite3_column_int(st, 2);
 		s->warn_days = sqlite3_column_int(st, 3);
 		s->rot_days = sqlite3_column_int(st, 4);
+		if (forecast_parse((const char *)sqlite3_column_text(st, 5), &s->forecast) != 0)
+			s->forecast = forecast_default(s->key, s->probability); /* CHECKed: never */
 	}
 	if (rows_end(db, st, step, err) != DD_OK)
 		return err->code;

@@ -14,7 +14,8 @@ static const struct ini_section_def section_defs[] = {
 	{"process", 0, {"name", "stages", "lost_reasons", NULL}},
 	{"stage",
 	 1,
-	 {"label", "probability", "warn_days", "rot_days", "evidence", "checks", NULL}},
+	 {"label", "probability", "warn_days", "rot_days", "forecast", "evidence", "checks",
+	  NULL}},
 	{"evidence", 1, {"meaning", "contact", NULL}},
 	{"team", 0, {"managers", "reps", NULL}},
 	{"person", 1, {"name", "email", NULL}},
@@ -111,6 +112,18 @@ load_checks(struct ini_file *l, struct stage *s, const char *sec, const char *li
 	strvec_free(&items);
 }
 
+/* Optional: without it a stage counts where the contract's defaults put it. */
+static void
+load_forecast(struct ini_file *l, struct stage *s, const char *sec)
+{
+	const char *v = ini_get(l, sec, "forecast");
+
+	s->forecast = forecast_default(s->key, s->probability);
+	if (v != NULL && v[0] != '\0' && forecast_parse(v, &s->forecast) != 0)
+		ini_problem(l, sec, "forecast",
+			    "forecast '%s' is not a category (pipeline, best_case, commit)", v);
+}
+
 static void
 load_stages(struct ini_file *l, struct process *p)
 {
@@ -155,6 +168,7 @@ load_stages(struct ini_file *l, struct process *p)
 			ini_problem(l, sec, "rot_days",
 				    "rot_days (%d) must not be less than warn_days (%d)",
 				    s->rot_days, s->warn_days);
+		load_forecast(l, s, sec);
 		load_evidence(l, s, ini_get(l, sec, "evidence") ? ini_get(l, sec, "evidence") : "",
 			      &used);
 		load_checks(l, s, sec, ini_get(l, sec, "checks") ? ini_get(l, sec, "checks") : "");
@@ -357,8 +371,10 @@ process_ini_write(const struct process *p, FILE *f)
 
 		fprintf(f, "\n[stage %s]\n", s->key);
 		put_value(f, "label", s->label);
-		fprintf(f, "probability = %d\nwarn_days = %d\nrot_days = %d\nevidence = ",
-			s->probability, s->warn_days, s->rot_days);
+		fprintf(f,
+			"probability = %d\nwarn_days = %d\nrot_days = %d\nforecast = %s\n"
+			"evidence = ",
+			s->probability, s->warn_days, s->rot_days, forecast_name(s->forecast));
 		for (size_t j = 0; j < s->nevidence; j++)
 			fprintf(f, "%s%s", j ? ", " : "", s->evidence[j].key);
 		fputs("\nchecks = ", f);

@@ -220,6 +220,60 @@ const char *const schema_migrations[] = {
 	"CREATE INDEX deals_by_stage ON deals (status, stage, stage_entered_at);"
 	"CREATE INDEX deals_stage_amount ON deals (status, stage, amount);"
 	"CREATE INDEX deals_by_owner ON deals (owner, status, stage, stage_entered_at);",
+
+	/*
+	 * 3 -> 4: the weekly review. Each stage names its forecast category; the
+	 * stages a database has get the contract's defaults (src/process.c
+	 * forecast_default says the same).
+	 */
+	"ALTER TABLE stages ADD COLUMN forecast TEXT NOT NULL DEFAULT 'pipeline'"
+	"  CHECK (forecast = 'pipeline' OR forecast = 'best_case' OR forecast = 'commit');"
+	"UPDATE stages SET forecast = CASE"
+	"  WHEN key = 'prospect' OR key = 'qualify' OR key = 'discover' THEN 'pipeline'"
+	"  WHEN key = 'present' OR key = 'propose' THEN 'best_case'"
+	"  WHEN key = 'negotiate' OR key = 'close' THEN 'commit'"
+	"  WHEN probability >= 80 THEN 'commit' WHEN probability >= 40 THEN 'best_case'"
+	"  ELSE 'pipeline' END;"
+	/*
+	 * Snapshots: the open pipeline as it was, one row per open deal, append-only
+	 * like the history. The rows keep what the deal was (no foreign key to
+	 * deals), with the stage's probability and the forecast category it counted
+	 * in then, so a later process change does not rewrite an old forecast.
+	 */
+	"CREATE TABLE snapshots ("
+	"  id INTEGER PRIMARY KEY,"
+	"  taken_at TEXT NOT NULL,"
+	"  login TEXT NOT NULL,"
+	"  note TEXT,"
+	"  open_deals INTEGER NOT NULL,"
+	"  open_amount INTEGER NOT NULL);"
+	"CREATE TABLE snapshot_deals ("
+	"  snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),"
+	"  deal_id INTEGER NOT NULL,"
+	"  stage TEXT NOT NULL,"
+	"  owner TEXT NOT NULL,"
+	"  amount INTEGER NOT NULL,"
+	"  close_date TEXT,"
+	"  probability INTEGER NOT NULL,"
+	"  forecast TEXT NOT NULL"
+	"    CHECK (forecast = 'pipeline' OR forecast = 'best_case' OR forecast = 'commit'),"
+	"  days_in_stage INTEGER NOT NULL,"
+	"  PRIMARY KEY (snapshot_id, deal_id)) WITHOUT ROWID;"
+	"CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots"
+	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
+	"CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots"
+	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
+	"CREATE TRIGGER snapshots_no_replace BEFORE INSERT ON snapshots"
+	"  WHEN EXISTS (SELECT 1 FROM snapshots WHERE id = NEW.id)"
+	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
+	"CREATE TRIGGER snapshot_deals_no_update BEFORE UPDATE ON snapshot_deals"
+	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
+	"CREATE TRIGGER snapshot_deals_no_delete BEFORE DELETE ON snapshot_deals"
+	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
+	"CREATE TRIGGER snapshot_deals_no_replace BEFORE INSERT ON snapshot_deals"
+	"  WHEN EXISTS (SELECT 1 FROM snapshot_deals"
+	"    WHERE snapshot_id = NEW.snapshot_id AND deal_id = NEW.deal_id)"
+	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];
