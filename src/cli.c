@@ -26,7 +26,8 @@ static const struct opt global_opts[] = {
 
 static const struct command *groups[] = {
 	cli_setup_commands, cli_deal_commands, cli_move_commands,
-	cli_people_commands, cli_plan_commands, cli_stats_commands, cli_import_commands,
+	cli_people_commands, cli_plan_commands, cli_stats_commands, cli_review_commands,
+	cli_import_commands,
 	cli_export_commands,
 	NULL, /* the ui's, set by cli_main */
 };

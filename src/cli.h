@@ -53,6 +53,7 @@ extern const struct command cli_setup_commands[];
 extern const struct command cli_export_commands[];
 extern const struct command cli_import_commands[];
 extern const struct command cli_stats_commands[];
+extern const struct command cli_review_commands[];
 
 /* Parses a positional id; DD_USAGE when it is not a positive number. */
 int cli_id(struct cli *c, const char *s, const char *what, long *id);
