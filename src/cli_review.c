@@ -65,12 +65,13 @@ review_period(struct cli *c, const struct args *a, long today, struct period *p)
 }
 
 char *
-review_cell(const struct review_out *o, const char *text, int width)
+review_cell(const struct review_out *o, const char *text, int width, int right)
 {
 	char *safe = text_printable(text ? text : "");
 	char *fit = text_fit(safe, width, o->ascii);
 	int pad = width - text_width(fit);
-	char *cell = xasprintf("%s%*s", fit, pad > 0 ? pad : 0, "");
+	char *cell = right ? xasprintf("%*s%s", pad > 0 ? pad : 0, "", fit)
+			   : xasprintf("%s%*s", fit, pad > 0 ? pad : 0, "");
 
 	free(safe);
 	free(fit);

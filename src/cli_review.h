@@ -29,8 +29,11 @@ const char *review_amount(const struct review_out *o, int64_t minor, char out[RE
 const char *review_arrow(const struct review_out *o);
 /* --period, or the quarter of T; DD_USAGE when it is not YYYY-Qn, this or next. */
 int review_period(struct cli *c, const struct args *a, long today, struct period *p);
-/* A text cut to width display columns (… or ~ when cut), padded; the caller frees. */
-char *review_cell(const struct review_out *o, const char *text, int width);
+/*
+ * A text cut to width display columns (… or ~ when cut), padded on the right, or
+ * on the left when right is set; measured by display width. The caller frees.
+ */
+char *review_cell(const struct review_out *o, const char *text, int width, int right);
 
 int cmd_review_diff(struct cli *c, const struct args *a);
 int cmd_review_queue(struct cli *c, const struct args *a);

@@ -19,12 +19,14 @@ what(const struct review_out *o, const struct diff_deal *d, enum change_kind k, 
 	char a[REVIEW_AMOUNT_LEN], b[REVIEW_AMOUNT_LEN], delta[REVIEW_AMOUNT_LEN];
 	const char *arrow = review_arrow(o);
 	long moved = d->close_moved < 0 ? -d->close_moved : d->close_moved;
+	/* the amount of new, won and lost deals in a column */
+	char *am = review_cell(o, review_amount(o, d->amount, a), 16, 1);
 
 	switch (k) {
 	case CH_NEW:
-		snprintf(out, len, "%s  %s  closes %s",
-			 strcmp(d->status, "open") == 0 ? d->stage : d->status,
-			 review_amount(o, d->amount, a), d->close_date ? d->close_date : "-");
+		snprintf(out, len, "%-10s %s  closes %s",
+			 strcmp(d->status, "open") == 0 ? d->stage : d->status, am,
+			 d->close_date ? d->close_date : "-");
 		break;
 	case CH_ADVANCED:
 	case CH_MOVED_BACK:
@@ -33,12 +35,10 @@ what(const struct review_out *o, const struct diff_deal *d, enum change_kind k, 
 			 k == CH_MOVED_BACK ? (d->reason ? d->reason : "no reason recorded") : "");
 		break;
 	case CH_WON:
-		snprintf(out, len, "%s  won %.10s from %s", review_amount(o, d->amount, a),
-			 d->event_at, d->stage);
+		snprintf(out, len, "%s  won %.10s from %s", am, d->event_at, d->stage);
 		break;
 	case CH_LOST:
-		snprintf(out, len, "%s  lost %.10s from %s: %s%s%s", review_amount(o, d->amount, a),
-			 d->event_at, d->stage, d->lost_reason ? d->lost_reason : "",
+		snprintf(out, len, "%s  lost %.10s from %s: %s%s%s", am, d->event_at, d->stage, d->lost_reason ? d->lost_reason : "",
 			 d->lost_note ? ", " : "", d->lost_note ? d->lost_note : "");
 		break;
 	case CH_REOPENED:
@@ -70,6 +70,7 @@ what(const struct review_out *o, const struct diff_deal *d, enum change_kind k, 
 	default:
 		snprintf(out, len, "%s", "");
 	}
+	free(am);
 }
 
 /* --- text --------------------------------------------------------------------------- */
@@ -90,7 +91,7 @@ text_section(const struct review_out *o, const struct review_diff *r, enum chang
 
 		if (!((d->changes >> k) & 1))
 			continue;
-		char *title = review_cell(o, d->title, 28), *owner = review_cell(o, d->owner, 10);
+		char *title = review_cell(o, d->title, 28, 0), *owner = review_cell(o, d->owner, 10, 0);
 
 		what(o, d, k, buf, sizeof buf);
 		printf("  #%-5ld %s  %s  %s\n", d->id, title, owner, buf);
@@ -121,8 +122,10 @@ text_waterfall(const struct review_out *o, const struct review_diff *r)
 		const struct wf_row_def *w = &waterfall_rows[i];
 		const char *sign = i == WF_END ? "=" : w->sign > 0 ? "+" : w->sign < 0 ? "-" : " ";
 
-		printf("  %s %-11s %6ld  %22s\n", sign, w->label, r->wf.row[i].deals,
-		       review_amount(o, r->wf.row[i].amount, a));
+		char *cell = review_cell(o, review_amount(o, r->wf.row[i].amount, a), 22, 1);
+
+		printf("  %s %-11s %6ld  %s\n", sign, w->label, r->wf.row[i].deals, cell);
+		free(cell);
 	}
 	if (r->came_and_went.deals > 0)
 		printf("  (not in it: %ld deal%s opened and closed again since the snapshot)\n",

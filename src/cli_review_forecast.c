@@ -129,9 +129,23 @@ text_deals(const struct review_out *o, const struct forecast *f)
 }
 
 static void
+accuracy_line(const struct review_out *o, const char *what, int64_t forecast, int64_t won,
+	      double accuracy)
+{
+	char a[REVIEW_AMOUNT_LEN], p[32];
+	char *f = review_cell(o, review_amount(o, forecast, a), 20, 1);
+	char *w = review_cell(o, review_amount(o, won, a), 20, 1);
+
+	percent(accuracy, p);
+	printf("  %-17s %s  won %s  accuracy %7s\n", what, f, w, p);
+	free(f);
+	free(w);
+}
+
+static void
 text_accuracy(const struct review_out *o, const struct forecast *f)
 {
-	char a[REVIEW_AMOUNT_LEN], w[REVIEW_AMOUNT_LEN], p[32];
+	char p[32];
 
 	if (!f->ended)
 		return;
@@ -142,13 +156,9 @@ text_accuracy(const struct review_out *o, const struct forecast *f)
 	}
 	printf("  snapshot %ld, taken %.16s by %s\n", f->snap.id, f->snap.taken_at,
 	       f->snap.login);
-	review_amount(o, f->won.amount, w);
-	percent(f->weighted_accuracy, p);
-	printf("  weighted forecast %20s  won %20s  accuracy %7s\n",
-	       review_amount(o, f->snap_weighted, a), w, p);
-	percent(f->commit_accuracy, p);
-	printf("  commit forecast   %20s  won %20s  accuracy %7s\n",
-	       review_amount(o, f->snap_commit, a), w, p);
+	accuracy_line(o, "weighted forecast", f->snap_weighted, f->won.amount,
+		      f->weighted_accuracy);
+	accuracy_line(o, "commit forecast", f->snap_commit, f->won.amount, f->commit_accuracy);
 	percent(f->won_share, p);
 	printf("  deals forecast %ld, won in the period %ld: %s\n", f->snap_deals,
 	       f->snap_deals_won, p);
