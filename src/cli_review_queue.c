@@ -20,7 +20,8 @@ static void
 print_text(const struct review_out *o, const struct queue_row *r)
 {
 	char id[24], days[16], amount[REVIEW_AMOUNT_LEN], why[WHY_LEN];
-	const char *cells[] = {id, r->title, r->owner, r->stage, days, amount, r->close_date};
+	const char *cells[] = {id, r->title, r->owner, r->stage, days, amount,
+			       r->close_date ? r->close_date : "-"};
 
 	snprintf(id, sizeof id, "%ld", r->id);
 	snprintf(days, sizeof days, "%d", r->days);

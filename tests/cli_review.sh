@@ -18,6 +18,8 @@
 
 ME=$(t_login)
 SQL="$T_DIR/fixture.sql"
+# sq TEXT: TEXT with its single quotes doubled, for an SQL string.
+sq() { printf '%s' "$1" | sed "s/'/''/g"; }
 
 # --- helpers: SQL collected in $SQL, run by load DB ---------------------------------------
 q() { printf '%s;\n' "$*" >>"$SQL"; }
@@ -35,8 +37,8 @@ deal() {
 # is a day (10:00:00) or a full time. EXTRA: lost: the reason (NOTE its note); back,
 # reopen: the reason; forward, won: an override.
 ev() {
-	d=$1 kind=$2 from=$3 to=$4 at=$5 extra=${6:-} note=NULL
-	[ -n "${7:-}" ] && note="'$7'"
+	d=$1 kind=$2 from=$3 to=$4 at=$5 extra=$(sq "${6:-}") note=NULL
+	[ -n "${7:-}" ] && note="'$(sq "$7")'"
 	case $at in *:*) ;; *) at="$at 10:00:00" ;; esac
 	case $kind in won | lost) status=$kind ;; *) status=open ;; esac
 	fe=$(t_from_entered "$d" "$kind")
@@ -482,5 +484,377 @@ for stmt in "UPDATE snapshots SET note = 'x' WHERE id = 2" \
 done
 t_eq "snapshot 2 is as it was" "$(t_sql "SELECT note, count(*), sum(amount) FROM snapshots s
 	JOIN snapshot_deals r ON r.snapshot_id = s.id WHERE s.id = 2" "$DIFF")" "week 22|18|7030000"
+
+# === The attention queue =====================================================================
+# queue.db (USD), owner qa, T = 2026-06-30. A deal with none of the reasons: two
+# stakeholders (champion Cara, user Uma; an economic buyer only where named), the next
+# step "Call back" with no due day, no close date, no plan; created 2026-06-20 in
+# prospect (10 days at T, rot 30). Each deal changes that as said:
+#   1 qualify since 05-31: 30 days = rot 30                     rotting
+#   2 no next step                                              no_next_step
+#   3 next step due 06-29                                       next_step_overdue
+#   4 seller steps: due 06-25 open; due 06-15 done 07-02 (after T: open at T); due 06-01
+#     done 06-01                                                plan_step_overdue (2)
+#   5 one stakeholder (a second added 07-05, after T)           single_threaded
+#   6 close 06-29                                               close_date_past
+#   7 close 07-15, buyer step due 07-20 open (one due 07-30 done) close_before_plan
+#   8 discover since 06-20, champion and user                  no_economic_buyer
+#   9 propose since 05-01 (60 days), no next step, only a champion, close 06-20:
+#     rotting, no_next_step, single_threaded, close_date_past, no_economic_buyer (5)
+#  10 no next step, no stakeholders, 500.00                     2 reasons
+#  11 the same, 600.00                                          2 reasons
+#  12 discover with an economic buyer, next step due 06-30, close 06-30, a buyer step due
+#     06-30 open: all due on T, nothing late                    none
+#  13 won 06-25 with no next step                               closed: not in the queue
+#  14 qualify since 06-01 (29 days), no economic buyer yet      none (before discover)
+#  15 created 07-01, after T                                    not there at T
+# Order: most reasons, then amount: 9; 11, 10; 8, 7, 6, 5, 4, 3, 2, 1.
+QUEUE="$T_DIR/queue.db"
+t_run "init the queue database" 0 --db "$QUEUE" init
+person() {
+	q "INSERT INTO stakeholders (deal_id, name, role, created_at)
+		VALUES ($1, '$2', '$3', '${4:-2026-06-20 10:00:00}')"
+}
+step() {
+	done_at="'$5'"
+	[ "$5" = - ] && done_at=NULL
+	q "INSERT INTO plan_steps (deal_id, title, owner_side, due, done_at, created_at)
+		VALUES ($1, '$2', '$3', '$4', $done_at, '2026-06-20 10:00:00')"
+}
+# qdeal ID AMOUNT [CLOSE [CREATED [alone]]]: a deal of qa created in prospect (default
+# 2026-06-20); with Cara and Uma unless alone.
+qdeal() {
+	deal "$1" qa "$2" "${3:--}"
+	ev "$1" create - prospect "${4:-2026-06-20}"
+	[ "${5:-}" = alone ] && return
+	person "$1" Cara champion
+	person "$1" Uma user
+}
+qdeal 1 1000.00 - 2026-05-20
+ev 1 forward prospect qualify 2026-05-31
+qdeal 2 2000.00
+q "UPDATE deals SET next_step = NULL WHERE id = 2"
+qdeal 3 3000.00
+q "UPDATE deals SET next_step_due = '2026-06-29' WHERE id = 3"
+qdeal 4 4000.00
+step 4 "Send the security answers" seller 2026-06-25 -
+step 4 "Pricing review" seller 2026-06-15 "2026-07-02 10:00:00"
+step 4 "Kickoff" seller 2026-06-01 "2026-06-01 10:00:00"
+qdeal 5 5000.00 - 2026-06-20 alone
+person 5 Cara champion
+person 5 Uma user "2026-07-05 10:00:00"
+qdeal 6 6000.00 2026-06-29
+qdeal 7 7000.00 2026-07-15
+step 7 "Board approval" buyer 2026-07-20 -
+step 7 "Budget sign-off" buyer 2026-07-30 "2026-06-20 10:00:00"
+qdeal 8 8000.00
+ev 8 forward prospect discover "2026-06-20 11:00:00"
+qdeal 9 9000.00 2026-06-20 2026-04-20 alone
+person 9 Cara champion
+ev 9 forward prospect propose 2026-05-01
+qdeal 10 500.00 - 2026-06-20 alone
+qdeal 11 600.00 - 2026-06-20 alone
+q "UPDATE deals SET next_step = NULL WHERE id IN (9, 10, 11)"
+qdeal 12 1200.00 2026-06-30
+person 12 Evan economic_buyer
+ev 12 forward prospect discover "2026-06-20 11:00:00"
+q "UPDATE deals SET next_step_due = '2026-06-30' WHERE id = 12"
+step 12 "Security review" buyer 2026-06-30 -
+qdeal 13 1300.00
+ev 13 won prospect prospect 2026-06-25
+q "UPDATE deals SET next_step = NULL WHERE id = 13"
+qdeal 14 1400.00 - 2026-05-20
+ev 14 forward prospect qualify 2026-06-01
+deal 15 qa 1500.00 -
+ev 15 create - prospect "2026-07-01 00:00:00"
+q "UPDATE deals SET next_step = NULL WHERE id = 15"
+sync
+load "$QUEUE"
+
+t_run "review queue as CSV" 0 --db "$QUEUE" --as-of 2026-06-30 review queue --format csv
+cat >"$T_DIR/queue.csv" <<'EOF'
+id,title,account,owner,stage,amount,days_in_stage,close_date,reasons,why
+9,Deal 9,Account 9,qa,propose,9000.00,60,2026-06-20,rotting;no_next_step;single_threaded;close_date_past;no_economic_buyer,"rotting: 60 days in propose, rots at 30; no_next_step: no next step set; single_threaded: 1 stakeholder mapped; close_date_past: close date 2026-06-20 has passed; no_economic_buyer: no economic buyer mapped in propose"
+11,Deal 11,Account 11,qa,prospect,600.00,10,,no_next_step;single_threaded,no_next_step: no next step set; single_threaded: 0 stakeholders mapped
+10,Deal 10,Account 10,qa,prospect,500.00,10,,no_next_step;single_threaded,no_next_step: no next step set; single_threaded: 0 stakeholders mapped
+8,Deal 8,Account 8,qa,discover,8000.00,10,,no_economic_buyer,no_economic_buyer: no economic buyer mapped in discover
+7,Deal 7,Account 7,qa,prospect,7000.00,10,2026-07-15,close_before_plan,"close_before_plan: closes 2026-07-15, the buyer's last plan step is due 2026-07-20"
+6,Deal 6,Account 6,qa,prospect,6000.00,10,2026-06-29,close_date_past,close_date_past: close date 2026-06-29 has passed
+5,Deal 5,Account 5,qa,prospect,5000.00,10,,single_threaded,single_threaded: 1 stakeholder mapped
+4,Deal 4,Account 4,qa,prospect,4000.00,10,,plan_step_overdue,"plan_step_overdue: plan step ""Pricing review"" due 2026-06-15, and 1 more"
+3,Deal 3,Account 3,qa,prospect,3000.00,10,,next_step_overdue,next_step_overdue: next step due 2026-06-29
+2,Deal 2,Account 2,qa,prospect,2000.00,10,,no_next_step,no_next_step: no next step set
+1,Deal 1,Account 1,qa,qualify,1000.00,30,,rotting,"rotting: 30 days in qualify, rots at 30"
+EOF
+same "the queue: one deal per reason, several reasons first, then by amount" "$T_DIR/queue.csv"
+t_run "review queue as text" 0 --db "$QUEUE" --as-of 2026-06-30 review queue
+cat >"$T_DIR/queue.txt" <<'EOF'
+Attention queue as of 2026-06-30; owner: everyone; 11 deals
+
+    id  title                         owner       stage       days              amount  close
+     9  Deal 9                        qa          propose       60        9,000.00 USD  2026-06-20
+        rotting             60 days in propose, rots at 30
+        no_next_step        no next step set
+        single_threaded     1 stakeholder mapped
+        close_date_past     close date 2026-06-20 has passed
+        no_economic_buyer   no economic buyer mapped in propose
+    11  Deal 11                       qa          prospect      10          600.00 USD  -
+        no_next_step        no next step set
+        single_threaded     0 stakeholders mapped
+    10  Deal 10                       qa          prospect      10          500.00 USD  -
+        no_next_step        no next step set
+        single_threaded     0 stakeholders mapped
+     8  Deal 8                        qa          discover      10        8,000.00 USD  -
+        no_economic_buyer   no economic buyer mapped in discover
+     7  Deal 7                        qa          prospect      10        7,000.00 USD  2026-07-15
+        close_before_plan   closes 2026-07-15, the buyer's last plan step is due 2026-07-20
+     6  Deal 6                        qa          prospect      10        6,000.00 USD  2026-06-29
+        close_date_past     close date 2026-06-29 has passed
+     5  Deal 5                        qa          prospect      10        5,000.00 USD  -
+        single_threaded     1 stakeholder mapped
+     4  Deal 4                        qa          prospect      10        4,000.00 USD  -
+        plan_step_overdue   plan step "Pricing review" due 2026-06-15, and 1 more
+     3  Deal 3                        qa          prospect      10        3,000.00 USD  -
+        next_step_overdue   next step due 2026-06-29
+     2  Deal 2                        qa          prospect      10        2,000.00 USD  -
+        no_next_step        no next step set
+     1  Deal 1                        qa          qualify       30        1,000.00 USD  -
+        rotting             30 days in qualify, rots at 30
+EOF
+same "every line of the queue, codes and words" "$T_DIR/queue.txt"
+# A day later deal 12's dates and step are late, and 6 more for the others.
+t_run "review queue as of 2026-07-01" 0 --db "$QUEUE" --as-of 2026-07-01 review queue --format csv
+t_eq "deal 12: everything due on 06-30 is late on 07-01" "$(grep '^12,' "$OUT" | cut -d, -f9)" \
+	"next_step_overdue;plan_step_overdue;close_date_past"
+t_run "review queue --owner nobody" 0 --db "$QUEUE" --as-of 2026-06-30 review queue \
+	--owner nobody
+t_out "an empty queue says so" "owner: nobody; 0 deals"
+t_run "review queue --privacy" 0 --db "$QUEUE" --as-of 2026-06-30 review queue --privacy
+t_no_out "no amount" "9,000.00"
+t_out "hidden" "•••"
+
+# === The forecast ============================================================================
+# forecast.db (USD), owner fc, T = 2026-06-30, period 2026-Q2 (not over at T: its last day
+# is T). Stage categories (data/process.ini): propose best case 60%, present best case
+# 40%, negotiate commit 80%, close commit 90%, discover pipeline 20%.
+#   id  stage at T   amount    close   how it entered its stage          counts as
+#    1  negotiate   10000.00  06-20   forward 06-01 with evidence        commit        8000
+#    2  close       20000.00  06-25   forward 06-10 by override; buyer step due 06-20 open
+#                                                                         best case  18000
+#    3  negotiate   30000.00  06-28   forward with evidence; buyer step due 06-15 open
+#                                                                         best case  24000
+#    4  negotiate    4000.00  06-30   imported history                   best case   3200
+#    5  negotiate    5000.00  06-12   back from close 06-12              best case   4000
+#    6  propose      6000.01  05-15   (a best case stage)                best case   3600.006
+#    7  discover     7000.05  06-01   (a pipeline stage)                 pipeline    1400.01
+#    8  negotiate    8000.00  07-05   with evidence, but closes in Q3    (next: commit 6400)
+#    9  qualify       900.00  none    in no period
+#   10  won 05-20   11000.00                                            won
+#   11  won 03-20 (Q1) 12000.00
+#   12  lost 05-12
+#   13  close       13000.00  06-29   jump present -> close with its three gates' evidence
+#                                                                         commit       11700
+#   15  negotiate   15000.00  06-27   with evidence; a seller step overdue, the buyer's done
+#                                                                         commit       12000
+#   16  present      1600.00  08-16   (Q3)                               (next: best case 640)
+#   17  won 2026-06-30 23:00, the last hour of Q2, 5000.00                won
+# commit: 1, 13, 15 = 3, 38000.00, weighted 8000 + 11700 + 12000 = 31700.00
+# best case: 2, 3, 4, 5, 6 = 5, 65000.01, weighted 52800.006 -> 52800.01
+# pipeline: 7 = 1, 7000.05, weighted 1400.01; won: 10, 17 = 2, 16000.00
+FC="$T_DIR/forecast.db"
+t_run "init the forecast database" 0 --db "$FC" init
+deal 1 fc 10000.00 2026-06-20
+ev 1 create - prospect 2026-04-01
+ev 1 forward prospect propose 2026-05-01
+ev 1 forward propose negotiate 2026-06-01
+evid 1 proposal_reviewed "Their CFO and IT reviewed the proposal" "Ola Berg" 2026-05-30
+deal 2 fc 20000.00 2026-06-25
+ev 2 create - prospect 2026-04-02
+ev 2 forward prospect negotiate 2026-05-02
+evid 2 proposal_reviewed "Reviewed with procurement on a call" "Ola Berg" 2026-05-01
+ev 2 forward negotiate close 2026-06-10 "CFO said yes on the phone"
+step 2 "Sign the order form" buyer 2026-06-20 -
+deal 3 fc 30000.00 2026-06-28
+ev 3 create - prospect 2026-04-03
+ev 3 forward prospect negotiate 2026-06-05
+evid 3 proposal_reviewed "Legal and finance reviewed the offer" "Ola Berg" 2026-06-04
+step 3 "Legal review of the MSA" buyer 2026-06-15 -
+deal 4 fc 4000.00 2026-06-30
+IMPORTED=1 ev 4 create - prospect 2026-04-04
+IMPORTED=1 ev 4 forward prospect negotiate 2026-05-04
+deal 5 fc 5000.00 2026-06-12
+ev 5 create - prospect 2026-04-05
+ev 5 forward prospect close 2026-05-05
+evid 5 approvals_active "The buyer started contract approval" "Ola Berg" 2026-05-04
+ev 5 back close negotiate 2026-06-12 "the buyer's legal team reopened the terms"
+deal 6 fc 6000.01 2026-05-15
+ev 6 create - prospect 2026-03-06
+ev 6 forward prospect propose 2026-05-06
+deal 7 fc 7000.05 2026-06-01
+ev 7 create - prospect 2026-04-07
+ev 7 forward prospect discover 2026-05-07
+deal 8 fc 8000.00 2026-07-05
+ev 8 create - prospect 2026-03-08
+ev 8 forward prospect negotiate 2026-06-08
+evid 8 proposal_reviewed "Reviewed by their board" "Ola Berg" 2026-06-07
+deal 9 fc 900.00 -
+ev 9 create - prospect 2026-04-09
+ev 9 forward prospect qualify 2026-05-09
+deal 10 fc 11000.00 2026-05-20
+ev 10 create - prospect 2026-03-10
+ev 10 forward prospect negotiate 2026-05-01
+evid 10 proposal_reviewed "Reviewed it with their COO" "Ola Berg" 2026-04-30
+ev 10 won negotiate negotiate 2026-05-20
+deal 11 fc 12000.00 2026-03-20
+ev 11 create - prospect 2026-01-11
+ev 11 won prospect prospect 2026-03-20
+deal 12 fc 1200.00 2026-05-12
+ev 12 create - prospect 2026-04-12
+ev 12 lost prospect prospect 2026-05-12 price
+deal 13 fc 13000.00 2026-06-29
+ev 13 create - prospect 2026-04-13
+ev 13 forward prospect present 2026-05-13
+ev 13 forward present close 2026-06-08
+evid 13 proposal_requested "They asked for the proposal" "Ola Berg" 2026-06-01
+evid 13 proposal_reviewed "They reviewed it with finance" "Ola Berg" 2026-06-04
+evid 13 approvals_active "Contract approval is under way" "Ola Berg" 2026-06-07
+deal 15 fc 15000.00 2026-06-27
+ev 15 create - prospect 2026-04-15
+ev 15 forward prospect negotiate 2026-06-02
+evid 15 proposal_reviewed "They reviewed it with their team" "Ola Berg" 2026-06-01
+step 15 "Send the redlines" seller 2026-06-01 -
+step 15 "Security review" buyer 2026-06-10 "2026-06-09 10:00:00"
+deal 16 fc 1600.00 2026-08-16
+ev 16 create - prospect 2026-03-16
+ev 16 forward prospect present 2026-03-26
+deal 17 fc 5000.00 2026-06-30
+ev 17 create - prospect 2026-03-20
+ev 17 forward prospect close 2026-06-01
+evid 17 contract_signed "Signed in principle" "Ola Berg" 2026-05-31
+ev 17 won close close "2026-06-30 23:00:00"
+sync
+# Snapshots for the accuracy of Q2: A before it, B on its first day (the one to use), C
+# after. B forecast Q2 with 10 (10000.00, 80%, commit), 17 (5000.00, 40%), 6 (6000.01,
+# 60%); 8 and 16 closed outside Q2 then. Weighted 8000 + 2000 + 3600.006 = 13600.01;
+# commit 10000.00. Won in Q2 (as of 07-01): 10 and 17, 16000.00. Accuracy:
+#   weighted 1 - |13600.01 - 16000| / 16000 = 1 - 2399.99 / 16000 = 0.850000625 -> 0.8500
+#   commit   1 - |10000 - 16000| / 16000 = 0.625 -> 0.6250
+#   deals    of the 3 forecast, 10 and 17 were won: 2 / 3 = 0.6667
+snap 1 "2026-03-15 10:00:00" "A" 1 999999.00
+row 1 10 negotiate fc 999999.00 2026-05-20 90 commit 1
+snap 2 "2026-04-01 08:00:00" "B" 5 30600.01
+row 2 10 negotiate fc 10000.00 2026-05-20 80 commit 1
+row 2 17 present fc 5000.00 2026-06-15 40 best_case 3
+row 2 6 propose fc 6000.01 2026-05-15 60 best_case 4
+row 2 8 negotiate fc 8000.00 2026-07-05 80 commit 5
+row 2 16 present fc 1600.00 2026-08-16 40 best_case 6
+snap 3 "2026-06-01 09:00:00" "C" 1 10000.00
+row 3 1 negotiate fc 10000.00 2026-06-20 80 commit 0
+load "$FC"
+
+t_run "review forecast, Q2 as of 2026-06-30" 0 --db "$FC" --as-of 2026-06-30 review forecast \
+	--period 2026-Q2 --format csv
+cat >"$T_DIR/forecast.csv" <<'EOF'
+section,key,metric,value
+period,2026-Q2,first_day,2026-04-01
+period,2026-Q2,last_day,2026-06-30
+period,2026-Q2,as_of,2026-06-30
+totals,pipeline,deals,1
+totals,pipeline,amount,7000.05
+totals,pipeline,weighted,1400.01
+totals,best_case,deals,5
+totals,best_case,amount,65000.01
+totals,best_case,weighted,52800.01
+totals,commit,deals,3
+totals,commit,amount,38000.00
+totals,commit,weighted,31700.00
+totals,won,deals,2
+totals,won,amount,16000.00
+totals,won,weighted,16000.00
+totals,no_close_date,deals,1
+deal,6,category,best_case
+deal,7,category,pipeline
+deal,5,category,best_case
+deal,5,demoted,moved_back
+deal,1,category,commit
+deal,2,category,best_case
+deal,2,demoted,override
+deal,2,demoted,buyer_step_overdue
+deal,15,category,commit
+deal,3,category,best_case
+deal,3,demoted,buyer_step_overdue
+deal,13,category,commit
+deal,4,category,best_case
+deal,4,demoted,imported
+EOF
+same "the forecast: categories, commit earned, won, by hand" "$T_DIR/forecast.csv"
+t_run "review forecast as text" 0 --db "$FC" --as-of 2026-06-30 review forecast --period 2026-Q2
+cat >"$T_DIR/forecast.txt" <<'EOF'
+Forecast 2026-Q2 (2026-04-01 to 2026-06-30) as of 2026-06-30; owner: everyone
+
+category     deals                amount              weighted
+pipeline         1          7,000.05 USD          1,400.01 USD
+best_case        5         65,000.01 USD         52,800.01 USD
+commit           3         38,000.00 USD         31,700.00 USD
+won              2         16,000.00 USD         16,000.00 USD
+(1 open deal without a close date, in no period)
+
+Commit, earned by the buyer (3)
+     1  Deal 1                        fc          negotiate        10,000.00 USD  2026-06-20
+    15  Deal 15                       fc          negotiate        15,000.00 USD  2026-06-27
+    13  Deal 13                       fc          close            13,000.00 USD  2026-06-29
+
+In a commit stage, counted as best case (4)
+     5  Deal 5                        fc          negotiate         5,000.00 USD  2026-06-12
+        moved_back          moved back into negotiate: the buyer's legal team reopened the terms
+     2  Deal 2                        fc          close            20,000.00 USD  2026-06-25
+        override            moved into close by an override: CFO said yes on the phone
+        buyer_step_overdue  buyer plan step "Sign the order form" was due 2026-06-20
+     3  Deal 3                        fc          negotiate        30,000.00 USD  2026-06-28
+        buyer_step_overdue  buyer plan step "Legal review of the MSA" was due 2026-06-15
+     4  Deal 4                        fc          negotiate         4,000.00 USD  2026-06-30
+        imported            entered negotiate in imported history, with no buyer evidence
+EOF
+same "the forecast's text says why each demoted deal is not commit" "$T_DIR/forecast.txt"
+
+t_run "next quarter" 0 --db "$FC" --as-of 2026-06-30 review forecast --period next --format csv
+t_eq "Q3: deal 8 commit, 16 best case" "$(grep -E '^(period|totals)' "$OUT" |
+	grep -E 'first_day|commit|best_case' | cut -d, -f2-4 | tr '\n' ';')" \
+	"2026-Q3,first_day,2026-07-01;best_case,deals,1;best_case,amount,1600.00;best_case,weighted,640.00;commit,deals,1;commit,amount,8000.00;commit,weighted,6400.00;"
+t_run "the period ends on T: no accuracy yet" 0 --db "$FC" --as-of 2026-06-30 review forecast
+t_no_out "no accuracy section" "Accuracy"
+
+t_run "Q2 as of 2026-07-01, when it has ended" 0 --db "$FC" --as-of 2026-07-01 review forecast \
+	--period 2026-Q2 --format csv
+t_eq "accuracy against snapshot 2, taken on Q2's first day" "$(grep '^accuracy' "$OUT")" \
+	"accuracy,snapshot,id,2
+accuracy,snapshot,taken_at,2026-04-01 08:00:00
+accuracy,weighted,forecast,13600.01
+accuracy,weighted,won,16000.00
+accuracy,weighted,accuracy,0.8500
+accuracy,commit,forecast,10000.00
+accuracy,commit,won,16000.00
+accuracy,commit,accuracy,0.6250
+accuracy,deals,forecast,3
+accuracy,deals,won,2
+accuracy,deals,share,0.6667"
+t_run "the same as text" 0 --db "$FC" --as-of 2026-07-01 review forecast --period 2026-Q2
+t_eq "the accuracy in words" "$(sed -n '/^Accuracy/,$p' "$OUT")" "Accuracy
+  snapshot 2, taken 2026-04-01 08:00 by mgr
+  weighted forecast        13,600.01 USD  won        16,000.00 USD  accuracy   85.0%
+  commit forecast          10,000.00 USD  won        16,000.00 USD  accuracy   62.5%
+  deals forecast 3, won in the period 2: 66.7%"
+t_run "Q1, with no snapshot before it" 0 --db "$FC" --as-of 2026-07-01 review forecast \
+	--period 2026-Q1
+t_out "says so" "no snapshot before this period"
+t_out "Q1's won" "won              1         12,000.00 USD"
+t_run "--owner of nobody" 0 --db "$FC" --as-of 2026-06-30 review forecast --owner nobody \
+	--format csv
+t_eq "nothing for nobody" "$(grep -c ',0$\|,0.00$' "$OUT")" "13"
+t_run "--privacy" 0 --db "$FC" --as-of 2026-07-01 review forecast --period 2026-Q2 --privacy
+t_no_out "no amount" "13,600.01"
+t_no_out "no amount (2)" "30,000.00"
+t_out "rates still show" "85.0%"
+t_run "bad --period" 2 --db "$FC" review forecast --period Q2-2026
 
 t_done
