@@ -21,6 +21,7 @@ Suite *suite_people(void);
 Suite *suite_import(void);
 Suite *suite_session(void);
 Suite *suite_demo(void);
+Suite *suite_review(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"
