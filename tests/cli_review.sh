@@ -73,8 +73,8 @@ sync() {
 		stage_entered_at = (SELECT max(e.at) FROM stage_events e
 			WHERE e.deal_id = deals.id AND e.status = 'open')"
 }
-# snap ID WHEN NOTE DEALS AMOUNT: a snapshot header; row SNAP DEAL STAGE OWNER AMOUNT CLOSE
-# PROB FORECAST DAYS: one of its deals.
+# row SNAP DEAL STAGE OWNER AMOUNT CLOSE PROB FORECAST DAYS: a deal of a snapshot; snap ID
+# WHEN NOTE DEALS AMOUNT: its header, after its rows (the header closes it).
 snap() {
 	q "INSERT INTO snapshots (id, taken_at, login, note, open_deals, open_amount)
 		VALUES ($1, '$2', 'mgr', '$3', $4, $(echo "$5" | tr -d .))"
@@ -222,11 +222,10 @@ ev 25 create - prospect 2026-04-21
 ev 25 forward prospect negotiate 2026-05-15
 ev 25 won negotiate negotiate 2026-06-29
 sync
+row 1 1 discover ann 900.00 2026-06-15 20 pipeline 3
+snap 1 "2026-05-04 09:00:00" "week 19" 1 900.00
 # Snapshot 2: the 18 deals open at 2026-06-01 09:00 (13, 17 were lost; 14-16, 19, 23 not
 # there): 1-12, 18, 20, 21, 22, 24, 25; open amount 55300 + 10000 + 1200 + 1800 + 2000.
-snap 1 "2026-05-04 09:00:00" "week 19" 1 900.00
-row 1 1 discover ann 900.00 2026-06-15 20 pipeline 3
-snap 2 "2026-06-01 09:00:00" "week 22" 18 70300.00
 row 2 1 discover ann 1000.00 2026-06-15 20 pipeline 31
 row 2 2 discover ann 2000.00 2026-06-20 20 pipeline 30
 row 2 3 propose ann 3000.00 2026-06-25 60 best_case 28
@@ -245,6 +244,7 @@ row 2 21 present ann 2100.00 2026-06-12 40 best_case 14
 row 2 22 discover ann 2200.00 2026-06-22 20 pipeline 13
 row 2 24 present ann 2400.00 2026-06-24 40 best_case 12
 row 2 25 negotiate bob 2500.00 2026-06-15 80 best_case 17
+snap 2 "2026-06-01 09:00:00" "week 22" 18 70300.00
 load "$DIFF"
 t_eq "the fixture: 25 deals, 2 snapshots of 1 and 18 deals" \
 	"$(t_sql "SELECT (SELECT count(*) FROM deals), group_concat(n) FROM (SELECT count(*) AS n
@@ -478,7 +478,8 @@ for stmt in "UPDATE snapshots SET note = 'x' WHERE id = 2" \
 	"UPDATE snapshot_deals SET amount = 1 WHERE snapshot_id = 2" \
 	"DELETE FROM snapshot_deals WHERE snapshot_id = 2" \
 	"INSERT OR REPLACE INTO snapshots VALUES (2, '2026-01-01 00:00:00', 'x', NULL, 0, 0)" \
-	"INSERT OR REPLACE INTO snapshot_deals SELECT * FROM snapshot_deals WHERE snapshot_id = 2"; do
+	"INSERT OR REPLACE INTO snapshot_deals SELECT * FROM snapshot_deals WHERE snapshot_id = 2" \
+	"INSERT INTO snapshot_deals VALUES (2, 23, 'prospect', 'ann', 1, NULL, 5, 'pipeline', 0)"; do
 	t_cmd "refused: $stmt" 19 sqlite3 -batch "$DIFF" "$stmt" # SQLITE_CONSTRAINT
 	t_err "as append-only" "snapshots are append-only"
 done
@@ -740,16 +741,16 @@ sync
 #   weighted 1 - |13600.01 - 16000| / 16000 = 1 - 2399.99 / 16000 = 0.850000625 -> 0.8500
 #   commit   1 - |10000 - 16000| / 16000 = 0.625 -> 0.6250
 #   deals    of the 3 forecast, 10 and 17 were won: 2 / 3 = 0.6667
-snap 1 "2026-03-15 10:00:00" "A" 1 999999.00
 row 1 10 negotiate fc 999999.00 2026-05-20 90 commit 1
-snap 2 "2026-04-01 08:00:00" "B" 5 30600.01
+snap 1 "2026-03-15 10:00:00" "A" 1 999999.00
 row 2 10 negotiate fc 10000.00 2026-05-20 80 commit 1
 row 2 17 present fc 5000.00 2026-06-15 40 best_case 3
 row 2 6 propose fc 6000.01 2026-05-15 60 best_case 4
 row 2 8 negotiate fc 8000.00 2026-07-05 80 commit 5
 row 2 16 present fc 1600.00 2026-08-16 40 best_case 6
-snap 3 "2026-06-01 09:00:00" "C" 1 10000.00
+snap 2 "2026-04-01 08:00:00" "B" 5 30600.01
 row 3 1 negotiate fc 10000.00 2026-06-20 80 commit 0
+snap 3 "2026-06-01 09:00:00" "C" 1 10000.00
 load "$FC"
 
 t_run "review forecast, Q2 as of 2026-06-30" 0 --db "$FC" --as-of 2026-06-30 review forecast \
