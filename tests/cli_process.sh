@@ -10,6 +10,9 @@ t_out "shows a gate's evidence" "evidence = needs_confirmed"
 t_out "shows a gate's checks" "checks = has_role economic_buyer, has_role champion"
 t_out "shows the lost reasons" "lost_reasons = no_budget, no_decision, lost_to_competitor, timing, poor_fit, champion_left, price, other"
 t_out "shows the team section" "[team]"
+t_eq "shows each stage's forecast category, the contract's defaults" \
+	"$(grep '^forecast = ' "$OUT" | cut -d' ' -f3 | tr '\n' ' ')" \
+	"pipeline pipeline pipeline best_case best_case commit commit "
 t_dump "$T_DIR/before"
 t_run "apply what show printed" 0 process apply "$T_DIR/shown.ini"
 t_run "show again" 0 process show
@@ -20,6 +23,16 @@ t_run "apply the shipped default process" 0 process apply "$top_srcdir/data/proc
 t_run "show after applying the shipped file" 0 process show
 if cmp -s "$OUT" "$T_DIR/shown.ini"; then t_ok "the shipped file is the built-in default"; else
 	t_fail "the shipped file is the built-in default" "$(diff "$T_DIR/shown.ini" "$OUT" | head -20)"; fi
+
+# A category set in the file is stored and shown; the review forecast follows it.
+sed '/^\[stage negotiate\]/,/^$/ s/^forecast = .*/forecast = best_case/' "$T_DIR/shown.ini" \
+	>"$T_DIR/negotiate.ini"
+t_run "apply negotiate as best case" 0 process apply "$T_DIR/negotiate.ini"
+t_eq "stored" "$(t_sql "SELECT forecast FROM stages WHERE key = 'negotiate'")" "best_case"
+t_run "shown" 0 process show
+t_eq "shown as given" "$(sed -n '/^\[stage negotiate\]/,/^$/ s/^forecast = //p' "$OUT")" \
+	"best_case"
+t_run "back to the shipped process" 0 process apply "$top_srcdir/data/process.ini"
 
 # --- a custom process -----------------------------------------------------
 cat >"$T_DIR/small.ini" <<'EOF'
@@ -73,6 +86,9 @@ t_run "show the custom process" 0 --db "$SMALL" process show
 t_out "custom stages shown" "stages = lead, trial, order"
 t_out "optional contact shown" "contact = optional"
 t_out "custom check shown" "checks = next_step_set, min_stakeholders 2"
+# No forecast keys: the stages go by probability (10% pipeline, 50% best case, 90% commit).
+t_eq "forecast categories by probability" "$(grep '^forecast = ' "$OUT" | tr '\n' ';')" \
+	"forecast = pipeline;forecast = best_case;forecast = commit;"
 cp "$OUT" "$T_DIR/small-shown.ini"
 t_run "the shown custom process applies" 0 --db "$SMALL" process apply "$T_DIR/small-shown.ini"
 t_run "and shows the same" 0 --db "$SMALL" process show
@@ -181,6 +197,8 @@ broken '/^label = "Negotiate"$/a label = "Negotiate again"'
 check_broken "a duplicated key" 'label = "Negotiate again"'
 broken '/^\[stage close\]/,/^$/ s/^rot_days = .*/rot_days = 5/'
 check_broken "rot_days below warn_days" "rot_days = 5"
+broken '/^\[stage close\]/,/^$/ s/^forecast = .*/forecast = upside/'
+check_broken "a forecast that is not a category" "forecast = upside"
 broken 's/^\[stage discover\]/[stage discovery]/'
 check_broken "a stage section no stage list names" "[stage discovery]"
 broken '/^\[evidence needs_confirmed\]/,/^$/ s/^contact = .*/contact = sometimes/'

@@ -54,4 +54,20 @@ t_err "README: the refusal reads as the README shows it" \
 t_err "README: the first unmet requirement as shown" \
 	"leaving qualify needs evidence problem_confirmed: the buyer confirmed"
 
+# The weekly review, run as written on the pipeline above, and on a fresh database.
+examples "Weekly review" >"$T_DIR/review"
+t_eq "the README has the weekly review examples" "$(grep -c . "$T_DIR/review")" "5"
+for db in "" "$T_DIR/fresh.db"; do
+	[ -n "$db" ] && dealdeck --db "$db" init >/dev/null && export DEALDECK_DB="$db"
+	while IFS= read -r cmd; do
+		eval "$cmd" >"$OUT" 2>"$ERR"
+		rc=$?
+		if [ "$rc" -eq 0 ]; then t_ok "README${db:+ (fresh database)}: $cmd"; else
+			t_fail "README${db:+ (fresh database)}: $cmd: exit $rc" "$(cat "$ERR")"
+		fi
+	done <"$T_DIR/review"
+done
+unset DEALDECK_DB
+t_out "README: review list shows the snapshot the example took" "week 48"
+
 t_done
