@@ -32,7 +32,9 @@ review_amount(const struct review_out *o, int64_t minor, char out[REVIEW_AMOUNT_
 
 	if (o->privacy)
 		snprintf(out, REVIEW_AMOUNT_LEN, "%s",
-			 o->csv ? "hidden" : o->ascii ? "***" : "•••");
+			 o->csv     ? "hidden"
+			 : o->ascii ? "***"
+				    : "•••");
 	else if (o->csv)
 		money_format(minor, 0, out);
 	else {
@@ -100,7 +102,7 @@ cmd_snapshot(struct cli *c, const struct args *a)
 }
 
 static const struct column list_columns[] = {
-	{"id", 4, 1},	      {"taken (UTC)", 16, 0},  {"by", 12, 0},
+	{"id", 4, 1},          {"taken (UTC)", 16, 0}, {"by", 12, 0},
 	{"open deals", 10, 1}, {"open amount", 20, 1}, {"note", 200, 0},
 };
 
@@ -131,7 +133,8 @@ cmd_list(struct cli *c, const struct args *a)
 		snprintf(deals, sizeof deals, "%ld", v[i].open_deals);
 		review_amount(&o, v[i].open_amount, amount);
 		if (o.csv) {
-			const char *row[] = {id, v[i].taken_at, v[i].login, v[i].note, deals, amount};
+			const char *row[] = {id,        v[i].taken_at, v[i].login,
+					     v[i].note, deals,         amount};
 
 			csv_row(stdout, row, 6);
 		} else {
@@ -145,10 +148,22 @@ cmd_list(struct cli *c, const struct args *a)
 	return DD_OK;
 }
 
-#define FORMAT_OPT  {"format", "F", "text (default) or csv"}
-#define PRIVACY_OPT {"privacy", NULL, "hide amounts (also [ui] privacy = true)"}
-#define OWNER_OPT   {"owner", "LOGIN", "only the deals this login owns now"}
-#define PERIOD_OPT  {"period", "P", "YYYY-Qn, this or next (default: this quarter)"}
+#define FORMAT_OPT                                                                                \
+	{                                                                                         \
+		"format", "F", "text (default) or csv"                                            \
+	}
+#define PRIVACY_OPT                                                                               \
+	{                                                                                         \
+		"privacy", NULL, "hide amounts (also [ui] privacy = true)"                        \
+	}
+#define OWNER_OPT                                                                                 \
+	{                                                                                         \
+		"owner", "LOGIN", "only the deals this login owns now"                            \
+	}
+#define PERIOD_OPT                                                                                \
+	{                                                                                         \
+		"period", "P", "YYYY-Qn, this or next (default: this quarter)"                    \
+	}
 
 static const struct opt snapshot_opts[] = {
 	{"note", "TEXT", "a note to know it by, e.g. \"week 49\""},
@@ -157,7 +172,10 @@ static const struct opt snapshot_opts[] = {
 static const struct opt list_opts[] = {FORMAT_OPT, PRIVACY_OPT};
 static const struct opt diff_opts[] = {
 	{"since", "ID|DATE", "the snapshot: an id, or the latest taken on or before DATE"},
-	OWNER_OPT, PERIOD_OPT, FORMAT_OPT, PRIVACY_OPT,
+	OWNER_OPT,
+	PERIOD_OPT,
+	FORMAT_OPT,
+	PRIVACY_OPT,
 };
 static const struct opt queue_opts[] = {OWNER_OPT, FORMAT_OPT, PRIVACY_OPT};
 static const struct opt forecast_opts[] = {PERIOD_OPT, OWNER_OPT, FORMAT_OPT, PRIVACY_OPT};

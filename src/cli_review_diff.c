@@ -38,8 +38,9 @@ what(const struct review_out *o, const struct diff_deal *d, enum change_kind k, 
 		snprintf(out, len, "%s  won %.10s from %s", am, d->event_at, d->stage);
 		break;
 	case CH_LOST:
-		snprintf(out, len, "%s  lost %.10s from %s: %s%s%s", am, d->event_at, d->stage, d->lost_reason ? d->lost_reason : "",
-			 d->lost_note ? ", " : "", d->lost_note ? d->lost_note : "");
+		snprintf(out, len, "%s  lost %.10s from %s: %s%s%s", am, d->event_at, d->stage,
+			 d->lost_reason ? d->lost_reason : "", d->lost_note ? ", " : "",
+			 d->lost_note ? d->lost_note : "");
 		break;
 	case CH_REOPENED:
 		snprintf(out, len, "into %s: %s", d->stage, d->reason ? d->reason : "");
@@ -48,8 +49,9 @@ what(const struct review_out *o, const struct diff_deal *d, enum change_kind k, 
 	case CH_AMOUNT_DOWN:
 		review_amount(o, d->was_amount, a);
 		review_amount(o, d->amount, b);
-		review_amount(o, d->amount > d->was_amount ? d->amount - d->was_amount
-							    : d->was_amount - d->amount,
+		review_amount(o,
+			      d->amount > d->was_amount ? d->amount - d->was_amount
+							: d->was_amount - d->amount,
 			      delta);
 		snprintf(out, len, "%s %s %s (%s%s)", a, arrow, b, k == CH_AMOUNT_UP ? "+" : "-",
 			 delta);
@@ -91,7 +93,8 @@ text_section(const struct review_out *o, const struct review_diff *r, enum chang
 
 		if (!((d->changes >> k) & 1))
 			continue;
-		char *title = review_cell(o, d->title, 28, 0), *owner = review_cell(o, d->owner, 10, 0);
+		char *title = review_cell(o, d->title, 28, 0),
+		     *owner = review_cell(o, d->owner, 10, 0);
 
 		what(o, d, k, buf, sizeof buf);
 		printf("  #%-5ld %s  %s  %s\n", d->id, title, owner, buf);
@@ -116,8 +119,7 @@ text_waterfall(const struct review_out *o, const struct review_diff *r)
 	period_name(&r->wf.period, name);
 	date_format(r->wf.period.first, first);
 	date_format(r->wf.period.last, last);
-	printf("\nWaterfall %s (%s to %s): open deals closing in the period\n", name, first,
-	       last);
+	printf("\nWaterfall %s (%s to %s): open deals closing in the period\n", name, first, last);
 	for (int i = 0; i < WF_NROWS; i++) {
 		const struct wf_row_def *w = &waterfall_rows[i];
 		const char *sign = i == WF_END ? "=" : w->sign > 0 ? "+" : w->sign < 0 ? "-" : " ";
@@ -206,8 +208,15 @@ csv_change(const struct review_out *o, const struct diff_deal *d, enum change_ki
 	default:
 		break;
 	}
-	const char *cells[NCSV] = {change_defs[k].key, id, d->title, d->owner, f, t,
-				   review_amount(o, d->amount, amount), "", strbuf_str(&detail)};
+	const char *cells[NCSV] = {change_defs[k].key,
+				   id,
+				   d->title,
+				   d->owner,
+				   f,
+				   t,
+				   review_amount(o, d->amount, amount),
+				   "",
+				   strbuf_str(&detail)};
 	csv_row(stdout, cells, NCSV);
 	strbuf_free(&detail);
 }
@@ -215,8 +224,8 @@ csv_change(const struct review_out *o, const struct diff_deal *d, enum change_ki
 static void
 print_csv(const struct review_out *o, const struct review_diff *r)
 {
-	const char *h[NCSV] = {"section", "id", "title", "owner", "from", "to",
-			       "amount",  "deals", "detail"};
+	const char *h[NCSV] = {"section", "id",     "title", "owner", "from",
+			       "to",      "amount", "deals", "detail"};
 
 	csv_row(stdout, h, NCSV);
 	for (int k = 0; k < CH_NKINDS; k++)
@@ -225,8 +234,14 @@ print_csv(const struct review_out *o, const struct review_diff *r)
 				csv_change(o, &r->deals[i], (enum change_kind)k);
 	for (int i = 0; i < WF_NROWS; i++) {
 		char amount[REVIEW_AMOUNT_LEN], deals[24];
-		const char *cells[NCSV] = {"waterfall", "", waterfall_rows[i].key, "", "", "",
-					   review_amount(o, r->wf.row[i].amount, amount), deals,
+		const char *cells[NCSV] = {"waterfall",
+					   "",
+					   waterfall_rows[i].key,
+					   "",
+					   "",
+					   "",
+					   review_amount(o, r->wf.row[i].amount, amount),
+					   deals,
 					   ""};
 
 		snprintf(deals, sizeof deals, "%ld", r->wf.row[i].deals);
@@ -237,8 +252,7 @@ print_csv(const struct review_out *o, const struct review_diff *r)
 int
 cmd_review_diff(struct cli *c, const struct args *a)
 {
-	struct diff_query q = {args_get(a, "since"), args_get(a, "owner"), c->as_of,
-			       {0, 0, 0, 0}};
+	struct diff_query q = {args_get(a, "since"), args_get(a, "owner"), c->as_of, {0, 0, 0, 0}};
 	struct review_out o;
 	struct review_diff r;
 

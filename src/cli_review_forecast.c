@@ -81,11 +81,14 @@ cat_total(const struct forecast *f, int i)
 /* --- text --------------------------------------------------------------------------- */
 
 static const struct column total_columns[] = {
-	{"category", 10, 0}, {"deals", 6, 1}, {"amount", 20, 1}, {"weighted", 20, 1},
+	{"category", 10, 0},
+	{"deals", 6, 1},
+	{"amount", 20, 1},
+	{"weighted", 20, 1},
 };
 static const struct column deal_columns[] = {
-	{"id", 6, 1}, {"title", 28, 0}, {"owner", 10, 0}, {"stage", 10, 0},
-	{"amount", 18, 1}, {"closes", 10, 0},
+	{"id", 6, 1},     {"title", 28, 0},  {"owner", 10, 0},
+	{"stage", 10, 0}, {"amount", 18, 1}, {"closes", 10, 0},
 };
 
 static void
@@ -154,8 +157,7 @@ text_accuracy(const struct review_out *o, const struct forecast *f)
 		printf("  no snapshot before this period\n");
 		return;
 	}
-	printf("  snapshot %ld, taken %.16s by %s\n", f->snap.id, f->snap.taken_at,
-	       f->snap.login);
+	printf("  snapshot %ld, taken %.16s by %s\n", f->snap.id, f->snap.taken_at, f->snap.login);
 	accuracy_line(o, "weighted forecast", f->snap_weighted, f->won.amount,
 		      f->weighted_accuracy);
 	accuracy_line(o, "commit forecast", f->snap_commit, f->won.amount, f->commit_accuracy);

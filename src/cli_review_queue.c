@@ -12,15 +12,20 @@
 #define WHY_LEN 600
 
 static const struct column text_columns[] = {
-	{"id", 6, 1},	     {"title", 28, 0},	{"owner", 10, 0}, {"stage", 10, 0},
-	{"days", 4, 1},	     {"amount", 18, 1}, {"close", 10, 0},
+	{"id", 6, 1},   {"title", 28, 0},  {"owner", 10, 0}, {"stage", 10, 0},
+	{"days", 4, 1}, {"amount", 18, 1}, {"close", 10, 0},
 };
 
 static void
 print_text(const struct review_out *o, const struct queue_row *r)
 {
 	char id[24], days[16], amount[REVIEW_AMOUNT_LEN], why[WHY_LEN];
-	const char *cells[] = {id, r->title, r->owner, r->stage, days, amount,
+	const char *cells[] = {id,
+			       r->title,
+			       r->owner,
+			       r->stage,
+			       days,
+			       amount,
 			       r->close_date ? r->close_date : "-"};
 
 	snprintf(id, sizeof id, "%ld", r->id);
@@ -51,9 +56,16 @@ print_csv(const struct review_out *o, const struct queue_row *r)
 		}
 	snprintf(id, sizeof id, "%ld", r->id);
 	snprintf(days, sizeof days, "%d", r->days);
-	const char *cells[] = {id,	r->title,	 r->account,	     r->owner,
-			       r->stage, review_amount(o, r->amount, amount), days,
-			       r->close_date, strbuf_str(&codes), strbuf_str(&words)};
+	const char *cells[] = {id,
+			       r->title,
+			       r->account,
+			       r->owner,
+			       r->stage,
+			       review_amount(o, r->amount, amount),
+			       days,
+			       r->close_date,
+			       strbuf_str(&codes),
+			       strbuf_str(&words)};
 	csv_row(stdout, cells, NOPTS(cells));
 	strbuf_free(&codes);
 	strbuf_free(&words);
@@ -73,7 +85,7 @@ cmd_review_queue(struct cli *c, const struct args *a)
 	if (review_queue(&c->s, &q, &v, &n, &c->err) != DD_OK)
 		return c->err.code;
 	if (o.csv) {
-		const char *h[] = {"id",     "title",	      "account",    "owner",   "stage",
+		const char *h[] = {"id",     "title",         "account",    "owner",   "stage",
 				   "amount", "days_in_stage", "close_date", "reasons", "why"};
 
 		csv_row(stdout, h, NOPTS(h));

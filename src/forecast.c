@@ -5,6 +5,7 @@
 #include "forecast.h"
 #include "xmalloc.h"
 
+// clang-format off
 /* Buyer-owned plan steps of deal d open past their due day at T. */
 #define BUYER_OVERDUE(d)                                                                        \
 	" FROM plan_steps p WHERE p.deal_id = " d " AND p.owner_side = 'buyer'"                  \
@@ -28,7 +29,8 @@ static const char deals_sql[] =
 
 static const char no_close_sql[] =
 	"SELECT count(*) FROM deals d JOIN stage_events e ON e.id = " AS_OF_LAST_EVENT("d.id")
-	" WHERE e.status = 'open' AND d.close_date IS NULL AND (:owner IS NULL OR d.owner = :owner)";
+	" WHERE e.status = 'open' AND d.close_date IS NULL"
+	"  AND (:owner IS NULL OR d.owner = :owner)";
 
 /* Won within the period and still won at T (not reopened by then). */
 static const char won_sql[] =
@@ -45,6 +47,7 @@ static const char snap_sql[] =
 	" FROM snapshot_deals s JOIN deals d ON d.id = s.deal_id"
 	" WHERE s.snapshot_id = :snap AND s.close_date >= :first AND s.close_date <= :last"
 	"  AND (:owner IS NULL OR d.owner = :owner)";
+// clang-format on
 
 void
 weighted_add(struct weighted_sum *w, int64_t amount, int probability)

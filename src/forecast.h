@@ -50,8 +50,8 @@ struct forecast {
 	struct period period;
 	struct as_of t;
 	struct forecast_total cat[FORECAST_NCATS];
-	struct forecast_total won; /* won within the period, still won at T */
-	long no_close_date;        /* open deals in no period */
+	struct forecast_total won;   /* won within the period, still won at T */
+	long no_close_date;          /* open deals in no period */
 	struct forecast_deal *deals; /* the open deals closing in the period, by close date */
 	size_t ndeals;
 

@@ -10,7 +10,8 @@ quarter(int year, int q, struct period *out)
 	out->year = year;
 	out->quarter = q;
 	out->first = date_from_ymd(year, 3 * q - 2, 1);
-	out->last = (q == 4 ? date_from_ymd(year + 1, 1, 1) : date_from_ymd(year, 3 * q + 1, 1)) - 1;
+	out->last =
+		(q == 4 ? date_from_ymd(year + 1, 1, 1) : date_from_ymd(year, 3 * q + 1, 1)) - 1;
 }
 
 void

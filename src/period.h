@@ -4,7 +4,7 @@
 
 #include <limits.h>
 
-#define PERIOD_LEN 8 /* "2026-Q2" + NUL */
+#define PERIOD_LEN 8        /* "2026-Q2" + NUL */
 #define NO_DAY     LONG_MIN /* a deal without a close date: in no period */
 
 struct period {

@@ -18,6 +18,7 @@ const struct change_def change_defs[CH_NKINDS] = {
 	[CH_OWNER] = {"owner_changed", "Owner changed"},
 };
 
+// clang-format off
 /*
  * Every deal that may have changed: in the snapshot, open at T, or closed
  * after the snapshot. Deals not in the snapshot say where they stood when it
@@ -55,6 +56,7 @@ static const char moves_sql[] =
 	" FROM stage_events e LEFT JOIN evidence v ON v.event_id = e.id"
 	" WHERE e.deal_id = :deal AND e.at > :taken AND e.at <= :t_end"
 	" ORDER BY e.at, e.id, v.id";
+// clang-format on
 
 struct bind {
 	const struct diff_query *q;
@@ -103,7 +105,8 @@ compare(const struct process *p, struct diff_deal *d)
 	int open = strcmp(d->status, "open") == 0;
 
 	if (open) {
-		int was = process_stage_index(p, d->was_stage), now = process_stage_index(p, d->stage);
+		int was = process_stage_index(p, d->was_stage),
+		    now = process_stage_index(p, d->stage);
 
 		if (!same(d->was_stage, d->stage) && was >= 0 && now >= 0)
 			mark(d, now > was ? CH_ADVANCED : CH_MOVED_BACK);
@@ -111,7 +114,8 @@ compare(const struct process *p, struct diff_deal *d)
 			long a = day_or_none(d->was_close), b = day_or_none(d->close_date);
 
 			/* newly set pulls in, cleared pushes out */
-			mark(d, b == NO_DAY || (a != NO_DAY && b > a) ? CH_PUSHED_OUT : CH_PULLED_IN);
+			mark(d,
+			     b == NO_DAY || (a != NO_DAY && b > a) ? CH_PUSHED_OUT : CH_PULLED_IN);
 			d->close_moved = a != NO_DAY && b != NO_DAY ? b - a : 0;
 		}
 	}
@@ -216,8 +220,8 @@ classify(const struct process *p, sqlite3_stmt *st, struct review_diff *out, str
 static void
 deal_clear(struct diff_deal *d)
 {
-	char *texts[] = {d->title,	d->account,   d->owner,     d->was_stage, d->was_owner,
-			 d->was_close,	d->stage,     d->status,    d->close_date, d->event_at,
+	char *texts[] = {d->title,       d->account,   d->owner,    d->was_stage,  d->was_owner,
+			 d->was_close,   d->stage,     d->status,   d->close_date, d->event_at,
 			 d->lost_reason, d->lost_note, d->override, d->reason};
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)

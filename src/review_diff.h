@@ -16,16 +16,16 @@
 #include "waterfall.h"
 
 enum change_kind {
-	CH_NEW,         /* added since the snapshot */
-	CH_ADVANCED,    /* open in a later stage */
-	CH_MOVED_BACK,  /* open in an earlier stage */
-	CH_WON,         /* won since */
-	CH_LOST,        /* lost since */
-	CH_REOPENED,    /* reopened since */
+	CH_NEW,        /* added since the snapshot */
+	CH_ADVANCED,   /* open in a later stage */
+	CH_MOVED_BACK, /* open in an earlier stage */
+	CH_WON,        /* won since */
+	CH_LOST,       /* lost since */
+	CH_REOPENED,   /* reopened since */
 	CH_AMOUNT_UP,
 	CH_AMOUNT_DOWN,
-	CH_PUSHED_OUT,  /* open, close date later or cleared */
-	CH_PULLED_IN,   /* open, close date earlier or newly set */
+	CH_PUSHED_OUT, /* open, close date later or cleared */
+	CH_PULLED_IN,  /* open, close date earlier or newly set */
 	CH_OWNER,
 	CH_NKINDS,
 };
@@ -52,8 +52,8 @@ struct diff_deal {
 	char *event_at;                    /* when it entered its stage, or closed */
 	int64_t amount;
 	char *lost_reason, *lost_note;
-	unsigned changes;   /* 1 << enum change_kind */
-	long close_moved;   /* days the close date moved: > 0 later */
+	unsigned changes;       /* 1 << enum change_kind */
+	long close_moved;       /* days the close date moved: > 0 later */
 	struct strvec evidence; /* what the buyer did on the moves forward since */
 	char *override;         /* the last override of a move forward since */
 	char *reason;           /* the last back or reopen reason since */

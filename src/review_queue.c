@@ -18,6 +18,7 @@ const struct queue_reason_def queue_reasons[Q_NREASONS] = {
 	[Q_NO_ECONOMIC_BUYER] = {"no_economic_buyer", "no economic buyer mapped"},
 };
 
+// clang-format off
 /* Plan steps of deal d still open at T (created by then, not done by then). */
 #define OPEN_STEP                                                                               \
 	" FROM plan_steps p WHERE p.deal_id = d.id AND p.created_at <= :t_end"                   \
@@ -36,6 +37,7 @@ static const char queue_sql[] =
 	"  (SELECT max(p.due)" OPEN_STEP " AND p.owner_side = 'buyer')"
 	" FROM deals d JOIN stage_events e ON e.id = " AS_OF_LAST_EVENT("d.id")
 	" WHERE e.status = 'open' AND (:owner IS NULL OR d.owner = :owner)";
+// clang-format on
 
 /* The first stage whose exit gate asks for an economic buyer (discover, by default). */
 static int
@@ -67,8 +69,7 @@ add_reason(struct queue_row *r, enum queue_reason k, int holds)
 }
 
 static void
-judge(const struct process *p, int eb_from, const char *today, struct queue_row *r,
-      int has_eb)
+judge(const struct process *p, int eb_from, const char *today, struct queue_row *r, int has_eb)
 {
 	int stage = process_stage_index(p, r->stage);
 	const struct stage *st = process_stage(p, r->stage);
@@ -87,8 +88,8 @@ judge(const struct process *p, int eb_from, const char *today, struct queue_row 
 static void
 row_clear(struct queue_row *r)
 {
-	char *texts[] = {r->title,        r->account,      r->owner,	       r->stage,
-			 r->close_date,   r->next_step,    r->next_step_due, r->overdue_step,
+	char *texts[] = {r->title,       r->account,       r->owner,         r->stage,
+			 r->close_date,  r->next_step,     r->next_step_due, r->overdue_step,
 			 r->overdue_due, r->last_buyer_due};
 
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)

@@ -12,11 +12,11 @@
 #include "session.h"
 
 enum queue_reason {
-	Q_ROTTING,           /* at or past the stage's rot days */
+	Q_ROTTING, /* at or past the stage's rot days */
 	Q_NO_NEXT_STEP,
 	Q_NEXT_STEP_OVERDUE,
 	Q_PLAN_STEP_OVERDUE,
-	Q_SINGLE_THREADED,   /* fewer than two stakeholders */
+	Q_SINGLE_THREADED, /* fewer than two stakeholders */
 	Q_CLOSE_DATE_PAST,
 	Q_CLOSE_BEFORE_PLAN, /* close date before the last open buyer-owned plan step */
 	Q_NO_ECONOMIC_BUYER, /* from the first stage whose gate asks for one on */
@@ -37,20 +37,20 @@ struct queue_row {
 	long id;
 	char *title, *account, *owner, *stage;
 	int64_t amount;
-	int days;      /* in the stage at T */
-	int rot_days;  /* the stage's */
+	int days;     /* in the stage at T */
+	int rot_days; /* the stage's */
 	char *close_date, *next_step, *next_step_due;
 	int stakeholders;
-	int plan_overdue;              /* open plan steps past due; the first: */
+	int plan_overdue; /* open plan steps past due; the first: */
 	char *overdue_step, *overdue_due;
-	char *last_buyer_due;          /* the last open buyer-owned step's due day */
-	unsigned reasons;              /* 1 << enum queue_reason */
+	char *last_buyer_due; /* the last open buyer-owned step's due day */
+	unsigned reasons;     /* 1 << enum queue_reason */
 	int nreasons;
 };
 
 /* The queue as of the end of T; rows the caller frees with review_queue_free. */
-int review_queue(struct session *s, const struct queue_query *q, struct queue_row **out,
-		 size_t *n, struct dd_err *err);
+int review_queue(struct session *s, const struct queue_query *q, struct queue_row **out, size_t *n,
+		 struct dd_err *err);
 void review_queue_free(struct queue_row *v, size_t n);
 
 /* The reason in words for this deal ("41 days in propose, rots at 30"). */

@@ -8,6 +8,7 @@
 #include "text.h"
 #include "xmalloc.h"
 
+// clang-format off
 /*
  * The open pipeline in one statement (100,000 open deals: about 0.4 s for the
  * whole command, tests/bench_review.sh). Only deals in a commit stage need
@@ -35,6 +36,7 @@ static int find_one(struct db *db, const char *sql, long id, const char *until,
 		    struct snapshot *out, int *found, struct dd_err *err);
 #define COLUMNS "id, taken_at, login, note, open_deals, open_amount"
 static const char by_id_sql[] = "SELECT " COLUMNS " FROM snapshots WHERE id = :id";
+// clang-format on
 
 /* The next id: past the rows too, so rows someone left without a header never clash. */
 static const char next_id_sql[] =

@@ -31,7 +31,9 @@ waterfall_bucket(const struct period *p, const struct wf_deal *d, int64_t *value
 	}
 	if (in_start) {
 		*value = d->was_amount;
-		return d->now == WF_NOW_WON ? WF_WON : d->now == WF_NOW_LOST ? WF_LOST : WF_PUSHED_OUT;
+		return d->now == WF_NOW_WON    ? WF_WON
+		       : d->now == WF_NOW_LOST ? WF_LOST
+					       : WF_PUSHED_OUT;
 	}
 	if (in_end) {
 		*value = d->amount;

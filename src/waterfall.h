@@ -54,10 +54,10 @@ enum wf_now { WF_NOW_OPEN, WF_NOW_WON, WF_NOW_LOST };
 
 /* One deal: as the snapshot had it, and now. */
 struct wf_deal {
-	int in_snapshot;      /* an open deal in the snapshot */
-	int64_t was_amount;   /* the snapshot's */
-	long was_close;       /* the snapshot's close date, or NO_DAY */
-	int new_since;        /* not in the snapshot because it was added since (else reopened) */
+	int in_snapshot;    /* an open deal in the snapshot */
+	int64_t was_amount; /* the snapshot's */
+	long was_close;     /* the snapshot's close date, or NO_DAY */
+	int new_since;      /* not in the snapshot because it was added since (else reopened) */
 	enum wf_now now;
 	int64_t amount;
 	long close; /* NO_DAY when none */

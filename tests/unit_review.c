@@ -154,27 +154,46 @@ static const struct {
 	unsigned demoted;
 } rules[] = {
 	{"earned", {FORECAST_COMMIT, "forward", 0, 0, 1, 0}, FORECAST_COMMIT, 0},
-	{"a jump with every gate's evidence", {FORECAST_COMMIT, "forward", 0, 0, 3, 0},
-	 FORECAST_COMMIT, 0},
-	{"override", {FORECAST_COMMIT, "forward", 0, 1, 0, 0}, FORECAST_BEST_CASE,
+	{"a jump with every gate's evidence",
+	 {FORECAST_COMMIT, "forward", 0, 0, 3, 0},
+	 FORECAST_COMMIT,
+	 0},
+	{"override",
+	 {FORECAST_COMMIT, "forward", 0, 1, 0, 0},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_OVERRIDE},
-	{"override with some evidence", {FORECAST_COMMIT, "forward", 0, 1, 1, 0},
-	 FORECAST_BEST_CASE, DEMOTE_OVERRIDE},
-	{"imported move", {FORECAST_COMMIT, "forward", 1, 0, 0, 0}, FORECAST_BEST_CASE,
+	{"override with some evidence",
+	 {FORECAST_COMMIT, "forward", 0, 1, 1, 0},
+	 FORECAST_BEST_CASE,
+	 DEMOTE_OVERRIDE},
+	{"imported move",
+	 {FORECAST_COMMIT, "forward", 1, 0, 0, 0},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_IMPORTED},
-	{"imported create", {FORECAST_COMMIT, "create", 1, 0, 0, 0}, FORECAST_BEST_CASE,
+	{"imported create",
+	 {FORECAST_COMMIT, "create", 1, 0, 0, 0},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_IMPORTED},
-	{"created there", {FORECAST_COMMIT, "create", 0, 0, 0, 0}, FORECAST_BEST_CASE,
+	{"created there",
+	 {FORECAST_COMMIT, "create", 0, 0, 0, 0},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_NO_EVIDENCE},
-	{"a gate that asked for none", {FORECAST_COMMIT, "forward", 0, 0, 0, 0},
-	 FORECAST_BEST_CASE, DEMOTE_NO_EVIDENCE},
-	{"moved back", {FORECAST_COMMIT, "back", 0, 0, 0, 0}, FORECAST_BEST_CASE,
+	{"a gate that asked for none",
+	 {FORECAST_COMMIT, "forward", 0, 0, 0, 0},
+	 FORECAST_BEST_CASE,
+	 DEMOTE_NO_EVIDENCE},
+	{"moved back",
+	 {FORECAST_COMMIT, "back", 0, 0, 0, 0},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_MOVED_BACK},
-	{"reopened", {FORECAST_COMMIT, "reopen", 0, 0, 0, 0}, FORECAST_BEST_CASE,
-	 DEMOTE_REOPENED},
-	{"buyer step overdue", {FORECAST_COMMIT, "forward", 0, 0, 1, 2}, FORECAST_BEST_CASE,
+	{"reopened", {FORECAST_COMMIT, "reopen", 0, 0, 0, 0}, FORECAST_BEST_CASE, DEMOTE_REOPENED},
+	{"buyer step overdue",
+	 {FORECAST_COMMIT, "forward", 0, 0, 1, 2},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_BUYER_OVERDUE},
-	{"override and overdue", {FORECAST_COMMIT, "forward", 0, 1, 0, 1}, FORECAST_BEST_CASE,
+	{"override and overdue",
+	 {FORECAST_COMMIT, "forward", 0, 1, 0, 1},
+	 FORECAST_BEST_CASE,
 	 DEMOTE_OVERRIDE | DEMOTE_BUYER_OVERDUE},
 	{"best case stays", {FORECAST_BEST_CASE, "forward", 0, 1, 0, 1}, FORECAST_BEST_CASE, 0},
 	{"pipeline stays", {FORECAST_PIPELINE, "back", 0, 0, 0, 0}, FORECAST_PIPELINE, 0},
@@ -216,8 +235,8 @@ START_TEST(test_period_parse)
 	ck_assert(period_has(&p, day("2027-01-01")) && period_has(&p, day("2027-03-31")));
 	ck_assert(!period_has(&p, day("2026-12-31")) && !period_has(&p, day("2027-04-01")));
 	ck_assert(!period_has(&p, NO_DAY));
-	const char *bad[] = {"2026-Q0", "2026-Q5", "26-Q1", "2026Q1", "2026-Q1x", "", "last",
-			     "Q1-2026", "2026-01"};
+	const char *bad[] = {"2026-Q0", "2026-Q5", "26-Q1",   "2026Q1", "2026-Q1x",
+			     "",        "last",    "Q1-2026", "2026-01"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		ck_assert_msg(period_parse(bad[i], 0, &p) != 0, "took '%s'", bad[i]);
 }
@@ -250,7 +269,7 @@ START_TEST(test_forecast_accuracy)
 	ck_assert(forecast_accuracy(1000000, 1600000) == 0.625);
 	ck_assert(forecast_accuracy(1600000, 1600000) == 1.0);
 	ck_assert(forecast_accuracy(4000000, 1600000) < 0); /* forecast 2.5 times the won */
-	ck_assert(forecast_accuracy(500, 0) == 0);	    /* nothing won: a rate over nothing */
+	ck_assert(forecast_accuracy(500, 0) == 0);          /* nothing won: a rate over nothing */
 }
 END_TEST
 
