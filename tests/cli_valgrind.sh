@@ -55,6 +55,11 @@ vg "export deals" 0 export deals
 vg "import deals, dry run" 0 import deals "$top_srcdir/tests/fixtures/hubspot.csv" --dry-run
 printf 'Deal Name,Company,Amount\nA,B,ten\n' >"$T_DIR/bad.csv"
 vg "import of a broken file" 65 import deals "$T_DIR/bad.csv"
+vg "review snapshot" 0 review snapshot --note "week 49"
+vg "review diff" 0 review diff --format csv
+vg "review queue" 0 review queue
+vg "review forecast" 0 review forecast --privacy
+vg "review diff, no such snapshot" 1 review diff --since 99
 vg "board as text" 0 board --width 80 --height 24
 vg "board as text, ASCII, one owner" 0 --config /dev/null board --owner "$(t_login)" --width 200 --height 60
 LC_ALL=C vg "board in a non-UTF-8 locale" 0 board
