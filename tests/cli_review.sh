@@ -858,4 +858,14 @@ t_no_out "no amount (2)" "30,000.00"
 t_out "rates still show" "85.0%"
 t_run "bad --period" 2 --db "$FC" review forecast --period Q2-2026
 
+# Permissions: anyone may read the review; a login outside a named team may not snapshot.
+t_team_process "$T_DIR/team.ini" someone_else "" "$FC"
+t_run "a team without me" 0 --db "$FC" process apply "$T_DIR/team.ini"
+t_run "outside the team: no snapshot" 4 --db "$FC" review snapshot
+t_eq "none written" "$(t_sql "SELECT count(*) FROM snapshots" "$FC")" "3"
+t_run "outside the team: the forecast reads" 0 --db "$FC" --as-of 2026-06-30 review forecast
+t_run "outside the team: the queue reads" 0 --db "$FC" review queue
+t_run "review snapshot --help" 0 review snapshot --help
+t_out "says what it records" "Record the open pipeline as it is now"
+
 t_done
