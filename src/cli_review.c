@@ -1,4 +1,5 @@
 /* dealdeck review: the weekly review's commands (snapshot, list; diff, queue, forecast). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,26 @@ review_cell(const struct review_out *o, const char *text, int width, int right)
 	free(safe);
 	free(fit);
 	return cell;
+}
+
+void
+review_line(const char *fmt, ...)
+{
+	char *line, *safe;
+	va_list ap, again;
+	int n;
+
+	va_start(ap, fmt);
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	line = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	vsnprintf(line, (size_t)(n > 0 ? n : 0) + 1, fmt, again);
+	va_end(again);
+	safe = text_printable(line);
+	puts(safe);
+	free(safe);
+	free(line);
 }
 
 static int

@@ -35,6 +35,10 @@ int review_period(struct cli *c, const struct args *a, long today, struct period
  */
 char *review_cell(const struct review_out *o, const char *text, int width, int right);
 
+/* Prints one line (a newline is added) with control characters made spaces: text
+ * people typed (notes, reasons, evidence) never sends escape codes. */
+void review_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 int cmd_review_diff(struct cli *c, const struct args *a);
 int cmd_review_queue(struct cli *c, const struct args *a);
 int cmd_review_forecast(struct cli *c, const struct args *a);

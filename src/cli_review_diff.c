@@ -97,15 +97,15 @@ text_section(const struct review_out *o, const struct review_diff *r, enum chang
 		     *owner = review_cell(o, d->owner, 10, 0);
 
 		what(o, d, k, buf, sizeof buf);
-		printf("  #%-5ld %s  %s  %s\n", d->id, title, owner, buf);
+		review_line("  #%-5ld %s  %s  %s", d->id, title, owner, buf);
 		free(title);
 		free(owner);
 		if (k != CH_ADVANCED)
 			continue;
 		for (size_t j = 0; j < d->evidence.n; j++)
-			printf("         buyer: %s\n", d->evidence.v[j]);
+			review_line("         buyer: %s", d->evidence.v[j]);
 		if (d->override)
-			printf("         override: %s\n", d->override);
+			review_line("         override: %s", d->override);
 		if (d->evidence.n == 0 && d->override == NULL)
 			printf("         no buyer evidence recorded\n");
 	}
@@ -137,11 +137,11 @@ text_waterfall(const struct review_out *o, const struct review_diff *r)
 static void
 print_text(const struct review_out *o, const struct review_diff *r, const char *owner)
 {
-	printf("Changes since snapshot %ld (taken %.16s by %s%s%s%s) to the end of %s; owner: "
-	       "%s\n",
-	       r->snap.id, r->snap.taken_at, r->snap.login, r->snap.note ? ", \"" : "",
-	       r->snap.note ? r->snap.note : "", r->snap.note ? "\"" : "", r->t.date,
-	       owner ? owner : "everyone");
+	review_line("Changes since snapshot %ld (taken %.16s by %s%s%s%s) to the end of %s; "
+		    "owner: %s",
+		    r->snap.id, r->snap.taken_at, r->snap.login, r->snap.note ? ", \"" : "",
+		    r->snap.note ? r->snap.note : "", r->snap.note ? "\"" : "", r->t.date,
+		    owner ? owner : "everyone");
 	if (r->n == 0)
 		printf("\nNo changes.\n");
 	for (int k = 0; k < CH_NKINDS; k++)

@@ -126,7 +126,7 @@ text_deals(const struct review_out *o, const struct forecast *f)
 		for (int k = 0; k < DEMOTE_NKINDS; k++)
 			if (d->demoted & (1u << k)) {
 				demotion_text(d, 1u << k, why, sizeof why);
-				printf("        %-19s %s\n", demotion_codes[k], why);
+				review_line("        %-19s %s", demotion_codes[k], why);
 			}
 	}
 }
@@ -174,8 +174,9 @@ print_text(const struct review_out *o, const struct forecast *f, const char *own
 	period_name(&f->period, name);
 	date_format(f->period.first, first);
 	date_format(f->period.last, last);
-	printf("Forecast %s (%s to %s) as of %s; owner: %s\n\n", name, first, last, f->t.date,
-	       owner ? owner : "everyone");
+	review_line("Forecast %s (%s to %s) as of %s; owner: %s", name, first, last, f->t.date,
+		    owner ? owner : "everyone");
+	putchar('\n');
 	table_header(stdout, total_columns, NOPTS(total_columns));
 	for (int i = 0; i < 4; i++) {
 		const struct forecast_total *t = cat_total(f, i);

@@ -35,7 +35,7 @@ print_text(const struct review_out *o, const struct queue_row *r)
 	for (int k = 0; k < Q_NREASONS; k++)
 		if (r->reasons & (1u << k)) {
 			queue_reason_text(r, (enum queue_reason)k, why, sizeof why);
-			printf("        %-19s %s\n", queue_reasons[k].code, why);
+			review_line("        %-19s %s", queue_reasons[k].code, why);
 		}
 }
 
@@ -91,8 +91,9 @@ cmd_review_queue(struct cli *c, const struct args *a)
 		csv_row(stdout, h, NOPTS(h));
 	} else {
 		date_format(c->as_of >= 0 ? c->as_of : date_today(), day);
-		printf("Attention queue as of %s; owner: %s; %zu deal%s\n\n", day,
-		       q.owner ? q.owner : "everyone", n, n == 1 ? "" : "s");
+		review_line("Attention queue as of %s; owner: %s; %zu deal%s", day,
+			    q.owner ? q.owner : "everyone", n, n == 1 ? "" : "s");
+		putchar('\n');
 		if (n > 0)
 			table_header(stdout, text_columns, NOPTS(text_columns));
 	}

@@ -865,6 +865,14 @@ t_run "outside the team: no snapshot" 4 --db "$FC" review snapshot
 t_eq "none written" "$(t_sql "SELECT count(*) FROM snapshots" "$FC")" "3"
 t_run "outside the team: the forecast reads" 0 --db "$FC" --as-of 2026-06-30 review forecast
 t_run "outside the team: the queue reads" 0 --db "$FC" review queue
+# Text people typed never sends escape codes: a plan step titled with one.
+esc=$(printf '\033')
+t_sql "INSERT INTO plan_steps (deal_id, title, owner_side, due, created_at)
+	VALUES (6, 'Red ${esc}[31mflag', 'seller', '2026-06-01', '2026-06-01 10:00:00')" "$QUEUE"
+t_run "review queue with an escape code in a step's title" 0 --db "$QUEUE" --as-of 2026-06-30 \
+	review queue
+t_eq "no escape code in the text" "$(grep -c "$esc" "$OUT")" "0"
+t_out "the title with a space for it" 'plan step "Red  [31mflag" due 2026-06-01'
 t_run "review snapshot --help" 0 review snapshot --help
 t_out "says what it records" "Record the open pipeline as it is now"
 
