@@ -1,4 +1,5 @@
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,6 +337,127 @@ START_TEST(test_shipped_on_8)
 }
 END_TEST
 
+/*
+ * WCAG contrast from xterm's palette, computed here rather than taken from
+ * ui/theme.c, so a slip in either shows: the 16 system colours, the 6x6x6
+ * cube (levels 0, 95, 135, 175, 215, 255) and the greys 8 + 10k.
+ */
+static double
+xterm_luminance(int c)
+{
+	static const unsigned char sys[16][3] = {
+		{0, 0, 0},       {205, 0, 0},   {0, 205, 0},   {205, 205, 0},
+		{0, 0, 238},     {205, 0, 205}, {0, 205, 205}, {229, 229, 229},
+		{127, 127, 127}, {255, 0, 0},   {0, 255, 0},   {255, 255, 0},
+		{92, 92, 255},   {255, 0, 255}, {0, 255, 255}, {255, 255, 255},
+	};
+	static const int level[6] = {0, 95, 135, 175, 215, 255};
+	static const double weight[3] = {0.2126, 0.7152, 0.0722};
+	int rgb[3];
+	double lum = 0;
+
+	if (c < 16) {
+		for (int k = 0; k < 3; k++)
+			rgb[k] = sys[c][k];
+	} else if (c < 232) {
+		rgb[0] = level[(c - 16) / 36];
+		rgb[1] = level[(c - 16) / 6 % 6];
+		rgb[2] = level[(c - 16) % 6];
+	} else {
+		rgb[0] = rgb[1] = rgb[2] = 8 + 10 * (c - 232);
+	}
+	for (int k = 0; k < 3; k++) {
+		double v = rgb[k] / 255.0;
+
+		v = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+		lum += weight[k] * v;
+	}
+	return lum;
+}
+
+static double
+contrast(int a, int b)
+{
+	double la = xterm_luminance(a), lb = xterm_luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+#define WHITE 231
+#define BLACK 16
+
+/*
+ * Every coloured role of a shipped theme reads: a foreground on the
+ * terminal's background at `least` against each background the theme is
+ * for; text on a background the theme sets itself at 4.5:1; no role leaves
+ * the terminal's foreground on a background it chose.
+ */
+static void
+check_contrast(const char *name, double least, const int *backs, int nbacks)
+{
+	char *path = xasprintf(THEMES_DIR "%s.ini", name);
+	struct theme t;
+
+	load_ok(path, &t);
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		int fg = style(&t, r)->fg, bg = style(&t, r)->bg;
+
+		ck_assert_msg(fg != -1 || bg == -1,
+			      "%s: %s sets a background under the terminal's own text colour",
+			      name, theme_role_key(r));
+		if (fg != -1 && bg != -1)
+			ck_assert_msg(contrast(fg, bg) >= 4.5, "%s: %s: %d on %d is %.2f:1, under 4.5",
+				      name, theme_role_key(r), fg, bg, contrast(fg, bg));
+		for (int k = 0; fg != -1 && bg == -1 && k < nbacks; k++)
+			ck_assert_msg(contrast(fg, backs[k]) >= least,
+				      "%s: %s: %d on %d is %.2f:1, under %.1f", name,
+				      theme_role_key(r), fg, backs[k], contrast(fg, backs[k]), least);
+	}
+	free(path);
+}
+
+/* The palette arithmetic itself, on figures worked out by hand. */
+START_TEST(test_contrast_math)
+{
+	ck_assert_double_eq_tol(contrast(BLACK, WHITE), 21.0, 0.01);
+	ck_assert_double_eq_tol(contrast(15, 0), 21.0, 0.01);
+	ck_assert_double_eq_tol(contrast(WHITE, WHITE), 1.0, 0.001);
+	ck_assert_double_eq_tol(contrast(136, WHITE), 3.34, 0.01); /* the old light warn */
+	ck_assert_double_eq_tol(contrast(75, WHITE), 2.32, 0.01);  /* the old default header */
+	ck_assert_double_eq_tol(contrast(244, BLACK), 5.32, 0.01); /* 128 grey */
+}
+END_TEST
+
+/*
+ * The default theme is for any terminal: text in the terminal's own colours,
+ * and every coloured role at 3:1 or more on white and on black.
+ */
+START_TEST(test_contrast_default)
+{
+	static const int backs[] = {WHITE, BLACK};
+	struct theme t;
+
+	load_ok(THEMES_DIR "default.ini", &t);
+	ck_assert_int_eq(style(&t, ROLE_NORMAL)->fg, -1);
+	ck_assert_int_eq(style(&t, ROLE_NORMAL)->bg, -1);
+	ck_assert_int_eq(style(&t, ROLE_CARD)->fg, -1);
+	check_contrast("default", 3.0, backs, 2);
+}
+END_TEST
+
+/* The light theme on a white terminal, high-contrast on its own white: 4.5:1. */
+START_TEST(test_contrast_light)
+{
+	static const int white[] = {WHITE};
+	struct theme t;
+
+	check_contrast("light", 4.5, white, 1);
+	load_ok(THEMES_DIR "high-contrast.ini", &t);
+	ck_assert_int_eq(style(&t, ROLE_NORMAL)->bg, WHITE); /* whatever the terminal's */
+	check_contrast("high-contrast", 4.5, white, 1);
+}
+END_TEST
+
 START_TEST(test_refused)
 {
 	static const struct {
@@ -481,6 +603,9 @@ suite_theme(void)
 	tcase_add_test(tc, test_fallback_to_normal);
 	tcase_add_test(tc, test_fit_8_and_16);
 	tcase_add_test(tc, test_shipped_on_8);
+	tcase_add_test(tc, test_contrast_math);
+	tcase_add_test(tc, test_contrast_default);
+	tcase_add_test(tc, test_contrast_light);
 	tcase_add_test(tc, test_refused);
 	tcase_add_test(tc, test_refused_all);
 	tcase_add_test(tc, test_load_search);
