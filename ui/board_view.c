@@ -100,7 +100,7 @@ draw_card(struct board *b, struct canvas *c, const struct card *k, int y, int x,
 	int aw = canvas_text(c, y + 1, x + 2, inner, k->account, ROLE_DIM);
 	canvas_text(c, y + 1, x + 2 + aw, inner - aw, tok, ROLE_DIM);
 	if (b->privacy) {
-		canvas_text(c, y + 2, x + 2, inner, "•••", ROLE_DIM);
+		canvas_text(c, y + 2, x + 2, inner, glyph(c, "•••", "***"), ROLE_DIM);
 	} else {
 		money_format(k->amount, 1, amount);
 		amount[strlen(amount) - 3] = '\0'; /* whole units on a card */
