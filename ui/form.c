@@ -6,11 +6,13 @@
 #include "input.h"
 #include "layout.h"
 #include "text.h"
+#include "wrap.h"
 #include "xmalloc.h"
 
 #define FORM_MAX_W 76
 #define LABEL_W    16
 #define MSG_ROWS   4 /* a longer message is cut on its last row */
+#define TITLE_ROWS 3
 
 void
 form_init(struct form *f, const char *title)
@@ -113,6 +115,12 @@ form_message(struct form *f, int error, const char *text)
 	f->reshaped = 1;
 }
 
+const char *
+form_keys(const struct form *f)
+{
+	return f->hint ? f->hint : " Tab next  Enter next/submit  Esc cancel ";
+}
+
 void
 form_hint(struct form *f, const char *text)
 {
@@ -198,54 +206,6 @@ form_key(struct form *f, int key)
 	return FORM_NONE;
 }
 
-/*
- * The next line of text wrapped at w columns: whole words where they fit, a
- * word longer than the line cut. Returns its length in bytes; *next is where
- * the line after it starts (spaces skipped).
- */
-static size_t
-wrap_line(const char *p, int w, const char **next)
-{
-	const char *q = p, *brk = NULL;
-	int cols = 0;
-
-	while (*q) {
-		uint32_t cp;
-		size_t k = utf8_decode(q, &cp);
-		int cw = cp_width(cp);
-
-		if (cols + cw > w)
-			break;
-		if (cp == ' ')
-			brk = q;
-		cols += cw;
-		q += k;
-	}
-	if (*q != '\0' && brk != NULL && brk > p)
-		q = brk; /* end at the last space that fits */
-	*next = q;
-	while (**next == ' ')
-		(*next)++;
-	return (size_t)(q - p);
-}
-
-/* Lines a text needs when wrapped to w columns (long requirements, messages). */
-static int
-wrap_rows(const char *p, int w)
-{
-	const char *next;
-	int n = 0;
-
-	if (w <= 0)
-		return 1;
-	do {
-		wrap_line(p, w, &next);
-		n++;
-		p = next;
-	} while (*p);
-	return n;
-}
-
 static int
 info_rows(const struct field *fl, int w)
 {
@@ -271,7 +231,7 @@ void
 form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 {
 	int w = c->w - 4 < FORM_MAX_W ? c->w - 4 : FORM_MAX_W;
-	int inner = w - 4, valw = inner - LABEL_W - 1, rows = 0, y, x, h, mrows = 0;
+	int inner = w - 4, valw = inner - LABEL_W - 1, rows = 0, y, x, h, mrows = 0, trows;
 
 	*cy = *cx = -1;
 	if (w < 20)
@@ -280,24 +240,36 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 		mrows = wrap_rows(f->message, w - 4);
 		mrows = mrows < MSG_ROWS ? mrows : MSG_ROWS;
 	}
+	/* A title too long for the border goes on below it: "→ Close" is never cut. */
+	struct strvec title = {0};
+	wrap_push(&title, f->title, w - 4, 1);
+	trows = (int)title.n < TITLE_ROWS ? (int)title.n : TITLE_ROWS;
 	for (int i = 0; i < f->n; i++)
 		rows += f->fields[i].kind == FIELD_INFO ? info_rows(&f->fields[i], inner - 2) : 1;
 	rows += f->message ? mrows + 1 : 0;
-	h = rows + 4;
+	h = rows + 3 + trows;
 	if (h > c->h - 2)
 		h = c->h - 2;
 	y = (c->h - h) / 2;
 	x = (c->w - w) / 2;
 	canvas_fill(c, y, x, h, w, ROLE_NORMAL);
 	canvas_box(c, y, x, h, w, ROLE_BORDER);
-	canvas_text(c, y, x + 2, w - 4, f->title, ROLE_HEADER);
-	canvas_style(c, y, x + 2, text_width(f->title) < w - 4 ? text_width(f->title) : w - 4,
-		     ROLE_HEADER, 0, 1);
-	canvas_text(c, y + h - 1, x + 2, w - 4,
-		    f->hint ? f->hint : " Tab next  Enter next/submit  Esc cancel ", ROLE_BORDER);
+	for (int i = 0; i < trows; i++) {
+		/* Longer still: the end (the move) stays, what is left out is marked. */
+		int last = i == trows - 1 && title.n > (size_t)trows, o = 0;
+		const char *t = last ? title.v[title.n - 1] : title.v[i];
+
+		if (last)
+			o = canvas_text(c, y + i, x + 3, 1, glyph(c, "…", "~"), ROLE_HEADER) + 1;
+		o += canvas_text(c, y + i, x + 2 + o, w - 4 - o, t, ROLE_HEADER);
+		canvas_style(c, y + i, x + 2, o, ROLE_HEADER, 0, 1);
+	}
+	strvec_free(&title);
+	canvas_text(c, y + h - 1, x + 2, w - 4, form_keys(f), ROLE_BORDER);
 
 	/* Scroll so the focused field is inside the box. */
-	int avail = h - 3 - (f->message ? mrows + 1 : 0), row = 0, focus_row = 0;
+	int top_y = y + 1 + trows, avail = h - 2 - trows - (f->message ? mrows + 1 : 0);
+	int row = 0, focus_row = 0;
 	for (int i = 0; i < f->n; i++) {
 		if (i == f->focus)
 			focus_row = row;
@@ -308,10 +280,10 @@ form_draw(struct form *f, struct canvas *c, int *cy, int *cx)
 	for (int i = 0; i < f->n; i++) {
 		struct field *fl = &f->fields[i];
 		int n = fl->kind == FIELD_INFO ? info_rows(fl, inner - 2) : 1;
-		int ry = y + 2 + row - f->top;
+		int ry = top_y + row - f->top;
 
 		row += n;
-		if (ry < y + 2 || ry + n > y + 2 + avail)
+		if (ry < top_y || ry + n > top_y + avail)
 			continue;
 		if (fl->kind == FIELD_INFO) {
 			canvas_text(c, ry, x + 2, 2, fl->label, fl->role);

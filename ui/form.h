@@ -51,6 +51,8 @@ struct field *form_choice(struct form *f, const char *label, const char *const *
 void form_message(struct form *f, int error, const char *text);
 /* The keys the bottom border names (NULL: the usual Tab, Enter and Esc). */
 void form_hint(struct form *f, const char *text);
+/* The keys the form takes, as its bottom border names them. */
+const char *form_keys(const struct form *f);
 /* Puts the focus on a field of f (one that takes focus). */
 void form_focus(struct form *f, const struct field *fl);
 /* The field with this tag (the first, from `after`), or NULL. */
