@@ -118,6 +118,13 @@ add_event(const struct event *e, void *arg)
 int
 deal_report(struct session *s, long id, struct strvec *out, struct dd_err *err)
 {
+	return deal_report_masked(s, id, NULL, out, err);
+}
+
+int
+deal_report_masked(struct session *s, long id, const char *mask, struct strvec *out,
+		   struct dd_err *err)
+{
 	char amount[MONEY_LEN], cur[16], days[32] = "", closed[64] = "", reason[600] = "";
 	struct deal d;
 
@@ -139,8 +146,11 @@ deal_report(struct session *s, long id, struct strvec *out, struct dd_err *err)
 	line(out, "  stage:            %s (%s)%s", d.stage, st ? st->label : "not in the process",
 	     days);
 	line(out, "  status:           %s%s%s", d.status, closed, reason);
-	line(out, "  amount:           %s %s", amount,
-	     db_meta(s->db, "currency", cur, sizeof cur) ? cur : "");
+	if (mask != NULL)
+		line(out, "  amount:           %s (hidden)", mask);
+	else
+		line(out, "  amount:           %s %s", amount,
+		     db_meta(s->db, "currency", cur, sizeof cur) ? cur : "");
 	line(out, "  close date:       %s", or_dash(d.close_date));
 	line(out, "  next step:        %s%s%s%s", or_dash(d.next_step),
 	     d.next_step_due ? " (due " : "", d.next_step_due ? d.next_step_due : "",

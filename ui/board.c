@@ -108,13 +108,15 @@ open_detail(struct ui *u)
 {
 	struct dd_err err;
 	long id = ui_selected_id(u);
+	/* Privacy: the amount is masked in the report itself, never drawn. */
+	const char *mask = u->b.privacy ? glyph(&u->cv, "•••", "***") : NULL;
 
 	if (id == 0) {
 		board_set_status(&u->b, 1, "no deal selected");
 		return;
 	}
 	err_init(&err);
-	if (deal_report(u->s, id, &u->detail, &err) != DD_OK) {
+	if (deal_report_masked(u->s, id, mask, &u->detail, &err) != DD_OK) {
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 		strvec_free(&u->detail);
 	} else {

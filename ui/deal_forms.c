@@ -235,7 +235,15 @@ open_deal_form(struct ui *u, long id, int is_new)
 		if (deal_field_rows[i].offset == offsetof(struct deal_fields, owner) &&
 		    u->s->role != ROLE_MANAGER)
 			continue; /* only managers reassign */
-		form_text(&u->form, deal_field_rows[i].label, v ? v : "", TAG_FIELD + (int)i);
+		const char *label = deal_field_rows[i].label;
+
+		/* Privacy: the amount shows hidden; left as it is, it is not written back. */
+		if (deal_field_rows[i].offset == offsetof(struct deal_fields, amount) && !is_new &&
+		    u->b.privacy) {
+			v = glyph(&u->cv, "•••", "***");
+			label = "amount (hidden)";
+		}
+		form_text(&u->form, label, v ? v : "", TAG_FIELD + (int)i);
 		u->orig[i] = xstrdup(v ? v : "");
 	}
 	u->deal_id = d.id;
