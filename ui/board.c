@@ -10,6 +10,7 @@
 #include "date.h"
 #include "deal_report.h"
 #include "help_box.h"
+#include "hints.h"
 #include "input.h"
 #include "keys.h"
 #include "permit.h"
@@ -275,11 +276,14 @@ act(struct ui *u, enum action a)
 		break;
 	case A_HELP:
 		u->ov = OV_HELP;
+		u->help_top = 0;
 		break;
 	case A_QUIT:
 		u->quit = 1;
 		break;
 	case A_OVERRIDE: /* the gate form's own key */
+	case A_DELETE:   /* the panes' own keys */
+	case A_DONE:
 	case A_NONE:
 	case A_COUNT:
 		break;
@@ -388,6 +392,45 @@ resize(struct ui *u)
 	ui_relayout(u);
 }
 
+/* s without the spaces around it (a form's keys are padded for its border). */
+static void
+trimmed(const char *s, char *buf, size_t len)
+{
+	size_t n;
+
+	s += strspn(s, " ");
+	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
+		;
+	snprintf(buf, len, "%.*s", (int)n, s);
+}
+
+/* The status line lists the keys of what has the focus: a form, a pane, a view. */
+static void
+update_hint(struct ui *u)
+{
+	char now[sizeof u->hint];
+	int w = u->cv.w - 4, focus = 1;
+
+	if (u->ov == OV_HELP)
+		hints_line(HINT_HELP, w, now, sizeof now);
+	else if (u->ov == OV_DETAIL)
+		hints_line(HINT_DETAIL, w, now, sizeof now);
+	else if (u->ov != OV_NONE)
+		trimmed(form_keys(&u->form), now, sizeof now);
+	else if (u->pane.kind != PANE_NONE && u->pane.focus)
+		hints_line(u->pane.kind == PANE_PEOPLE ? HINT_PEOPLE : HINT_PLAN, w, now,
+			   sizeof now);
+	else
+		focus = 0; /* the board's own, drawn by the board */
+	if (!focus && u->b.hint == NULL)
+		return;
+	if (focus && u->b.hint != NULL && strcmp(now, u->hint) == 0)
+		return;
+	snprintf(u->hint, sizeof u->hint, "%s", focus ? now : "");
+	u->b.hint = focus ? u->hint : NULL;
+	u->b.dirty |= DIRTY_STATUS;
+}
+
 static void
 draw(struct ui *u)
 {
@@ -397,6 +440,7 @@ draw(struct ui *u)
 		stats_draw(u);
 		return;
 	}
+	update_hint(u);
 	if (u->ov != OV_NONE) /* the overlay is drawn over whatever the board redrew */
 		u->b.dirty |= DIRTY_OVERLAY;
 	if (u->ov != OV_NONE && u->ov != OV_HELP && u->ov != OV_DETAIL && u->form.reshaped) {

@@ -41,6 +41,7 @@ struct board {
 	char *filter_text, *filter_owner;
 	char status[256];
 	int status_error;
+	const char *hint; /* the keys of what has the focus; NULL: the board's own */
 	unsigned dirty;
 	unsigned long long dirty_cols; /* bit per stage */
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "board_view.h"
+#include "hints.h"
 #include "money.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -199,15 +200,17 @@ draw_status(struct board *b, struct canvas *c)
 		canvas_text(c, y, 0, 2, glyph(c, "‹", "<"), ROLE_STATUS);
 	if (l->more_right)
 		canvas_text(c, y, c->w - 1, 1, glyph(c, "›", ">"), ROLE_STATUS);
-	if (b->status[0] != '\0')
+	if (b->status[0] != '\0') {
 		canvas_text(c, y, 2, c->w - 4, b->status,
 			    b->status_error ? ROLE_ERROR : ROLE_STATUS);
-	else
-		canvas_text(
-			c, y, 2, c->w - 4,
-			"? help  q quit  hjkl move  > advance  < back  Enter open  e edit  n new  "
-			"/ filter  $ privacy  W won  L lost",
-			ROLE_STATUS);
+	} else if (b->hint != NULL) {
+		canvas_text(c, y, 2, c->w - 4, b->hint, ROLE_STATUS);
+	} else {
+		char keys[512];
+
+		hints_line(HINT_BOARD, c->w - 4, keys, sizeof keys);
+		canvas_text(c, y, 2, c->w - 4, keys, ROLE_STATUS);
+	}
 }
 
 /* One line when it fits, else short lines, so even a tiny terminal says what it needs. */

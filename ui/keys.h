@@ -31,6 +31,8 @@
 	X(A_PEOPLE, "stakeholders", "s", "the buying committee beside the board")          \
 	X(A_PLAN, "plan", "a", "the mutual action plan beside the board")                 \
 	X(A_FOCUS, "focus", "Tab", "move the keys between the board and the pane")        \
+	X(A_DELETE, "delete", "d", "pane: delete the chosen person or step (asks first)") \
+	X(A_DONE, "done", "Space", "plan pane: mark the chosen step done or not done")     \
 	X(A_STATS, "stats", "t", "the stats screen: aging, conversion, win rate")         \
 	X(A_FILTER, "filter", "/", "show only deals whose title or account has a text")   \
 	X(A_OWNER, "owner", "o", "show only one owner's deals")                           \

@@ -1,9 +1,12 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "deal.h"
 #include "facts.h"
 #include "gate.h"
+#include "hints.h"
+#include "wrap.h"
 #include "pane.h"
 #include "xmalloc.h"
 
@@ -86,6 +89,60 @@ pane_move(struct pane *p, int d)
 		p->sel = 0;
 }
 
+int
+pane_text(struct canvas *c, int y, int x, int w, int max, const char *text, enum theme_role role)
+{
+	struct strvec lines = {0};
+	int n;
+
+	struct strbuf rest;
+
+	wrap_push(&lines, text, w, 2);
+	n = (int)lines.n < max ? (int)lines.n : max;
+	strbuf_init(&rest);
+	for (size_t i = (size_t)n - 1; i < lines.n; i++) /* the last row takes the rest, cut */
+		strbuf_printf(&rest, "%s%s", i > (size_t)n - 1 ? " " : "",
+			      lines.v[i] + (i ? strspn(lines.v[i], " ") : 0));
+	for (int i = 0; i < n - 1; i++)
+		canvas_text(c, y + i, x, w, lines.v[i], role);
+	canvas_text(c, y + n - 1, x + (n > 1 ? 2 : 0), w - (n > 1 ? 2 : 0), strbuf_str(&rest),
+		    role);
+	strbuf_free(&rest);
+	strvec_free(&lines);
+	return n;
+}
+
+void
+pane_keys_line(const struct pane *p, int width, char *buf, size_t len)
+{
+	char keys[200];
+
+	if (p->focus) {
+		hints_line(p->kind == PANE_PEOPLE ? HINT_PEOPLE : HINT_PLAN, width, keys,
+			   sizeof keys);
+		snprintf(buf, len, " %s ", keys);
+	} else {
+		keys_short(A_FOCUS, keys, sizeof keys);
+		snprintf(buf, len, keys[0] ? " %s: work in this pane " : "", keys);
+	}
+}
+
+void
+pane_how_to_add(const struct pane *p, const char *what, const char *thing, char *buf,
+		size_t len)
+{
+	char focus[32], add[32];
+
+	keys_short(A_FOCUS, focus, sizeof focus);
+	keys_short(A_NEW, add, sizeof add);
+	if (add[0] == '\0')
+		snprintf(buf, len, "%s", what);
+	else if (p->focus || focus[0] == '\0')
+		snprintf(buf, len, "%s: %s adds %s", what, add, thing);
+	else
+		snprintf(buf, len, "%s: %s, then %s adds %s", what, focus, add, thing);
+}
+
 void
 pane_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, long today)
 {
@@ -96,10 +153,8 @@ pane_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, long tod
 	canvas_box(c, y, x, h, w, p->focus ? ROLE_FOCUS : ROLE_BORDER);
 	snprintf(head, sizeof head, " %s%s ", titles[p->kind], p->focus ? " (focus)" : "");
 	canvas_text(c, y, x + 2, w - 4, head, ROLE_HEADER);
-	canvas_text(c, y + h - 1, x + 2, w - 4,
-		    p->focus ? " n add  e edit  d delete  Tab board  Esc close "
-			     : " Tab: work in this pane ",
-		    ROLE_BORDER);
+	pane_keys_line(p, w - 6, head, sizeof head);
+	canvas_text(c, y + h - 1, x + 2, w - 4, head, ROLE_BORDER);
 	if (p->deal_id == 0) {
 		canvas_text(c, y + 1, x + 2, w - 4, "no deal selected", ROLE_DIM);
 		return;

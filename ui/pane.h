@@ -38,6 +38,17 @@ const struct stakeholder *pane_person(const struct pane *p);
 const struct plan_step *pane_step(const struct pane *p);
 void pane_move(struct pane *p, int d);
 void pane_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, long today);
+/* Text wrapped into at most max rows of w columns at (y, x); returns the rows used. */
+int pane_text(struct canvas *c, int y, int x, int w, int max, const char *text,
+	      enum theme_role role);
+/* The keys on the pane's bottom border: its own when it has the focus, else how to give it. */
+void pane_keys_line(const struct pane *p, int width, char *buf, size_t len);
+/*
+ * "nobody mapped yet: n adds a person", or "...: Tab, then n adds a person"
+ * while the board has the keys: what the pane says is what the keys do.
+ */
+void pane_how_to_add(const struct pane *p, const char *what, const char *thing, char *buf,
+		     size_t len);
 
 /* Each pane's list, drawn into the box's inside (stakeholders.c, plan.c). */
 void stakeholders_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w,

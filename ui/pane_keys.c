@@ -265,14 +265,12 @@ pane_key(struct ui *u, int key)
 			open_pane(u, a == A_PEOPLE ? PANE_PEOPLE : PANE_PLAN, 1);
 		}
 		break;
-	case A_QUIT:
-		u->quit = 1;
+	case A_DELETE:
+		if ((pane_person(&u->pane) || pane_step(&u->pane)) && may_change(u))
+			open_confirm(u);
 		break;
-	default:
-		if (key == 'd') {
-			if ((pane_person(&u->pane) || pane_step(&u->pane)) && may_change(u))
-				open_confirm(u);
-		} else if (key == ' ' && pane_step(&u->pane)) {
+	case A_DONE:
+		if (pane_step(&u->pane)) {
 			const struct plan_step *st = pane_step(&u->pane);
 
 			err_init(&err);
@@ -287,6 +285,16 @@ pane_key(struct ui *u, int key)
 			ui_reload(u, u->pane.deal_id);
 			u->pane_stale = 1;
 		}
+		break;
+	case A_HELP:
+		u->ov = OV_HELP;
+		u->help_top = 0;
+		break;
+	case A_QUIT:
+		u->quit = 1;
+		break;
+	default:
+		break;
 	}
 	u->b.dirty |= DIRTY_OVERLAY;
 }

@@ -31,19 +31,21 @@ stakeholders_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, 
 		for (size_t i = 0; i < p->missing.n && o < (int)sizeof line - 40; i++)
 			o += snprintf(line + o, sizeof line - (size_t)o, "%s %s", i ? "," : "",
 				      vocab_human(p->missing.v[i]));
-		canvas_text(c, y, x, w, line, ROLE_MARK_MISSING);
+		rows = pane_text(c, y, x, w, 2, line, ROLE_MARK_MISSING);
 	} else {
 		snprintf(line, sizeof line, "%s key roles mapped", glyph(c, "✓", "+"));
-		canvas_text(c, y, x, w, line, ROLE_MARK_OK);
+		rows = pane_text(c, y, x, w, 1, line, ROLE_MARK_OK);
 	}
-	y += 2;
-	h -= 2;
+	y += rows + 1;
+	h -= rows + 1;
 	rows = (int)p->npeople;
 	if (rows == 0) {
-		canvas_text(c, y, x, w, "nobody mapped yet: n adds a person", ROLE_DIM);
+		pane_how_to_add(p, "nobody mapped yet", "a person", line, sizeof line);
+		pane_text(c, y, x, w, 3, line, ROLE_DIM);
 		return;
 	}
-	visible = h / PERSON_ROWS;
+	/* When they do not all fit, the last row counts the rest. */
+	visible = rows * PERSON_ROWS > h ? (h - 1) / PERSON_ROWS : h / PERSON_ROWS;
 	if (visible < 1)
 		visible = 1;
 	p->top = scroll_follow(p->top, p->sel, visible);
@@ -71,5 +73,10 @@ stakeholders_draw(struct pane *p, struct canvas *c, int y, int x, int h, int w, 
 			for (int r = 0; r < PERSON_ROWS; r++)
 				canvas_style(c, ry + r, x + indent, w - indent, ROLE_SELECTED, 0,
 					     0);
+	}
+	if (p->top + visible < rows) {
+		snprintf(line, sizeof line, "%s %d more", glyph(c, "▼", "v"),
+			 rows - p->top - visible);
+		canvas_text_right(c, y + visible * PERSON_ROWS, x, w, line, ROLE_DIM);
 	}
 }
