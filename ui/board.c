@@ -13,12 +13,17 @@
 #include "hints.h"
 #include "input.h"
 #include "keys.h"
+#include "layout.h"
+#include "legend.h"
 #include "permit.h"
 #include "screen.h"
+#include "text.h"
 #include "theme.h"
+#include "wrap.h"
 #include "xmalloc.h"
 
 #define POLL_MS 250 /* how often another user's commit is looked for */
+#define HANG_LABEL 24 /* a colon before this column ends a label in the detail view */
 
 long
 ui_selected_id(const struct ui *u)
@@ -127,61 +132,135 @@ open_detail(struct ui *u)
 	err_free(&err);
 }
 
+/*
+ * The keys of a box that scrolls (the detail view, help): the key table's
+ * moves, Space a page down; 0 for any other key, which closes it.
+ */
+static int
+scroll_key(int key, int *top, int page)
+{
+	if (key == ' ') {
+		*top += page;
+		return 1;
+	}
+	switch (keys_lookup(key)) {
+	case A_UP:
+		(*top)--;
+		return 1;
+	case A_DOWN:
+		(*top)++;
+		return 1;
+	case A_PGUP:
+		*top -= page;
+		return 1;
+	case A_PGDN:
+		*top += page;
+		return 1;
+	case A_TOP:
+		*top = 0;
+		return 1;
+	case A_BOTTOM:
+		*top = 1 << 20; /* kept in range where it is drawn */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Where a wrapped report line goes on: under the value of "  label:  value"
+ * (a colon early in the line), else after the first gap of two spaces (a
+ * history line's date), else a little in.
+ */
+static int
+hang_of(const char *line)
+{
+	const char *p = line + strspn(line, " "), *colon = strstr(p, ": ");
+	const char *gap = colon != NULL && colon - line < HANG_LABEL ? colon + 1 : strstr(p, "  ");
+	int at;
+
+	if (gap == NULL || gap[strspn(gap, " ")] == '\0')
+		return (int)(p - line) + 2;
+	char *head = xstrndup(line, (size_t)(gap - line) + strspn(gap, " "));
+	at = text_width(head);
+	free(head);
+	return at;
+}
+
+/*
+ * The report wrapped to the view's width: long titles, next steps and
+ * criteria whole. Returns the rows of its first line (the deal's title).
+ */
+static int
+detail_lines(struct ui *u, struct strvec *out)
+{
+	int w = u->cv.w - 6, first = 0;
+
+	for (size_t i = 0; i < u->detail.n; i++) {
+		wrap_push(out, u->detail.v[i], w > 1 ? w : 1, hang_of(u->detail.v[i]));
+		if (i == 0)
+			first = (int)out->n;
+	}
+	return first;
+}
+
 static void
 detail_key(struct ui *u, int key)
 {
-	int page = u->cv.h - 4;
-
-	switch (key) {
-	case K_UP:
-	case 'k':
-		u->detail_top--;
-		break;
-	case K_DOWN:
-	case 'j':
-		u->detail_top++;
-		break;
-	case K_PGUP:
-		u->detail_top -= page;
-		break;
-	case K_PGDN:
-	case ' ':
-		u->detail_top += page;
-		break;
-	default:
+	if (!scroll_key(key, &u->detail_top, u->cv.h - 4))
 		ui_close_overlay(u);
-		return;
-	}
-	u->detail_top = scroll_clamp(u->detail_top, (int)u->detail.n, page);
 }
 
 static void
 draw_detail(struct ui *u)
 {
 	struct canvas *c = &u->cv;
-	int h = c->h - 2, w = c->w - 2;
+	int h = c->h - 2, w = c->w - 2, rows = h - 2;
+	struct strvec lines = {0};
+	char more[32];
+	int head = detail_lines(u, &lines);
 
+	u->detail_top = (int)scroll_clamp(u->detail_top, (long)lines.n, rows);
 	canvas_fill(c, 1, 1, h, w, ROLE_NORMAL);
 	canvas_box(c, 1, 1, h, w, ROLE_BORDER);
 	canvas_text(c, 1, 3, w - 4, " Deal (arrows scroll, any other key closes) ", ROLE_HEADER);
-	for (int i = 0; i < h - 2 && u->detail_top + i < (int)u->detail.n; i++)
-		canvas_text(c, 2 + i, 3, w - 4, u->detail.v[u->detail_top + i],
-			    i == 0 && u->detail_top == 0 ? ROLE_HEADER : ROLE_NORMAL);
+	for (int i = 0; i < rows && u->detail_top + i < (int)lines.n; i++)
+		canvas_text(c, 2 + i, 3, w - 4, lines.v[u->detail_top + i],
+			    u->detail_top + i < head ? ROLE_HEADER : ROLE_NORMAL);
+	/* What lies above or below the window is counted, never just cut. */
+	if (u->detail_top > 0) {
+		snprintf(more, sizeof more, " %s %d more ", glyph(c, "▲", "^"), u->detail_top);
+		canvas_text_right(c, 1, 3, w - 4, more, ROLE_BORDER);
+	}
+	if (u->detail_top + rows < (int)lines.n) {
+		snprintf(more, sizeof more, " %s %d more ", glyph(c, "▼", "v"),
+			 (int)lines.n - u->detail_top - rows);
+		canvas_text_right(c, h, 3, w - 4, more, ROLE_BORDER);
+	}
+	strvec_free(&lines);
 }
 
-/* Every bound key, as the key table has them. */
+/* Every bound key, as the key table has them, then what a card's markers say. */
 static void
 draw_help(struct ui *u)
 {
-	const char *keys[A_COUNT], *helps[A_COUNT];
-	char buf[A_COUNT][64];
+	enum { NLEGEND = 32 };
+	const char *keys[A_COUNT + NLEGEND + 1], *helps[A_COUNT + NLEGEND + 1];
+	char buf[A_COUNT][64], scroll[32], title[96];
+	int n = 0;
 
-	for (size_t i = 0; i < nkey_actions; i++) {
+	for (size_t i = 0; i < nkey_actions; i++, n++) {
 		keys_of(key_actions[i].action, buf[i], sizeof buf[i]);
-		keys[i] = buf[i];
-		helps[i] = key_actions[i].help;
+		keys[n] = buf[i];
+		helps[n] = key_actions[i].help;
 	}
-	help_box(&u->cv, " Keys (any key closes) ", (int)nkey_actions, keys, helps, 10, 70);
+	keys[n] = NULL;
+	helps[n++] = "What the cards show";
+	n += legend_rows(&u->cv, keys + n, helps + n, NLEGEND);
+	hints_line(HINT_HELP, 12, scroll, sizeof scroll);
+	snprintf(title, sizeof title, " Keys and card markers (%s, any other key closes) ",
+		 scroll);
+	help_box(&u->cv, title, n, keys, helps, 12, 76, &u->help_top);
 }
 
 static void
@@ -298,7 +377,8 @@ on_key(struct ui *u, int key)
 		return;
 	}
 	if (u->ov == OV_HELP) {
-		ui_close_overlay(u);
+		if (!scroll_key(key, &u->help_top, u->cv.h - 5))
+			ui_close_overlay(u);
 		return;
 	}
 	if (u->ov == OV_DETAIL) {

@@ -5,11 +5,13 @@
 #include "canvas.h"
 
 /*
- * A box centred on c: the title, then n lines of keys (keyw columns wide) and
- * what they do, in two columns when one does not fit the height (80x24 must
- * show them all); a column is at most colmax wide.
+ * A box centred on c, clear of the status line: the title, then n rows of a
+ * key (keyw columns wide) and what it does, in one column at most maxw wide.
+ * A row whose key is NULL is a heading. Text too long for the box wraps
+ * under itself; rows that do not fit the height scroll: *top is the first
+ * row shown (kept in range here), and ▲ ▼ on the border say there is more.
  */
 void help_box(struct canvas *c, const char *title, int n, const char *const *keys,
-	      const char *const *helps, int keyw, int colmax);
+	      const char *const *helps, int keyw, int maxw, int *top);
 
 #endif

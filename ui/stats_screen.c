@@ -465,7 +465,9 @@ draw_help(struct ui *u)
 		if (one[0] != '\0')
 			snprintf(buf[line] + o, sizeof buf[line] - o, "%s%s", o ? " " : "", one);
 	}
-	help_box(&u->cv, " Stats keys (any key closes) ", n, keys, helps, 12, 64);
+	int top = 0; /* it fits at 80x24: any key closes it */
+
+	help_box(&u->cv, " Stats keys (any key closes) ", n, keys, helps, 12, 64, &top);
 }
 
 void
