@@ -533,13 +533,15 @@ draw(struct ui *u)
 	if (u->pane.kind != PANE_NONE)
 		u->b.dirty |= DIRTY_OVERLAY;
 	board_view_draw(&u->b, &u->cv);
-	draw_pane(u);
-	if (u->ov == OV_HELP)
-		draw_help(u);
-	else if (u->ov == OV_DETAIL)
-		draw_detail(u);
-	else if (u->ov != OV_NONE)
-		form_draw(&u->form, &u->cv, &cy, &cx);
+	if (!u->b.lay.too_small) { /* else it says so; panes and forms come back on a resize */
+		draw_pane(u);
+		if (u->ov == OV_HELP)
+			draw_help(u);
+		else if (u->ov == OV_DETAIL)
+			draw_detail(u);
+		else if (u->ov != OV_NONE)
+			form_draw(&u->form, &u->cv, &cy, &cx);
+	}
 	u->b.dirty = 0;
 	screen_put(&u->cv, 0, u->cv.h);
 	screen_flush(cy, cx);
