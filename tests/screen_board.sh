@@ -70,7 +70,7 @@ for size in 80x24 120x40 200x60; do
 
 	# --- the status line ------------------------------------------------------
 	last=$(sed -n "${H}p" "$CAP")
-	for hint in "hjkl move" "> advance" "< back" "? help"; do
+	for hint in "hjkl move" "> advance" "< back" "? help" "s people" "a plan" "t stats"; do
 		t_eq "$size: the status line hints '$hint'" \
 			"$(printf '%s\n' "$last" | grep -cF -- "$hint")" 1
 	done
@@ -161,33 +161,24 @@ for size in 80x24 120x40 200x60; do
 	t_eq "$size: amounts are back on the cards" "$(grep -cE '[0-9],[0-9]{3}' "$CAP" | awk '{ print ($1 > 0) }')" 1
 	t_no_screen "$size: the title bar no longer says hidden" "[amounts hidden]"
 
-	# --- ? lists every key ---------------------------------------------------------
+	# --- ? lists every key, in one column that scrolls -------------------------------
 	before=$(marker_at)
 	s_keys '?'
-	if s_wait "any key closes"; then
-		n=50 # the box may still be drawing: look again until complete or 5 s
-		while [ "$n" -gt 0 ]; do
-			s_capture >"$CAP"
-			missing=
-			while IFS='|' read -r keys help; do
-				# The whole help text, or (in a narrow box) its start cut with …
-				start=$(printf '%s' "$help" | cut -c1-16)
-				grep -F -- "$help" "$CAP" | grep -qF -- "$keys" ||
-					grep -F -- "$start" "$CAP" | grep -F -- "$keys" | grep -qF "…" ||
-					missing="$missing [$keys: $help]"
-			done <"$T_DIR/keys"
-			[ -z "$missing" ] && break
-			n=$((n - 1))
-			sleep 0.1
-		done
-		t_eq "$size: ? lists every key action of ui/keys.h with its keys ($(wc -l <"$T_DIR/keys" | tr -d ' '))" "$missing" ""
-		s_keys j
-		s_wait_gone "any key closes" && t_ok "$size: any key (j) closes the help"
+	if s_wait "any other key closes"; then
+		s_pages "$T_DIR/help"
+		missing=
+		while IFS='|' read -r keys help; do
+			grep -F -- "$help" "$T_DIR/help" | grep -qF -- "$keys" ||
+				missing="$missing [$keys: $help]"
+		done <"$T_DIR/keys"
+		t_eq "$size: ? lists every key action of ui/keys.h with its keys, whole ($(wc -l <"$T_DIR/keys" | tr -d ' '))" "$missing" ""
+		s_keys l
+		s_wait_gone "any other key closes" && t_ok "$size: another key (l) closes the help"
 		t_eq "$size: the key that closed the help did nothing else" "$(marker_at)" "$before"
 		s_keys '?'
-		s_wait "any key closes"
+		s_wait "any other key closes"
 		s_keys x
-		s_wait_gone "any key closes" && t_ok "$size: an unbound key (x) closes it too"
+		s_wait_gone "any other key closes" && t_ok "$size: an unbound key (x) closes it too"
 	fi
 
 	# --- q leaves the terminal as it was ----------------------------------------------
@@ -213,9 +204,10 @@ s_keys x
 if s_wait_marker_moved "$m0"; then t_ok "[keys] down = x: x moves down"; else t_fail "[keys] down = x: x moves down"; fi
 m1=$(s_marker | cut -d: -f1)
 s_keys j '?'
-s_wait "any key closes"
+s_wait "any other key closes"
 t_eq "[keys] down = x: j no longer moves" "$(s_marker | cut -d: -f1)" "$m1"
 t_eq "help lists x for down" "$(s_capture | grep -c ' x  *select the card below')" 1
+t_eq "help's title names x for scrolling" "$(s_row_of "xk scroll, any other key closes" | grep -c .)" 1
 s_keys Escape q
 t_screen "quits after remapping" "EXITED:0"
 s_stop

@@ -31,6 +31,9 @@
 #	s_row N				one line of the screen (0 = the top)
 #	s_row_of TEXT			the row (0 = the top) of the first line with TEXT
 #	s_cursor			"ROW COL" of the terminal's cursor (0-based)
+#	s_pages FILE			a box that scrolls (help, the detail view): every
+#					screenful appended to FILE, PgDn until its bottom
+#					border no longer says "▼ N more"
 #	s_resize W H			resizes the terminal
 #	s_pid				the pid of the dealdeck process
 #	s_exited			the "EXITED:N" line once the program has ended
@@ -246,6 +249,26 @@ s_keys() { s_tmux send-keys -t dd "$@"; }
 s_type() { s_tmux send-keys -t dd -l -- "$1"; }
 
 s_resize() { s_tmux resize-window -t dd -x "$1" -y "$2"; }
+
+s_pages() {
+	: >"$1"
+	s_p=30
+	while [ "$s_p" -gt 0 ]; do
+		s_capture >"$S_LAST"
+		cat "$S_LAST" >>"$1"
+		grep -q '▼ [0-9]* more ─*┘' "$S_LAST" || return 0
+		s_prev=$(cksum <"$S_LAST")
+		s_keys NPage
+		s_n=$(s_ticks 3)
+		while [ "$s_n" -gt 0 ] && [ "$(s_capture | cksum)" = "$s_prev" ]; do
+			s_n=$((s_n - 1))
+			sleep 0.1
+		done
+		s_p=$((s_p - 1))
+	done
+	s_fail_screen "the box did not reach its end"
+	return 1
+}
 
 s_pid() { cat "$T_DIR/app.pid"; }
 
