@@ -406,12 +406,14 @@ check_contrast(const char *name, double least, const int *backs, int nbacks)
 			      "%s: %s sets a background under the terminal's own text colour",
 			      name, theme_role_key(r));
 		if (fg != -1 && bg != -1)
-			ck_assert_msg(contrast(fg, bg) >= 4.5, "%s: %s: %d on %d is %.2f:1, under 4.5",
-				      name, theme_role_key(r), fg, bg, contrast(fg, bg));
+			ck_assert_msg(contrast(fg, bg) >= 4.5,
+				      "%s: %s: %d on %d is %.2f:1, under 4.5", name,
+				      theme_role_key(r), fg, bg, contrast(fg, bg));
 		for (int k = 0; fg != -1 && bg == -1 && k < nbacks; k++)
 			ck_assert_msg(contrast(fg, backs[k]) >= least,
 				      "%s: %s: %d on %d is %.2f:1, under %.1f", name,
-				      theme_role_key(r), fg, backs[k], contrast(fg, backs[k]), least);
+				      theme_role_key(r), fg, backs[k], contrast(fg, backs[k]),
+				      least);
 	}
 	free(path);
 }

@@ -22,8 +22,8 @@
 #include "wrap.h"
 #include "xmalloc.h"
 
-#define POLL_MS 250 /* how often another user's commit is looked for */
-#define HANG_LABEL 24 /* a colon before this column ends a label in the detail view */
+#define POLL_MS    250 /* how often another user's commit is looked for */
+#define HANG_LABEL 24  /* a colon before this column ends a label in the detail view */
 
 long
 ui_selected_id(const struct ui *u)

@@ -100,13 +100,13 @@ struct ui {
 	int gate_suspended, overriding;
 	long gate_id, gate_version;
 	int gate_target;
-	int confirming;       /* the override step asks y/n */
-	size_t gate_unmet;    /* what the override step overrides */
-	long edit_id;         /* the stakeholder or step a form edits; 0 = a new one */
-	struct strvec detail; /* the detail view's lines */
-	int detail_top;       /* its first row shown, of the lines wrapped to the screen */
-	int help_top;         /* the help box's first row shown */
-	char hint[512];       /* the status line's keys while the board has not the focus */
+	int confirming;           /* the override step asks y/n */
+	size_t gate_unmet;        /* what the override step overrides */
+	long edit_id;             /* the stakeholder or step a form edits; 0 = a new one */
+	struct strvec detail;     /* the detail view's lines */
+	int detail_top;           /* its first row shown, of the lines wrapped to the screen */
+	int help_top;             /* the help box's first row shown */
+	char hint[512];           /* the status line's keys when the board has not the focus */
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
 	long data_version;
 	long day; /* the day the board was read: at midnight, cards age */

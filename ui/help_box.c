@@ -23,7 +23,8 @@ help_box(struct canvas *c, const char *title, int n, const char *const *keys,
 	for (int i = 0; i < n; i++) {
 		size_t before = lines.n;
 
-		if (keys[i] == NULL) /* a heading: a blank row above it, text from the key column */
+		/* A heading: a blank row above it, its text from the key column on. */
+		if (keys[i] == NULL)
 			strvec_push(&lines, "");
 		wrap_push(&lines, helps[i], keys[i] ? textw : w - 4, 0);
 		owner = xreallocarray(owner, lines.n + 1, sizeof *owner);

@@ -128,8 +128,7 @@ pane_keys_line(const struct pane *p, int width, char *buf, size_t len)
 }
 
 void
-pane_how_to_add(const struct pane *p, const char *what, const char *thing, char *buf,
-		size_t len)
+pane_how_to_add(const struct pane *p, const char *what, const char *thing, char *buf, size_t len)
 {
 	char focus[32], add[32];
 
