@@ -5,6 +5,7 @@
 #include "form.h"
 #include "input.h"
 #include "unit.h"
+#include "wrap.h"
 
 /* The canvas as text, one line per row, wide glyphs' right halves left out. */
 static const char *
@@ -125,6 +126,44 @@ START_TEST(test_focus)
 }
 END_TEST
 
+/* A title too long for the border goes on below it: the move at its end stays whole. */
+START_TEST(test_title_wraps)
+{
+	struct canvas c;
+	struct form f;
+	int cy, cx;
+
+	canvas_init(&c, 80, 24, 0);
+	form_init(&f, " Müller & Söhne Maschinenbau — condition monitoring pilot, phase two of "
+		      "three: Negotiate → Close ");
+	form_text(&f, "what happened", "", 1);
+	form_draw(&f, &c, &cy, &cx);
+	ck_assert_int_eq(row_of(&c, "┌─ Müller"), row_of(&c, "Negotiate → Close") - 1);
+	ck_assert_int_eq(row_of(&c, "what happened"), row_of(&c, "Negotiate → Close") + 2);
+	ck_assert_int_eq(cy, row_of(&c, "what happened"));
+	ck_assert_ptr_null(strstr(screen(&c), "…"));
+	form_free(&f);
+	canvas_free(&c);
+}
+END_TEST
+
+/* Wrapping never loops or drops text: a character wider than the line gets a line of its own. */
+START_TEST(test_wrap)
+{
+	struct strvec v = {0};
+
+	ck_assert_int_eq(wrap_rows("漢字", 1), 2);
+	ck_assert_int_eq(wrap_rows("", 10), 1);
+	ck_assert_int_eq(wrap_rows("one two three", 7), 2);
+	wrap_push(&v, "next step: send the order form to it", 20, 8);
+	ck_assert_uint_eq(v.n, 3);
+	ck_assert_str_eq(v.v[0], "next step: send the");
+	ck_assert_str_eq(v.v[1], "        order form");
+	ck_assert_str_eq(v.v[2], "        to it");
+	strvec_free(&v);
+}
+END_TEST
+
 Suite *
 suite_form(void)
 {
@@ -135,6 +174,8 @@ suite_form(void)
 	tcase_add_test(tc, test_message_cut);
 	tcase_add_test(tc, test_hint);
 	tcase_add_test(tc, test_focus);
+	tcase_add_test(tc, test_title_wraps);
+	tcase_add_test(tc, test_wrap);
 	suite_add_tcase(s, tc);
 	return s;
 }

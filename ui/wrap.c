@@ -25,7 +25,7 @@ wrap_line(const char *p, int w, const char **next)
 		cols += cw;
 		q += k;
 	}
-	if (*q != '\0' && brk != NULL && brk > p)
+	if (*q != '\0' && *q != ' ' && brk != NULL && brk > p)
 		q = brk; /* end at the last space that fits */
 	*next = q;
 	while (**next == ' ')
