@@ -292,6 +292,8 @@ t_status_has "[keys]: the plan pane's hint line shows the keys as bound" "D dele
 s_keys x
 t_status "[keys] done = x: x marks the step done" "step done"
 t_eq "the step is done" "$(t_sql "SELECT done_at IS NOT NULL FROM plan_steps WHERE title LIKE 'Security review%'")" 1
+s_keys k
+t_status_has "a key in the pane clears the message: its keys are back" "D delete" "x done"
 s_keys D
 t_screen "[keys] delete = D: D asks to delete the step" "Delete Security review"
 s_keys Escape

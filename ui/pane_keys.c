@@ -223,6 +223,9 @@ pane_key(struct ui *u, int key)
 		resume_gate(u);
 		return;
 	}
+	/* As on the board, a key clears the last message: the pane's keys show again. */
+	u->b.status[0] = '\0';
+	u->b.dirty |= DIRTY_STATUS;
 	switch (a) {
 	case A_UP:
 		pane_move(&u->pane, -1);
