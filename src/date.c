@@ -135,7 +135,7 @@ date_of_timestamp(const char *ts)
 	return date_parse(buf, &days) == 0 ? days : -1;
 }
 
-/* "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM:SS[Z]". */
+/* "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS[.fff]]", "YYYY-MM-DDTHH:MM:SS[.fff][Z]". */
 static int
 parse_iso(const char *s, int *y, int *m, int *d, int *H, int *M, int *S)
 {
@@ -151,8 +151,13 @@ parse_iso(const char *s, int *y, int *m, int *d, int *H, int *M, int *S)
 	    (*M = digits(p + 4, 2)) < 0)
 		return 0;
 	p += 6;
-	if (*p == ':' && (*S = digits(p + 1, 2)) >= 0)
+	if (*p == ':' && (*S = digits(p + 1, 2)) >= 0) {
 		p += 3;
+		/* Fractions of a second (APIs write .000Z): dropped, as stored. */
+		if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				;
+	}
 	if (*p == 'Z' && s[10] == 'T')
 		p++;
 	return *p == '\0';

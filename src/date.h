@@ -26,7 +26,7 @@ long date_of_timestamp(const char *ts);
 
 /*
  * A date or time as stored, "YYYY-MM-DD HH:MM:SS": ISO "YYYY-MM-DD",
- * "YYYY-MM-DD HH:MM[:SS]" or "YYYY-MM-DDTHH:MM:SS[Z]", else (fmt not NULL) in
+ * "YYYY-MM-DD HH:MM[:SS[.fff]]" or "YYYY-MM-DDTHH:MM:SS[.fff][Z]", else (fmt not NULL) in
  * strptime format fmt. A real calendar day from 1900 on; 0, or -1 if it is not one.
  */
 int timestamp_parse(const char *s, const char *fmt, char out[TIMESTAMP_LEN]);
