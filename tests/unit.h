@@ -19,6 +19,7 @@ Suite *suite_layout(void);
 Suite *suite_form(void);
 Suite *suite_people(void);
 Suite *suite_import(void);
+Suite *suite_import_dates(void);
 Suite *suite_session(void);
 Suite *suite_demo(void);
 Suite *suite_review(void);
