@@ -1,8 +1,10 @@
 /* CSV in on the command line: import deals, stakeholders and plan. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "csv_import.h"
+#include "import_preview.h"
 
 typedef int import_fn(struct session *, const char *, const struct import_options *,
 		      struct import_result *, struct dd_err *);
@@ -12,6 +14,14 @@ static int
 cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 {
 	const struct strvec *maps = args_all(a, "map"), *stages = args_all(a, "stage-map");
+	const struct strvec *defaults = args_all(a, "default");
+	const char *format = args_get(a, "format");
+	int csv = format != NULL && strcmp(format, "csv") == 0;
+
+	if (format != NULL && !csv && strcmp(format, "text") != 0)
+		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
+	if (format != NULL && args_get(a, "dry-run") == NULL)
+		return err_set(&c->err, DD_USAGE, "--format is for the preview of --dry-run");
 
 	struct import_options o = {
 		.dry_run = args_get(a, "dry-run") != NULL,
@@ -21,6 +31,9 @@ cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 		.nstage_maps = stages->n,
 		.date_format = args_get(a, "date-format"),
 		.override = args_get(a, "override"),
+		.from = args_get(a, "from"),
+		.defaults = (const char *const *)defaults->v,
+		.ndefaults = defaults->n,
 	};
 	struct import_result r = {0};
 	int rc;
@@ -28,7 +41,13 @@ cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 	rc = fn(&c->s, a->pos.v[0], &o, &r, &c->err);
 	if (r.warning != NULL)
 		fprintf(stderr, "dealdeck: %s\n", r.warning);
-	if (rc == DD_OK)
+	/* The preview shows bad rows too; their errors follow on stderr. */
+	if (r.preview != NULL && (rc == DD_OK || rc == DD_DATAERR)) {
+		preview_print(r.preview, stdout, csv);
+		if (!csv)
+			putchar('\n');
+	}
+	if (rc == DD_OK && !csv)
 		printf("%s%ld added, %ld updated\n", o.dry_run ? "dry run, nothing written: " : "",
 		       r.added, r.updated);
 	import_result_free(&r);
@@ -54,37 +73,49 @@ cmd_import_plan(struct cli *c, const struct args *a)
 }
 
 static const struct opt import_opts[] = {
-	{"dry-run", NULL, "check the whole file, write nothing"},
+	{"dry-run", NULL, "check the whole file, write nothing; print how it is read"},
+	{"format", "F", "of the --dry-run preview: text (default) or csv"},
+	{"from", "CRM", "hubspot, pipedrive or salesforce: its columns, stages and dates"},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
 	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)"},
-	{"date-format", "FMT", "strptime format of dates that are not YYYY-MM-DD"},
+	{"default", "FIELD=VALUE", "FIELD where a row has none (repeatable)"},
+	{"date-format", "FMT",
+	 "dates that are not YYYY-MM-DD: %m/%d/%Y, %d/%m/%Y, %d.%m.%Y, %Y/%m/%d or strptime"},
 	{"override", "REASON",
 	 "managers: rows may move deals already here (each recorded as an override)"},
 };
 
 static const struct opt rel_opts[] = {
-	{"dry-run", NULL, "check the whole file, write nothing"},
+	{"dry-run", NULL, "check the whole file, write nothing; print how it is read"},
+	{"format", "F", "of the --dry-run preview: text (default) or csv"},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
-	{"date-format", "FMT", "strptime format of dates that are not YYYY-MM-DD"},
+	{"date-format", "FMT",
+	 "dates that are not YYYY-MM-DD: %m/%d/%Y, %d/%m/%Y, %d.%m.%Y, %Y/%m/%d or strptime"},
 };
 
 const struct command cli_import_commands[] = {
 	{"import deals",
-	 "FILE [--dry-run] [--map HEADER=FIELD]... [--stage-map NAME=KEY]... [--date-format FMT]"
+	 "FILE [--dry-run [--format text|csv]] [--from CRM] [--map HEADER=FIELD]..."
+	 " [--stage-map NAME=KEY]... [--default FIELD=VALUE]... [--date-format FMT]"
 	 " [--override REASON]",
-	 "Import deals from a CSV file: ours, or another CRM's export. All or nothing: every\n"
-	 "problem is listed as FILE:LINE: column: message (exit 65) and nothing is written.\n"
+	 "Import deals from a CSV file: ours, or another CRM's export (--from names it: its\n"
+	 "columns, default stages and date format are known). The format of other dates is\n"
+	 "found per column; a column that reads two ways is refused. --dry-run previews how\n"
+	 "the file is read. All or nothing: every problem is listed as FILE:LINE: column:\n"
+	 "message (exit 65) and nothing is written.\n"
 	 "New deals come with their history. A row that changes the stage or status of a\n"
 	 "deal already here (by id or external id) is a move: refused, unless a manager gives\n"
 	 "--override REASON (real text), which records each such change as an override.\n"
 	 "Managers import; anyone in the team may --dry-run.",
 	 import_opts, NOPTS(import_opts), 1, 1, 1, cmd_import_deals},
-	{"import stakeholders", "FILE [--dry-run] [--map HEADER=FIELD]... [--date-format FMT]",
+	{"import stakeholders",
+	 "FILE [--dry-run [--format text|csv]] [--map HEADER=FIELD]... [--date-format FMT]",
 	 "Import stakeholders from a CSV file (what export stakeholders writes). Rows name\n"
 	 "their deal by deal_id or deal_external_id; a known name on the deal is updated.\n"
 	 "Managers import; anyone in the team may --dry-run.",
 	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_stakeholders},
-	{"import plan", "FILE [--dry-run] [--map HEADER=FIELD]... [--date-format FMT]",
+	{"import plan",
+	 "FILE [--dry-run [--format text|csv]] [--map HEADER=FIELD]... [--date-format FMT]",
 	 "Import mutual action plan steps from a CSV file (what export plan writes). A\n"
 	 "known title and due date on the deal is updated. Managers import; anyone in the\n"
 	 "team may --dry-run.",

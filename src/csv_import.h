@@ -10,6 +10,8 @@
 #include "error.h"
 #include "session.h"
 
+struct import_preview;
+
 /* The largest field accepted; a longer one is an error, not a crash. */
 #define IMPORT_FIELD_MAX (1024 * 1024)
 /* Errors listed before "… and N more". */
@@ -21,7 +23,15 @@ struct import_options {
 	size_t nmaps;
 	const char *const *stage_maps; /* "NAME=KEY", KEY a stage key, won or lost */
 	size_t nstage_maps;
-	const char *date_format; /* strptime format for other dates, or NULL */
+	/*
+	 * The format of dates that are not YYYY-MM-DD: a layout of import_dates.h
+	 * (with or without a time) or any strptime format. NULL: each date column
+	 * of a regular file is searched for the one layout its values are in.
+	 */
+	const char *date_format;
+	const char *from;            /* another CRM's export (import_presets.h), or NULL */
+	const char *const *defaults; /* "FIELD=VALUE": where a row has no FIELD */
+	size_t ndefaults;
 	/*
 	 * A manager's reason (real text) to let rows change the stage or status of
 	 * deals that were here before; each change is recorded as an override. NULL:
@@ -35,6 +45,8 @@ struct import_result {
 	/* "ignoring unknown columns: 'A', 'B'" or NULL; for stderr; free with import_result_free.
 	 */
 	char *warning;
+	/* A dry run's preview (import_preview.h), also when rows are bad; else NULL. */
+	struct import_preview *preview;
 };
 
 /*

@@ -10,6 +10,8 @@
 
 #include "history.h"
 #include "import_internal.h"
+#include "import_presets.h"
+#include "import_preview.h"
 #include "money.h"
 #include "real_text.h"
 #include "text.h"
@@ -105,10 +107,11 @@ static const struct outcome_word {
 
 static const char *const statuses[] = {"open", "won", "lost"};
 
-/* One name of a stage (key, label or --stage-map name), normalised. */
+/* One name of a stage (key, label, --stage-map or --from name), normalised. */
 struct stage_name {
 	char *name;
 	int stage;
+	const char *source; /* which of those, for the preview */
 };
 
 /* Where a deal is: what the import plans from, and ends with. */
@@ -135,28 +138,49 @@ struct entry {
 	char at[TIMESTAMP_LEN];
 };
 
-/* A stage key, label or mapped name; nst for won, nst + 1 for lost; -1 if unknown. */
+/*
+ * A stage key, label or mapped name; nst for won, nst + 1 for lost; -1 if unknown.
+ * Names are tried in the order they were added. *source says which matched and
+ * *norm gets the normalised value (to free), when not NULL.
+ */
 static int
-stage_lookup(const struct importer *im, const char *value)
+stage_lookup(const struct importer *im, const char *value, const char **source, char **norm)
 {
 	char *n = import_norm(value);
+	const char *from = NULL;
 	int found = -1;
 
 	for (size_t i = 0; i < im->nnames && found < 0; i++)
-		if (strcmp(im->names[i].name, n) == 0)
+		if (strcmp(im->names[i].name, n) == 0) {
 			found = im->names[i].stage;
+			from = im->names[i].source;
+		}
 	for (size_t i = 0; i < sizeof outcome_words / sizeof outcome_words[0] && found < 0; i++)
-		if (strcmp(outcome_words[i].word, n) == 0)
+		if (strcmp(outcome_words[i].word, n) == 0) {
 			found = im->nst + (strcmp(outcome_words[i].status, "lost") == 0);
-	free(n);
+			from = "outcome";
+		}
+	if (source != NULL)
+		*source = from;
+	if (norm != NULL)
+		*norm = n;
+	else
+		free(n);
 	return found;
 }
 
 static void
-add_name(struct importer *im, const char *name, int stage)
+add_name(struct importer *im, const char *name, int stage, const char *source)
 {
 	im->names = xreallocarray(im->names, im->nnames + 1, sizeof *im->names);
-	im->names[im->nnames++] = (struct stage_name){import_norm(name), stage};
+	im->names[im->nnames++] = (struct stage_name){import_norm(name), stage, source};
+}
+
+/* A stage index as --stage-map names it: its key, won or lost. */
+static const char *
+target_name(const struct importer *im, int k)
+{
+	return k < im->nst ? im->s->proc.stages[k].key : k == im->nst ? "won" : "lost";
 }
 
 /* A stage key, won (nst) or lost (nst + 1), as --map and --stage-map name them; or -1. */
@@ -191,43 +215,6 @@ field_by_name(const struct importer *im, const char *name, int *stage)
 	return -1;
 }
 
-/*
- * The override's reason, then stage keys, labels and --stage-map names: checked
- * before the file is opened (run_import checked who may override).
- */
-static int
-deal_options(struct importer *im)
-{
-	const struct import_options *o = im->o;
-	const char *why;
-
-	if (o->override != NULL && (why = real_text_problem(o->override)) != NULL)
-		return err_set(im->err, DD_REFUSED, "--override REASON is not real text: %s", why);
-
-	for (int k = 0; k < im->nst; k++) {
-		add_name(im, im->s->proc.stages[k].key, k);
-		add_name(im, im->s->proc.stages[k].label, k);
-	}
-	for (size_t i = 0; i < o->nstage_maps; i++) {
-		const char *eq = strrchr(o->stage_maps[i], '=');
-		int k = eq ? target_index(im, eq + 1) : -1;
-
-		if (eq == NULL || eq == o->stage_maps[i] || k < 0)
-			return err_set(im->err, DD_USAGE,
-				       "--stage-map '%s': want NAME=KEY with KEY a stage key, won "
-				       "or lost",
-				       o->stage_maps[i]);
-		char *name = xstrndup(o->stage_maps[i], (size_t)(eq - o->stage_maps[i]));
-		/* Before the keys and labels: a map overrides them. */
-		im->names = xreallocarray(im->names, im->nnames + 1, sizeof *im->names);
-		memmove(im->names + 1, im->names, im->nnames * sizeof *im->names);
-		im->names[0] = (struct stage_name){import_norm(name), k};
-		im->nnames++;
-		free(name);
-	}
-	return DD_OK;
-}
-
 /* HubSpot adds the pipeline: 'Date entered "Qualify (Sales Pipeline)"'. */
 static char *
 strip_pipeline(const char *h)
@@ -258,6 +245,7 @@ classify(struct importer *im, const char *h, struct column *c)
 		if (strcmp(im->maps[i].header, n) == 0) {
 			c->f = im->maps[i].f;
 			c->stage = im->maps[i].stage;
+			c->why = im->maps[i].source;
 		}
 	for (int f = 0; f < NFIELD && c->f < 0; f++) {
 		char *fn = import_norm(fields[f].name);
@@ -280,7 +268,7 @@ classify(struct importer *im, const char *h, struct column *c)
 			size_t len = strlen(entered_prefixes[i]);
 
 			if (strncmp(nb, entered_prefixes[i], len) == 0 && nb[len] != '\0') {
-				int k = stage_lookup(im, nb + len);
+				int k = stage_lookup(im, nb + len, NULL, NULL);
 
 				if (k >= 0) {
 					c->f = F_ENTERED;
@@ -326,21 +314,53 @@ when_slot(struct row *rw, int f)
 	}
 }
 
-/* Checks and converts one cell of a known field. */
-static void
-check_field(struct importer *im, struct row *rw, int f, const char *v, const char *col)
+/* Why v is no stage here: with a --from preset, whether its stages were read. */
+static char *
+unknown_stage(const struct importer *im, const char *v)
 {
-	char ts[TIMESTAMP_LEN];
+	if (im->preset != NULL && !im->preset_stages)
+		return xasprintf("unknown stage '%s' (a stage key or label; or --stage-map): %s's "
+				 "stages map onto the default process only, and this one differs",
+				 v, im->preset->vendor);
+	return xasprintf("unknown stage '%s' (a stage key or label; or --stage-map)", v);
+}
+
+/* A row's stage: checked, converted, and counted for the preview. */
+static char *
+stage_problem(struct importer *im, struct row *rw, const char *v)
+{
+	const char *source;
+	char *norm;
+	int k = stage_lookup(im, v, &source, &norm);
+
+	if (im->pv != NULL && rw->line > 0)
+		preview_count_stage(im->pv, v, norm, k < 0 ? NULL : target_name(im, k), source);
+	free(norm);
+	if (k < 0)
+		return unknown_stage(im, v);
+	if (k >= im->nst)
+		rw->status = statuses[k - im->nst + 1];
+	else
+		rw->stage = k;
+	return NULL;
+}
+
+/*
+ * Checks and converts one value of field f, from column ci or a --default (ci <
+ * 0), into rw: NULL, or what is wrong with it (to free).
+ */
+static char *
+field_problem(struct importer *im, struct row *rw, int f, const char *v, long ci)
+{
+	char ts[TIMESTAMP_LEN], *msg = NULL;
 	const char *why;
-	int k;
 
 	switch (fields[f].type) {
 	case T_REQUIRED:
 		if (v[0] == '\0')
-			row_error(im, rw->line, col, "the %s cannot be empty", fields[f].name);
+			msg = xasprintf("the %s cannot be empty", fields[f].name);
 		else if (text_is_blank(v)) /* a quoted field keeps its spaces */
-			row_error(im, rw->line, col, "the %s cannot be only spaces",
-				  fields[f].name);
+			msg = xasprintf("the %s cannot be only spaces", fields[f].name);
 		break;
 	case T_ID:
 	case T_TEXT:
@@ -350,48 +370,38 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 			break;
 		rw->owner = im->s->proc.nteam == 0 ? v : process_team_login(&im->s->proc, v);
 		if (rw->owner == NULL)
-			row_error(im, rw->line, col, "owner '%s' is not in the team", v);
+			msg = xasprintf("owner '%s' is not in the team", v);
 		break;
 	case T_STAGE:
-		if (v[0] == '\0')
-			break;
-		k = stage_lookup(im, v);
-		if (k < 0)
-			row_error(im, rw->line, col,
-				  "unknown stage '%s' (a stage key or label; or --stage-map)", v);
-		else if (k >= im->nst)
-			rw->status = statuses[k - im->nst + 1];
-		else
-			rw->stage = k;
+		if (v[0] != '\0')
+			msg = stage_problem(im, rw, v);
 		break;
 	case T_MONEY:
 		if (v[0] != '\0' && money_parse(v, im->currency, &rw->amount, &why) != 0)
-			row_error(im, rw->line, col, "'%s' is not money in %s: %s", v,
-				  im->currency, why);
+			msg = xasprintf("'%s' is not money in %s: %s", v, im->currency, why);
 		break;
 	case T_CURRENCY:
 		if (v[0] != '\0' && strcasecmp(v, im->currency) != 0)
-			row_error(im, rw->line, col,
-				  "the deal is in '%s' but the pipeline is in %s", v,
-				  im->currency);
+			msg = xasprintf("the deal is in '%s' but the pipeline is in %s", v,
+					im->currency);
 		break;
 	case T_DATE:
-	case T_TIME:
-		if (v[0] == '\0')
+	case T_TIME: {
+		int got = v[0] != '\0' ? import_when(im, ci, v, ts) : 1;
+
+		if (got == 1) /* empty, or the column's format is not known (reported) */
 			break;
-		if (timestamp_parse(v, im->o->date_format, ts) != 0) {
-			row_error(im, rw->line, col,
-				  "'%s' is not a date (YYYY-MM-DD[ HH:MM[:SS]]%s)", v,
-				  im->o->date_format ? " or --date-format" : "; or --date-format");
+		if (got != 0) {
+			msg = import_date_problem(im, ci, v);
 			break;
 		}
 		if (fields[f].type == T_DATE)
 			ts[10] = '\0';
 		else if (strcmp(ts, im->now) > 0) /* history: as move --on, never later */
-			row_error(im, rw->line, col, "'%s' is in the future (now is %s UTC)", v,
-				  im->now);
+			msg = xasprintf("'%s' is in the future (now is %s UTC)", v, im->now);
 		memcpy(when_slot(rw, f), ts, sizeof ts);
 		break;
+	}
 	case T_STATUS: {
 		const char *st = NULL;
 
@@ -399,21 +409,146 @@ check_field(struct importer *im, struct row *rw, int f, const char *v, const cha
 			if (strcasecmp(v, statuses[i]) == 0)
 				st = statuses[i];
 		if (v[0] != '\0' && st == NULL)
-			row_error(im, rw->line, col, "status '%s' is not open, won or lost", v);
+			msg = xasprintf("status '%s' is not open, won or lost", v);
 		else if (st != NULL && rw->status != NULL && rw->status != st)
-			row_error(im, rw->line, col, "status '%s' contradicts the stage", v);
+			msg = xasprintf("status '%s' contradicts the stage", v);
 		else if (st != NULL)
 			rw->status = st;
 		break;
 	}
 	case T_LOST_REASON:
 		if (v[0] != '\0' && !process_has_lost_reason(&im->s->proc, v))
-			row_error(im, rw->line, col, "'%s' is not a lost reason of the process",
-				  v);
+			msg = xasprintf("'%s' is not a lost reason of the process", v);
 		break;
 	}
 	if (v[0] != '\0')
 		rw->v[f] = v;
+	return msg;
+}
+
+/* The header of field f's column, or the field's name when the file has none. */
+static const char *
+col_name(const struct importer *im, int f)
+{
+	return im->col_of[f] >= 0 ? im->cols[im->col_of[f]].name : fields[f].name;
+}
+
+/* One value of field f (column ci, or a --default), named by its column when bad. */
+static void
+check_field(struct importer *im, struct row *rw, int f, const char *v, long ci)
+{
+	char *msg = field_problem(im, rw, f, v, ci);
+
+	if (msg != NULL) {
+		row_error(im, rw->line, ci >= 0 ? im->cols[ci].name : col_name(im, f), "%s", msg);
+		free(msg);
+	}
+}
+
+/* The stages a --from preset names, when the process is the one they map onto. */
+static void
+preset_options(struct importer *im)
+{
+	const struct import_preset *p = im->preset;
+
+	im->preset_stages = import_process_is_default(&im->s->proc);
+	for (size_t i = 0; im->preset_stages && i < p->nstages; i++) {
+		int k = target_index(im, p->stages[i].key);
+
+		if (k < 0)
+			fatal("--from %s: no stage %s", p->name, p->stages[i].key);
+		add_name(im, p->stages[i].name, k, p->name);
+	}
+	/* After --map (load_options): a user's map wins over the vendor's. */
+	for (size_t i = 0; i < p->ncolumns; i++) {
+		int stage, f = field_by_name(im, p->columns[i].field, &stage);
+
+		if (f < 0)
+			fatal("--from %s: no field %s", p->name, p->columns[i].field);
+		im->maps = xreallocarray(im->maps, im->nmaps + 1, sizeof *im->maps);
+		im->maps[im->nmaps++] =
+			(struct map){import_norm(p->columns[i].header), f, stage, p->name};
+	}
+	if (im->pv == NULL)
+		return;
+	im->pv->vendor = p->vendor;
+	if (!im->preset_stages)
+		im->pv->note = xasprintf("%s's stage names map onto the default process only, and "
+					 "this database's differs: map them with --stage-map",
+					 p->vendor);
+}
+
+/* --default FIELD=VALUE: any field but the id, its value checked as a cell's would be. */
+static int
+default_options(struct importer *im)
+{
+	const struct import_options *o = im->o;
+
+	for (size_t i = 0; i < o->ndefaults; i++) {
+		const char *d = o->defaults[i], *eq = strchr(d, '=');
+		char *name = eq != NULL ? xstrndup(d, (size_t)(eq - d)) : NULL;
+		int stage, f = name != NULL ? field_by_name(im, name, &stage) : -1;
+		struct row rw = {.stage = -1};
+		char *why;
+
+		free(name);
+		if (f < 0 || f >= NFIELD || f == F_ID)
+			return err_set(
+				im->err, DD_USAGE,
+				"--default '%s': want FIELD=VALUE with FIELD one of %s", d,
+				"title, account, owner, stage, amount, currency, close_date, "
+				"created, status, closed, lost_reason, next_step, "
+				"next_step_due, success_criteria");
+		if ((why = field_problem(im, &rw, f, eq + 1, -1)) != NULL) {
+			err_set(im->err, DD_USAGE, "--default %s: %s", d, why);
+			free(why);
+			return DD_USAGE;
+		}
+		im->defaults[f] = eq + 1;
+		if (im->pv != NULL)
+			preview_add_default(im->pv, fields[f].name, eq + 1);
+	}
+	return DD_OK;
+}
+
+/*
+ * The override's reason, --from, stage names (--stage-map, then the process's
+ * keys and labels, then the preset's), then --default: checked before the file
+ * is opened (run_import checked who may override).
+ */
+static int
+deal_options(struct importer *im)
+{
+	const struct import_options *o = im->o;
+	const char *why;
+
+	if (o->override != NULL && (why = real_text_problem(o->override)) != NULL)
+		return err_set(im->err, DD_REFUSED, "--override REASON is not real text: %s", why);
+	if (o->from != NULL && (im->preset = import_preset_find(o->from)) == NULL)
+		return err_set(im->err, DD_USAGE, "--from '%s': want %s", o->from,
+			       import_preset_names());
+	if (db_meta(im->s->db, "currency", im->currency, sizeof im->currency) == NULL)
+		im->currency[0] = '\0';
+	for (size_t i = 0; i < o->nstage_maps; i++) {
+		const char *eq = strrchr(o->stage_maps[i], '=');
+		int k = eq ? target_index(im, eq + 1) : -1;
+
+		if (eq == NULL || eq == o->stage_maps[i] || k < 0)
+			return err_set(im->err, DD_USAGE,
+				       "--stage-map '%s': want NAME=KEY with KEY a stage key, won "
+				       "or lost",
+				       o->stage_maps[i]);
+		char *name = xstrndup(o->stage_maps[i], (size_t)(eq - o->stage_maps[i]));
+		add_name(im, name, k, "--stage-map");
+		free(name);
+	}
+	for (int k = 0; k < im->nst; k++) {
+		add_name(im, im->s->proc.stages[k].key, k, "key");
+		add_name(im, im->s->proc.stages[k].label, k, "label");
+	}
+	if (im->preset != NULL)
+		preset_options(im);
+	return default_options(im);
 }
 
 /* The row's cells: checked, converted, and the entry dates gathered. */
@@ -428,16 +563,26 @@ read_row(struct importer *im, struct row *rw)
 		const char *v = import_cell(im, i);
 		struct entry *e;
 
+		int got;
+
+		if (c->f < NFIELD && v[0] == '\0' && im->defaults[c->f] != NULL) {
+			check_field(im, rw, c->f, im->defaults[c->f], -1);
+			continue;
+		}
 		if (c->f < NFIELD) {
-			check_field(im, rw, c->f, v, c->name);
+			check_field(im, rw, c->f, v, (long)i);
 			continue;
 		}
 		if (c->f != F_ENTERED || v[0] == '\0')
 			continue;
 		e = c->stage < im->nst ? &im->entries[rw->nentries]
 				       : &(struct entry){0}; /* outcome: kept below */
-		if (timestamp_parse(v, im->o->date_format, e->at) != 0) {
-			row_error(im, rw->line, c->name, "'%s' is not a date", v);
+		if ((got = import_when(im, (long)i, v, e->at)) != 0) {
+			char *why = got < 0 ? import_date_problem(im, (long)i, v) : NULL;
+
+			if (why != NULL)
+				row_error(im, rw->line, c->name, "%s", why);
+			free(why);
 			continue;
 		}
 		if (strcmp(e->at, im->now) > 0) {
@@ -454,6 +599,10 @@ read_row(struct importer *im, struct row *rw)
 		e->col = c->name;
 		rw->nentries++;
 	}
+	/* What the file has no column for at all. */
+	for (int f = 0; f < NFIELD; f++)
+		if (im->defaults[f] != NULL && im->col_of[f] < 0)
+			check_field(im, rw, f, im->defaults[f], -1);
 }
 
 static int
@@ -505,13 +654,6 @@ plan_step(struct importer *im, struct state *st, size_t *n, int stage, const cha
 		memcpy(st->closed, at, TIMESTAMP_LEN);
 	}
 	memcpy(st->last_at, at, TIMESTAMP_LEN);
-}
-
-/* The header of field f's column, or the field's name when the file has none. */
-static const char *
-col_name(const struct importer *im, int f)
-{
-	return im->col_of[f] >= 0 ? im->cols[im->col_of[f]].name : fields[f].name;
 }
 
 /*
@@ -654,12 +796,14 @@ prepare_statements(struct importer *im)
 static void
 check_header(struct importer *im)
 {
-	if (im->col_of[F_TITLE] < 0)
+	if (im->col_of[F_TITLE] < 0 && im->defaults[F_TITLE] == NULL)
 		row_error(im, im->rec_line, "title",
-			  "no title column (e.g. 'Deal - Title', 'Deal Name'; or --map)");
-	if (im->col_of[F_ACCOUNT] < 0)
+			  "no title column (e.g. 'Deal - Title', 'Deal Name'; or --map, or "
+			  "--default title=TEXT)");
+	if (im->col_of[F_ACCOUNT] < 0 && im->defaults[F_ACCOUNT] == NULL)
 		row_error(im, im->rec_line, "account",
-			  "no account column (e.g. 'Deal - Organization', 'Company'; or --map)");
+			  "no account column (e.g. 'Deal - Organization', 'Company'; or --map, or "
+			  "--default account=NAME)");
 	/*
 	 * Our export's "id" is our deal id, not an external one: exactly that
 	 * header, not a --map'ed or another CRM's id column.
@@ -899,8 +1043,6 @@ prepare_deals(struct importer *im)
 {
 	im->entries = xcalloc((size_t)im->nst + 1, sizeof *im->entries);
 	im->plan = xcalloc((size_t)im->nst + 4, sizeof *im->plan);
-	if (db_meta(im->s->db, "currency", im->currency, sizeof im->currency) == NULL)
-		im->currency[0] = '\0';
 }
 
 static void
@@ -916,6 +1058,22 @@ free_deals(struct importer *im)
 	free(im->names);
 	free(im->entries);
 	free(im->plan);
+}
+
+/* Dates to find the format of: close and next step dates, history. */
+static int
+is_date(const struct importer *im, const struct column *c)
+{
+	return c->f == F_ENTERED ||
+	       (c->f < NFIELD && (fields[c->f].type == T_DATE || fields[c->f].type == T_TIME));
+}
+
+static char *
+field_name(const struct importer *im, const struct column *c)
+{
+	if (c->f == F_ENTERED)
+		return xasprintf("entered_%s", target_name(im, c->stage));
+	return xstrdup(c->f < NFIELD ? fields[c->f].name : "ignore");
 }
 
 static const char *const bulk_tables[] = {"deals", "stage_events", NULL};
@@ -936,6 +1094,8 @@ static const struct import_ops deal_ops = {
 	.header = check_header,
 	.row = import_row,
 	.free = free_deals,
+	.is_date = is_date,
+	.field_name = field_name,
 };
 
 int

@@ -36,15 +36,25 @@ enum field {
 	F_IGNORE,
 };
 
+/* How a column's dates are read: a layout of import_dates.h, or one of these. */
+enum { DATES_ISO = -1, DATES_UNKNOWN = -2 };
+
 struct column {
-	char *name; /* as in the header, for messages */
-	int f;      /* enum field, F_ENTERED or F_IGNORE */
-	int stage;  /* F_ENTERED: stage index, or nstages (won) / nstages + 1 (lost) */
+	char *name;      /* as in the header, for messages */
+	int f;           /* enum field, F_ENTERED or F_IGNORE */
+	int stage;       /* F_ENTERED: stage index, or nstages (won) / nstages + 1 (lost) */
+	const char *why; /* read so because of: "--map", a --from preset; NULL: its name */
+	/*
+	 * DATES_ISO: YYYY-MM-DD, or --date-format when it is no layout. DATES_UNKNOWN:
+	 * the column's format could not be found, which is reported once.
+	 */
+	int dates;
 };
 
 struct map {
 	char *header; /* normalised */
 	int f, stage;
+	const char *source; /* "--map" or the --from preset's name */
 };
 
 struct importer;
@@ -63,6 +73,10 @@ struct import_ops {
 	void (*row)(struct importer *im);    /* a record with the header's field count */
 	void (*finish)(struct importer *im); /* or NULL; after the last row, whatever happened */
 	void (*free)(struct importer *im);   /* what the hooks allocated */
+	/* Whether a classified column holds dates or times (to find their format). */
+	int (*is_date)(const struct importer *im, const struct column *c);
+	/* The field name a classified column is read as, for the preview; allocated. */
+	char *(*field_name)(const struct importer *im, const struct column *c);
 	/* Tables a file far larger than what they hold loads in bulk (db_bulk.h). */
 	const char *const *bulk_tables;
 	const char *const *bulk_keep; /* indexes the rows' own lookups need */
@@ -74,6 +88,8 @@ struct entry;
 struct planned;
 struct pending;
 struct committees;
+struct date_guess;
+struct import_preset;
 
 struct importer {
 	const struct import_ops *ops;
@@ -103,9 +119,22 @@ struct importer {
 
 	long nerrors;
 	int fail; /* a database error: stop */
+	/*
+	 * The first of two passes over a regular file: only the date columns' values
+	 * are looked at, one date_guess a column, to find each column's layout.
+	 */
+	int detecting, regular;
+	struct date_guess *guesses;
+	unsigned char *dated; /* which columns the guesses are for */
+	size_t nguesses;
+	int fmt_layout;                     /* --date-format's layout, or -1 */
+	const struct import_preset *preset; /* --from, or NULL */
+	struct import_preview *pv;          /* a dry run's preview (r->preview), or NULL */
 	char now[TIMESTAMP_LEN];
 
 	/* Deals only. */
+	const char *defaults[NFIELD]; /* --default values, checked */
+	int preset_stages;            /* the preset's stage names are in names */
 	struct stage_name *names;
 	size_t nnames;
 	char currency[16];
@@ -128,6 +157,14 @@ struct importer {
 char *import_norm(const char *s);
 /* Field i of the current record, with our export's apostrophe undone. */
 const char *import_cell(const struct importer *im, size_t i);
+/*
+ * A date or time in column ci (ci < 0: an option's value) as stored: 0. -1 when
+ * it is not one (import_date_problem says why); 1 when the column's format could
+ * not be found, which is reported already.
+ */
+int import_when(const struct importer *im, long ci, const char *v, char out[TIMESTAMP_LEN]);
+/* Why v is not a date of column ci (or of an option: ci < 0); free it. */
+char *import_date_problem(const struct importer *im, long ci, const char *v);
 /* A "FILE:LINE: column: message" error; past IMPORT_MAX_ERRORS only counted. */
 void row_error(struct importer *im, long line, const char *column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -12,7 +12,10 @@
 
 #include "csv_export.h"
 #include "db_bulk.h"
+#include "import_dates.h"
 #include "import_internal.h"
+#include "import_presets.h"
+#include "import_preview.h"
 #include "permit.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -49,6 +52,11 @@ row_error(struct importer *im, long line, const char *column, const char *fmt, .
 	char *msg, *col;
 	int n;
 
+	/* Looking for date formats: the second pass names what is wrong. */
+	if (im->detecting) {
+		im->stop = 1;
+		return;
+	}
 	if (++im->nerrors > IMPORT_MAX_ERRORS)
 		return;
 	va_start(ap, fmt);
@@ -71,14 +79,48 @@ import_cell(const struct importer *im, size_t i)
 	return csv_unneutralise(im->buf.s + im->off[i]); /* undo our export's apostrophe */
 }
 
-/* The kind's own options, then --map: checked before the file is opened. */
+int
+import_when(const struct importer *im, long ci, const char *v, char out[TIMESTAMP_LEN])
+{
+	int dates = ci >= 0 ? im->cols[ci].dates : im->fmt_layout;
+
+	if (timestamp_parse(v, NULL, out) == 0)
+		return 0;
+	/* A value no layout reads is no date whatever the column's format. */
+	if (dates == DATES_UNKNOWN && date_layouts_reading(v) != 0)
+		return 1;
+	if (dates >= 0 || dates == DATES_UNKNOWN)
+		return dates >= 0 ? date_layout_read(dates, v, out) : -1;
+	return im->o->date_format != NULL ? timestamp_parse(v, im->o->date_format, out) : -1;
+}
+
+char *
+import_date_problem(const struct importer *im, long ci, const char *v)
+{
+	int dates = ci >= 0 ? im->cols[ci].dates : DATES_ISO;
+
+	if (im->o->date_format != NULL)
+		return xasprintf("'%s' is not a date in --date-format %s (nor YYYY-MM-DD)", v,
+				 im->o->date_format);
+	if (dates >= 0)
+		return xasprintf("'%s' is not a date in %s, the format of the column's other "
+				 "dates",
+				 v, date_layout_name(dates));
+	if (ci >= 0 && !im->regular && date_layouts_reading(v) != 0)
+		return xasprintf("'%s' is not YYYY-MM-DD, and the format of other dates is found "
+				 "only in a regular file (read twice): give --date-format",
+				 v);
+	return xasprintf("'%s' is not a date (%s, with or without a time; or --date-format)", v,
+			 date_layouts_known());
+}
+
+/* --map, then the kind's own options: checked before the file is opened. */
 static int
 load_options(struct importer *im)
 {
 	const struct import_options *o = im->o;
 
-	if (im->ops->options != NULL && im->ops->options(im) != DD_OK)
-		return im->err->code;
+	im->fmt_layout = date_layout_find(o->date_format);
 	for (size_t i = 0; i < o->nmaps; i++) {
 		const char *eq = strrchr(o->maps[i], '=');
 		int f = -1, stage;
@@ -93,10 +135,80 @@ load_options(struct importer *im)
 				o->maps[i], im->ops->field_list);
 		char *h = xstrndup(o->maps[i], (size_t)(eq - o->maps[i]));
 		im->maps = xreallocarray(im->maps, im->nmaps + 1, sizeof *im->maps);
-		im->maps[im->nmaps++] = (struct map){import_norm(h), f, stage};
+		im->maps[im->nmaps++] = (struct map){import_norm(h), f, stage, "--map"};
 		free(h);
 	}
+	/* After --map: what a kind adds (a --from preset's columns) yields to it. */
+	if (im->ops->options != NULL && im->ops->options(im) != DD_OK)
+		return im->err->code;
 	return DD_OK;
+}
+
+/*
+ * How column c's dates are read: --date-format, else what the first pass found
+ * in the column (an ambiguous or mixed column is reported here, once).
+ */
+static void
+column_dates(struct importer *im, size_t i, struct column *c)
+{
+	const struct date_guess *g = i < im->nguesses && im->dated[i] ? &im->guesses[i] : NULL;
+	const char *vendor = im->preset ? im->preset->vendor : NULL;
+	const char *usual = im->preset ? im->preset->date_format : NULL;
+	char *why;
+	int r;
+
+	c->dates = DATES_ISO;
+	if (im->o->date_format != NULL) {
+		c->dates = im->fmt_layout >= 0 ? im->fmt_layout : DATES_ISO;
+		return;
+	}
+	if (g == NULL)
+		return;
+	r = date_guess_result(g);
+	if (r >= 0 || r == GUESS_NONE) {
+		c->dates = r >= 0 ? r : DATES_ISO;
+		return;
+	}
+	c->dates = DATES_UNKNOWN;
+	why = date_guess_problem(g, vendor, usual);
+	row_error(im, date_guess_line(g), c->name, "%s", why);
+	free(why);
+}
+
+/* What the preview says of a column's dates: the format, and how it was chosen. */
+static const char *
+dates_said(const struct importer *im, size_t i, const struct column *c, const char **how)
+{
+	int r = i < im->nguesses && im->dated[i] ? date_guess_result(&im->guesses[i]) : 0;
+
+	*how = NULL;
+	if (im->o->date_format != NULL) {
+		*how = "--date-format";
+		return im->o->date_format;
+	}
+	if (c->dates >= 0) {
+		*how = "found";
+		return date_layout_name(c->dates);
+	}
+	if (c->dates == DATES_UNKNOWN) {
+		*how = "give --date-format";
+		return r == GUESS_CLASH ? "mixed" : "ambiguous";
+	}
+	if (!im->regular)
+		*how = "others not searched";
+	return "YYYY-MM-DD";
+}
+
+/* The header's column i, classified and checked, for the preview. */
+static void
+preview_column(struct importer *im, size_t i, const struct column *c, int known)
+{
+	char *field = known ? im->ops->field_name(im, c) : NULL;
+	int dated = c->f != F_IGNORE && im->ops->is_date != NULL && im->ops->is_date(im, c);
+	const char *how, *dates = dated ? dates_said(im, i, c, &how) : NULL;
+
+	preview_add_column(im->pv, c->name, field, c->why, dates, dated ? how : NULL);
+	free(field);
 }
 
 static void
@@ -131,11 +243,15 @@ read_header(struct importer *im)
 		struct column *c = &im->cols[i];
 
 		c->name = xstrdup(im->buf.s + im->off[i]);
+		c->why = NULL;
+		c->dates = DATES_ISO;
 		im->ops->classify(im, c->name, c);
 		if (c->f < 0) {
 			if (c->name[0] != '\0')
 				strbuf_printf(&unknown, "%s'%s'", nunknown++ ? ", " : "", c->name);
 			c->f = F_IGNORE;
+			if (im->pv != NULL)
+				preview_column(im, i, c, 0);
 			continue;
 		}
 		/* Two columns for one thing: which one would win is a guess. */
@@ -151,6 +267,10 @@ read_header(struct importer *im)
 		}
 		if (c->f < NFIELD)
 			im->col_of[c->f] = (int)i;
+		if (c->f != F_IGNORE && im->ops->is_date != NULL && im->ops->is_date(im, c))
+			column_dates(im, i, c);
+		if (im->pv != NULL)
+			preview_column(im, i, c, 1);
 	}
 	if (nunknown > 0) {
 		char *printable = text_printable(strbuf_str(&unknown));
@@ -222,6 +342,34 @@ on_field(void *data, size_t len, void *arg)
 	im->nf++;
 }
 
+/* The first pass: which columns hold dates, then what their values say. */
+static void
+detect_record(struct importer *im)
+{
+	if (!im->have_header) {
+		im->have_header = 1;
+		im->stop = im->nf_seen > MAX_FIELDS; /* the second pass says so */
+		im->nguesses = im->stop ? 0 : im->nf;
+		im->guesses = xcalloc(im->nguesses + 1, sizeof *im->guesses);
+		im->dated = xcalloc(im->nguesses + 1, sizeof *im->dated);
+		int any = 0;
+		for (size_t i = 0; i < im->nguesses; i++) {
+			struct column c = {.name = im->buf.s + im->off[i]};
+
+			im->ops->classify(im, c.name, &c);
+			any |= im->dated[i] = c.f >= 0 && im->ops->is_date(im, &c);
+			date_guess_init(&im->guesses[i]);
+		}
+		im->stop |= !any; /* nothing to look for */
+		return;
+	}
+	if (im->nf != im->nguesses)
+		return;
+	for (size_t i = 0; i < im->nf; i++)
+		if (im->dated[i])
+			date_guess_add(&im->guesses[i], import_cell(im, i), im->rec_line);
+}
+
 static void
 on_record(int term, void *arg)
 {
@@ -231,10 +379,18 @@ on_record(int term, void *arg)
 		/* A long field list is ragged: report the count, not what was kept. */
 		if (im->nf < im->nf_seen)
 			im->nf = im->nf_seen;
-		if (!im->have_header)
+		if (im->detecting) {
+			detect_record(im);
+		} else if (!im->have_header) {
 			read_header(im);
-		else if (!ragged(im) && cells_ok(im))
-			im->ops->row(im);
+		} else {
+			long before = im->nerrors;
+
+			if (!ragged(im) && cells_ok(im))
+				im->ops->row(im);
+			if (im->pv != NULL)
+				preview_count_row(im->pv, im->rec_line, im->nerrors > before);
+		}
 	}
 	strbuf_reset(&im->buf);
 	im->nf = im->nf_seen = 0;
@@ -338,6 +494,8 @@ importer_free(struct importer *im)
 	free(im->cols);
 	free(im->off);
 	free(im->len);
+	free(im->guesses);
+	free(im->dated);
 	strbuf_free(&im->buf);
 }
 
@@ -368,6 +526,32 @@ parse_file(struct importer *im, FILE *f)
 	free(chunk);
 }
 
+/* Where the parser starts: line 1, nothing read. */
+static void
+reader_reset(struct importer *im)
+{
+	im->line = im->rec_line = 1;
+	im->line_start = 1;
+	im->in_quotes = im->cr_cut = im->stop = im->have_header = 0;
+	im->nf = im->nf_seen = 0;
+	strbuf_reset(&im->buf);
+}
+
+/*
+ * The first of two passes: each date column's values, for the one layout that
+ * reads them all. Only a regular file can be read twice. Memory: a date_guess
+ * per column and the record being read, whatever the file's size.
+ */
+static void
+find_date_formats(struct importer *im, FILE *f)
+{
+	im->detecting = 1;
+	parse_file(im, f);
+	im->detecting = 0;
+	reader_reset(im);
+	rewind(f);
+}
+
 /*
  * A bulk load pays off when the file brings many times the rows the database
  * has: a first import from another CRM. Rows are at least 100 bytes.
@@ -395,9 +579,8 @@ run_import(struct importer *im, enum import_tx tx)
 
 	memset(r, 0, sizeof *r);
 	im->nst = (int)s->proc.nstages;
-	im->line = im->rec_line = 1;
-	im->line_start = 1;
 	strbuf_init(&im->buf);
+	reader_reset(im);
 	/*
 	 * One policy for every import and every caller: a bulk change of anyone's
 	 * deals is a manager's job; anyone in the team may check a file.
@@ -408,6 +591,9 @@ run_import(struct importer *im, enum import_tx tx)
 	/* Overriding gates is for managers only, in a dry run too. */
 	if (im->o->override != NULL && permit_manager(s, "import with --override", err) != DD_OK)
 		return err->code;
+	if (im->o->dry_run)
+		im->pv = r->preview = preview_new(im->path);
+	timestamp_now(im->now); /* a --default time is checked against it */
 	if (load_options(im) != DD_OK) {
 		importer_free(im);
 		return err->code;
@@ -417,9 +603,12 @@ run_import(struct importer *im, enum import_tx tx)
 		importer_free(im);
 		return err_set(err, DD_FAIL, "%s: %s", im->path, strerror(errno));
 	}
-	timestamp_now(im->now);
 	if (im->ops->prepare != NULL)
 		im->ops->prepare(im);
+	struct stat sb;
+	im->regular = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
+	if (im->o->date_format == NULL && im->ops->is_date != NULL && im->regular)
+		find_date_formats(im, f);
 	/*
 	 * A bulk write keeps its pages in memory (up to 256 MiB) instead of spilling
 	 * them into the WAL and reading them back: half the time of 100,000 deals.
@@ -484,4 +673,6 @@ import_result_free(struct import_result *r)
 {
 	free(r->warning);
 	r->warning = NULL;
+	preview_free(r->preview);
+	r->preview = NULL;
 }

@@ -159,8 +159,10 @@ rel_classify(struct importer *im, const char *h, struct column *c)
 	c->f = -1;
 	c->stage = -1;
 	for (size_t i = 0; i < im->nmaps && c->f < 0; i++)
-		if (strcmp(im->maps[i].header, n) == 0)
+		if (strcmp(im->maps[i].header, n) == 0) {
 			c->f = im->maps[i].f;
+			c->why = im->maps[i].source;
+		}
 	for (size_t i = 0; i < nf && c->f < 0; i++) {
 		char *fn = import_norm(names[i]);
 
@@ -248,13 +250,18 @@ static int
 rel_when(struct importer *im, int f, int day, char out[TIMESTAMP_LEN])
 {
 	const char *v = rel_value(im, f);
+	int got;
 
 	out[0] = '\0';
 	if (given(v) == NULL)
 		return 0;
-	if (timestamp_parse(v, im->o->date_format, out) != 0) {
-		row_error(im, im->rec_line, rel_col(im, f), "'%s' is not a date%s", v,
-			  im->o->date_format ? "" : " (YYYY-MM-DD, or --date-format)");
+	if ((got = import_when(im, im->col_of[f], v, out)) != 0) {
+		char *why = got < 0 ? import_date_problem(im, im->col_of[f], v) : NULL;
+
+		if (why != NULL)
+			row_error(im, im->rec_line, rel_col(im, f), "%s", why);
+		free(why);
+		out[0] = '\0';
 		return -1;
 	}
 	if (day)
@@ -496,7 +503,26 @@ rel_options(struct importer *im)
 		return err_set(im->err, DD_USAGE, "--stage-map is for import deals");
 	if (im->o->override != NULL)
 		return err_set(im->err, DD_USAGE, "--override is for import deals");
+	if (im->o->from != NULL || im->o->ndefaults > 0)
+		return err_set(im->err, DD_USAGE, "--from and --default are for import deals");
 	return DD_OK;
+}
+
+/* Dates to find the format of: last contact, due, done. */
+static int
+rel_is_date(const struct importer *im, const struct column *c)
+{
+	return im->kind == REL_PEOPLE ? c->f == P_LAST_CONTACT
+				      : c->f == S_DUE || c->f == S_DONE_AT;
+}
+
+static char *
+rel_field_name(const struct importer *im, const struct column *c)
+{
+	size_t n;
+	const char *const *names = rel_fields(im, &n);
+
+	return xstrdup(c->f >= 0 && (size_t)c->f < n ? names[c->f] : "ignore");
 }
 
 static const struct import_ops people_ops = {
@@ -510,6 +536,8 @@ static const struct import_ops people_ops = {
 	.row = rel_row,
 	.finish = finish_rel,
 	.free = free_rel,
+	.is_date = rel_is_date,
+	.field_name = rel_field_name,
 };
 
 static const struct import_ops plan_ops = {
@@ -522,6 +550,8 @@ static const struct import_ops plan_ops = {
 	.row = rel_row,
 	.finish = finish_rel,
 	.free = free_rel,
+	.is_date = rel_is_date,
+	.field_name = rel_field_name,
 };
 
 /*

@@ -6,6 +6,7 @@
 
 #include "csv_import.h"
 #include "date.h"
+#include "import_preview.h"
 #include "session.h"
 #include "unit.h"
 #include "xmalloc.h"
@@ -255,10 +256,19 @@ END_TEST
 START_TEST(test_us_dates_and_apostrophe)
 {
 	struct import_options o = {.date_format = "%m/%d/%Y"};
-	struct import_options plain = {0};
+	struct import_options plain = {.dry_run = 1};
+	const char *us = "close_date=03/15/2024";
+	struct import_options pipe = {.defaults = &us, .ndefaults = 1, .dry_run = 1};
 
-	ck_assert_int_eq(run(FIXTURE("us_dates.csv"), &plain), DD_DATAERR);
-	ck_assert_ptr_nonnull(strstr(strbuf_str(&err.msg), "us_dates.csv:2: close_date: "));
+	/* 03/15/2024 is month first or nothing: found without --date-format. */
+	run_ok(FIXTURE("us_dates.csv"), &plain);
+	ck_assert_ptr_nonnull(res.preview);
+	ck_assert_str_eq(res.preview->cols[5].header, "close_date");
+	ck_assert_str_eq(res.preview->cols[5].dates, "%m/%d/%Y");
+	ck_assert_str_eq(res.preview->cols[5].how, "found");
+	/* An option's date is not a column's: YYYY-MM-DD, or --date-format. */
+	ck_assert_int_eq(run(FIXTURE("us_dates.csv"), &pipe), DD_USAGE);
+	ck_assert_ptr_nonnull(strstr(strbuf_str(&err.msg), "--default close_date=03/15/2024: "));
 	run_ok(FIXTURE("us_dates.csv"), &o);
 	assert_text("SELECT close_date FROM deals", NULL, "2024-03-15");
 	/* The exporter's neutralising apostrophe goes, exactly one. */
