@@ -39,6 +39,21 @@ for cmd in "import deals" "import stakeholders" "import plan"; do
 	done <"$T_DIR/opts"
 done
 
+# The --from tables as the code has them, entry by entry, in "Other CRMs' exports".
+sed -n 's/^[[:space:]]*{"\([^"]*\)", "\([^"]*\)"},.*/\1|\2/p' \
+	"$top_srcdir/src/import_presets.c" >"$T_DIR/presets"
+t_eq "the preset tables are readable" "$(test "$(wc -l <"$T_DIR/presets")" -ge 30 && echo yes)" yes
+printf '%s\n' "$text" | sed -n "/^\.SS \"Other CRMs' exports\"/,/^\.SS \"Moving/p" |
+	tr -s ' ' >"$T_DIR/crm"
+while IFS='|' read -r name to; do
+	if [ "$to" = ignore ]; then
+		grep -qxF -e "$name," -e "$name." "$T_DIR/crm"
+	else
+		grep -qxF -e "$name \\(-> $to" "$T_DIR/crm"
+	fi && t_ok "man page: --from table has $name -> $to" ||
+		t_fail "man page: --from table has $name -> $to"
+done <"$T_DIR/presets"
+
 # Every key action of the board's table, with its help, in the man page.
 sed -n 's/.*X(A_[A-Z_]*, "\([^"]*\)", "\([^"]*\)", "\([^"]*\)").*/\1|\3/p' \
 	"$top_srcdir/ui/keys.h" >"$T_DIR/keys"
