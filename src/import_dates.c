@@ -128,6 +128,43 @@ date_layouts_reading(const char *s)
 	return mask;
 }
 
+/* Where the scan is: after digits, a mark, its one or two digits, the mark again. */
+enum { SC_NONE, SC_DIGITS, SC_MARK, SC_MIDDLE, SC_MARK2, SC_FOUND };
+
+int
+date_scan_feed(struct date_scan *sc, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n && sc->state != SC_FOUND; i++) {
+		char c = b[i];
+		int digit = c >= '0' && c <= '9', mark = c == '/' || c == '.';
+
+		switch (sc->state) {
+		case SC_DIGITS:
+			sc->state = digit ? SC_DIGITS : mark ? SC_MARK : SC_NONE;
+			sc->mark = c;
+			break;
+		case SC_MARK:
+			sc->state = digit ? SC_MIDDLE : SC_NONE;
+			sc->digits = 1;
+			break;
+		case SC_MIDDLE:
+			if (digit && ++sc->digits > 2)
+				sc->state = SC_DIGITS; /* too long for a day or month: a start */
+			else if (!digit)
+				sc->state = c == sc->mark ? SC_MARK2 : mark ? SC_MARK : SC_NONE;
+			if (sc->state == SC_MARK)
+				sc->mark = c;
+			break;
+		case SC_MARK2:
+			sc->state = digit ? SC_FOUND : SC_NONE;
+			break;
+		default:
+			sc->state = digit ? SC_DIGITS : SC_NONE;
+		}
+	}
+	return sc->state == SC_FOUND;
+}
+
 void
 date_guess_init(struct date_guess *g)
 {

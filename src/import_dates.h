@@ -22,6 +22,19 @@ int date_layout_read(int k, const char *s, char out[TIMESTAMP_LEN]);
 /* The layouts that read s, as a mask (0: none; ISO is no layout). */
 unsigned date_layouts_reading(const char *s);
 
+/*
+ * A look through raw bytes, chunk by chunk, for text shaped like a layout's
+ * date (digits, / or ., one or two digits, the same mark, a digit). A file
+ * without any holds no value a layout reads: its date formats need no search.
+ */
+struct date_scan {
+	int state, digits;
+	char mark;
+};
+
+/* 1 once such text was seen, in this chunk or an earlier one. */
+int date_scan_feed(struct date_scan *sc, const char *b, size_t n);
+
 /* What the values of one column said so far. Values are kept cut to this. */
 #define GUESS_VALUE_MAX 40
 

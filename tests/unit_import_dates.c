@@ -142,6 +142,38 @@ START_TEST(test_guess_problem)
 }
 END_TEST
 
+/* Text shaped like a layout's date, found however the chunks cut it. */
+static const struct {
+	const char *text;
+	int found;
+} shapes[] = {
+	{"a,12/25/2026,b", 1},
+	{"1/2/2024 10:22 AM", 1},
+	{"25.12.2026", 1},
+	{"2026/12/25", 1},
+	{"id,amount\n1,17000.00,USD,2026-03-06 10:00:00\n", 0},
+	{"12/25", 0},
+	{"1/123/2026", 0}, /* no day or month has three digits */
+	{"1/2.2026", 0},   /* two different marks */
+	{"x/1/2", 0},
+	{"123/45/6", 1}, /* a shape only: the layouts decide */
+};
+
+START_TEST(test_scan)
+{
+	const char *t = shapes[_i].text;
+	size_t n = strlen(t);
+
+	for (size_t cut = 0; cut <= n; cut++) {
+		struct date_scan sc = {0};
+		int found = date_scan_feed(&sc, t, cut);
+
+		found = date_scan_feed(&sc, t + cut, n - cut) || found;
+		ck_assert_msg(found == shapes[_i].found, "'%s' cut at %zu", t, cut);
+	}
+}
+END_TEST
+
 /* Every stage a preset maps to is one of the default process (or an outcome). */
 START_TEST(test_presets_map_onto_the_default_process)
 {
@@ -180,6 +212,7 @@ suite_import_dates(void)
 	tcase_add_loop_test(tc, test_layout_read, 0, (int)N(reads));
 	tcase_add_test(tc, test_layout_names);
 	tcase_add_loop_test(tc, test_guess, 0, (int)N(columns));
+	tcase_add_loop_test(tc, test_scan, 0, (int)N(shapes));
 	tcase_add_test(tc, test_guess_problem);
 	tcase_add_test(tc, test_presets_map_onto_the_default_process);
 	suite_add_tcase(su, tc);
