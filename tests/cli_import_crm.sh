@@ -162,8 +162,10 @@ printf '%s\n' "Deal Name,Deal Stage,Amount,Close Date,Associated Company" \
 	"Alpha,Contract Sent,100,03/04/2026,Acme" "Bravo,Contract Sent,200,2026-06-30,Beta" \
 	"Charlie,Contract Sent,300,11/01/2026,Acme" >"$T_DIR/ambiguous.csv"
 t_run "a column of days <= 12" 65 import deals "$T_DIR/ambiguous.csv" --from hubspot
-t_err "its first such date, both readings and the flag" \
-	"ambiguous.csv:2: Close Date: '03/04/2026' reads as 2026-03-04 (%m/%d/%Y) or 2026-04-03 (%d/%m/%Y), and so does every date of the column: say which with --date-format %m/%d/%Y or --date-format %d/%m/%Y (HubSpot usually writes %m/%d/%Y)"
+why="ambiguous.csv:2: Close Date: '03/04/2026' reads as 2026-03-04 (%m/%d/%Y)"
+why="$why or 2026-04-03 (%d/%m/%Y), and so does every date of the column: say which with"
+why="$why --date-format %m/%d/%Y or --date-format %d/%m/%Y (HubSpot usually writes %m/%d/%Y)"
+t_err "its first such date, both readings and the flag" "$why"
 t_eq "nothing written" "$(t_sql "SELECT count(*) FROM deals")" 0
 t_run "the preview says so too" 65 import deals "$T_DIR/ambiguous.csv" --from hubspot --dry-run
 t_row "ambiguous" "Close Date close_date ambiguous (give --date-format)"
@@ -192,7 +194,8 @@ if mkfifo "$fifo"; then
 	cat "$T_DIR/issue.csv" >"$fifo" &
 	t_run "US dates through a pipe" 65 import deals "$fifo" --from hubspot --dry-run
 	wait
-	t_err "say why and what to do" "'12/25/2026' is not YYYY-MM-DD, and the format of other dates is found only in a regular file (read twice): give --date-format"
+	t_err "say why and what to do" "'12/25/2026' is not YYYY-MM-DD, and the format of other \
+dates is found only in a regular file (read twice): give --date-format"
 	cat "$T_DIR/issue.csv" >"$fifo" &
 	t_run "with the flag" 0 import deals "$fifo" --from hubspot --date-format %m/%d/%Y --dry-run
 	wait
@@ -206,7 +209,8 @@ printf '%s\r\n' "Record ID,Deal Name,Deal Stage,Amount,Deal owner,Close Date,Las
 	"301,Delta renewal,Qualified To Buy,900,sam@example.com,12/24/2026,2026-11-20 10:00" \
 	"302,Echo seats,Presentation Scheduled,1500,,01/31/2027," >"$T_DIR/nocompany.csv"
 t_run "no company column" 65 import deals "$T_DIR/nocompany.csv" --from hubspot
-t_err "says what would do" "nocompany.csv:1: account: no account column (e.g. 'Deal - Organization', 'Company'; or --map, or --default account=NAME)"
+t_err "says what would do" "nocompany.csv:1: account: no account column (e.g. \
+'Deal - Organization', 'Company'; or --map, or --default account=NAME)"
 t_run "previewed with a default" 0 import deals "$T_DIR/nocompany.csv" --from hubspot \
 	--default account="Unknown" --dry-run
 t_out "the default in the preview" 'account = "Unknown" where the file has none'
@@ -233,7 +237,9 @@ fresh USD
 "$DEALDECK" process show | sed 's/prospect/lead/g' >"$T_DIR/other.ini"
 t_run "another process: one stage key differs" 0 process apply "$T_DIR/other.ini"
 t_run "the issue's file under it" 65 import deals "$T_DIR/issue.csv" --from hubspot --dry-run
-t_err "the stage is reported, not mapped" "issue.csv:4: Deal Stage: unknown stage 'Decision Maker Bought-In' (a stage key or label; or --stage-map): HubSpot's stages map onto the default process only, and this one differs"
+t_err "the stage is reported, not mapped" "issue.csv:4: Deal Stage: unknown stage 'Decision \
+Maker Bought-In' (a stage key or label; or --stage-map): HubSpot's stages map onto the default \
+process only, and this one differs"
 t_row "the preview lists it unmapped" "Decision Maker Bought-In 1 not mapped: give --stage-map"
 t_out "and says why" "HubSpot's stage names map onto the default process only"
 t_row "outcomes are still outcomes" "Closed Won 1 won (outcome)"
