@@ -75,12 +75,11 @@ cmd_import_plan(struct cli *c, const struct args *a)
 static const struct opt import_opts[] = {
 	{"dry-run", NULL, "check the whole file, write nothing; print how it is read"},
 	{"format", "F", "of the --dry-run preview: text (default) or csv"},
-	{"from", "CRM", "hubspot, pipedrive or salesforce: its columns, stages and dates"},
+	{"from", "CRM", "hubspot, pipedrive or salesforce: read its columns and stages"},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
 	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)"},
 	{"default", "FIELD=VALUE", "FIELD where a row has none (repeatable)"},
-	{"date-format", "FMT",
-	 "dates that are not YYYY-MM-DD: %m/%d/%Y, %d/%m/%Y, %d.%m.%Y, %Y/%m/%d or strptime"},
+	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column"},
 	{"override", "REASON",
 	 "managers: rows may move deals already here (each recorded as an override)"},
 };
@@ -89,8 +88,7 @@ static const struct opt rel_opts[] = {
 	{"dry-run", NULL, "check the whole file, write nothing; print how it is read"},
 	{"format", "F", "of the --dry-run preview: text (default) or csv"},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
-	{"date-format", "FMT",
-	 "dates that are not YYYY-MM-DD: %m/%d/%Y, %d/%m/%Y, %d.%m.%Y, %Y/%m/%d or strptime"},
+	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column"},
 };
 
 const struct command cli_import_commands[] = {
