@@ -3,8 +3,10 @@
  * BOM, quotes), header matching, value parsing, error reporting and the writes.
  * Build and run with 'make fuzz' (clang, -fsanitize=fuzzer,address,undefined).
  *
- * Each input is a CSV file. It is checked with --dry-run, then imported for real
- * into one database that is thrown away every RESET_EVERY inputs so it stays small.
+ * Each input is a CSV file. It is checked with --dry-run (its preview printed to
+ * /dev/null), then imported for real into one database that is thrown away every
+ * RESET_EVERY inputs so it stays small. Inputs take turns with --from presets,
+ * --default values and a given or found date format.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include "csv_import.h"
+#include "import_preview.h"
 #include "process_ini.h"
 #include "session.h"
 #include "xmalloc.h"
@@ -24,6 +27,7 @@ static char *csv_path, *db_path;
 static struct process def;
 static struct session s;
 static int open_session, runs;
+static FILE *devnull;
 
 static void
 cleanup(void)
@@ -78,6 +82,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	err_free(&err);
 	fresh_db();
+	devnull = fopen("/dev/null", "w");
 	atexit(cleanup);
 	return 0;
 }
@@ -94,6 +99,8 @@ import_once(const struct import_options *o)
 	if (strlen(strbuf_str(&err.msg)) > (size_t)1 << 30 ||
 	    (r.warning != NULL && strlen(r.warning) > (size_t)1 << 30))
 		abort();
+	if (r.preview != NULL && devnull != NULL)
+		preview_print(r.preview, devnull, runs % 3 == 0);
 	import_result_free(&r);
 	err_free(&err);
 }
@@ -118,8 +125,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (++runs % RESET_EVERY == 0)
 		fresh_db();
-	/* Every other input with US dates, so both date paths are reached. */
+	static const char *const presets[] = {NULL, "hubspot", "pipedrive", "salesforce"};
+	static const char *const defaults[] = {"account=Unknown", "close_date=2026-12-31"};
+
+	/* Every other input with US dates, else found; each preset; defaults now and then. */
 	o.date_format = runs % 2 ? "%m/%d/%Y" : NULL;
+	o.from = presets[runs / 2 % 4];
+	o.defaults = defaults;
+	o.ndefaults = runs % 3 == 0 ? 2 : 0;
 	o.dry_run = 1;
 	import_once(&o);
 	o.dry_run = 0;
