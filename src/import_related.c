@@ -443,6 +443,8 @@ resolve_pending(struct importer *im)
 {
 	struct dd_err e;
 
+	if (im->npend == 0) /* a plan import has none: qsort may not take NULL */
+		return;
 	err_init(&e);
 	qsort(im->pend, im->npend, sizeof *im->pend, pending_cmp);
 	for (size_t i = 0, end; i < im->npend && im->nerrors == 0 && !im->fail; i = end) {
