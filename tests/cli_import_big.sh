@@ -31,4 +31,25 @@ wait $writer
 t_eq "a ${MB} MB file checked whole in under 256 MiB (exit 0)" "$rc" 0
 t_out "every row read" "$ROWS added"
 t_eq "nothing written" "$(t_sql "SELECT count(*) FROM deals")" 0
+
+# Finding a date format reads a regular file twice, the first time keeping a few
+# bytes per date column: a 64 MB file whose close dates read two ways until its
+# last row is checked whole under a 32 MiB cap, and the format is the last row's.
+MB=64 CAP_KB=32768
+if [ -n "${SANITIZER_CFLAGS:-}" ]; then MB=8 CAP_KB=; fi
+ROWS=$((MB * 1000 * 1000 / 100))
+awk -v n="$ROWS" 'BEGIN {
+	print "id,title,account,stage,amount,close_date,next_step"
+	for (i = 1; i < n; i++)
+		printf "us-%09d,Deal number %09d,Account %06d,qualify,%d.00,%02d/%02d/2026,call back\n",
+			i, i, i % 100000, i % 90000 + 1000, i % 12 + 1, (i + 5) % 12 + 1
+	printf "us-%09d,The last deal,Account 1,qualify,1.00,12/25/2026,call back\n", n
+}' >"$T_DIR/us.csv"
+(
+	[ -z "$CAP_KB" ] || ulimit -v "$CAP_KB"
+	exec "$DEALDECK" import deals --dry-run "$T_DIR/us.csv"
+) >"$OUT" 2>"$ERR"
+t_eq "a ${MB} MB file read twice in little memory (exit 0)" "$?" 0
+t_out "its last row settles the format" "%m/%d/%Y (found)"
+t_out "every row read" "$ROWS added"
 t_done
