@@ -86,11 +86,11 @@ import_when(const struct importer *im, long ci, const char *v, char out[TIMESTAM
 
 	if (timestamp_parse(v, NULL, out) == 0)
 		return 0;
-	/* A value no layout reads is no date whatever the column's format. */
-	if (dates == DATES_UNKNOWN && date_layouts_reading(v) != 0)
-		return 1;
-	if (dates >= 0 || dates == DATES_UNKNOWN)
-		return dates >= 0 ? date_layout_read(dates, v, out) : -1;
+	/* Reported once for the column; a value no layout reads is no date anyway. */
+	if (dates == DATES_UNKNOWN)
+		return date_layouts_reading(v) != 0 ? 1 : -1;
+	if (dates >= 0)
+		return date_layout_read(dates, v, out);
 	return im->o->date_format != NULL ? timestamp_parse(v, im->o->date_format, out) : -1;
 }
 
@@ -106,6 +106,8 @@ import_date_problem(const struct importer *im, long ci, const char *v)
 		return xasprintf("'%s' is not a date in %s, the format of the column's other "
 				 "dates",
 				 v, date_layout_name(dates));
+	if (ci < 0) /* an option's value: no column to find a format in */
+		return xasprintf("'%s' is not YYYY-MM-DD (or give --date-format)", v);
 	if (ci >= 0 && !im->regular && date_layouts_reading(v) != 0)
 		return xasprintf("'%s' is not YYYY-MM-DD, and the format of other dates is found "
 				 "only in a regular file (read twice): give --date-format",
