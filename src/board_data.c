@@ -6,6 +6,127 @@
 #include "strbuf.h"
 #include "xmalloc.h"
 
+/*
+ * Every statement reads its deals as alias d with these columns. Now: the deals
+ * table, so the indexes serve each column. As of a past day T (the stats
+ * screen's reading of history, src/stats.c): deals open now that entered
+ * their stage by T; those that moved or closed since, in the stage the first
+ * event after T left (the stay it ended began by T); and the closed deals the
+ * board ever shows, those closed in T's quarter and still closed at T.
+ */
+#define DEAL_COLS "d.id, d.version, d.title, d.account, d.owner, d.amount, d.close_date," \
+		  " d.next_step, d.next_step_due"
+static const char now_source[] = "deals";
+static const char as_of_source[] =
+	"(SELECT " DEAL_COLS ", d.stage, d.status, d.stage_entered_at, d.closed_at"
+	"  FROM deals d WHERE d.status = 'open' AND d.stage_entered_at <= :tend"
+	" UNION ALL SELECT " DEAL_COLS ", e.from_stage, 'open', e.from_entered_at, NULL"
+	"  FROM stage_events e JOIN deals d ON d.id = e.deal_id"
+	"  WHERE e.at > :tend AND e.from_entered_at <= :tend"
+	" UNION ALL SELECT " DEAL_COLS ", e.stage, e.status, e.from_entered_at, e.at"
+	"  FROM stage_events e JOIN deals d ON d.id = e.deal_id"
+	"  WHERE (e.kind = 'won' OR e.kind = 'lost') AND e.at >= :qstart_ts AND e.at <= :tend"
+	"  AND NOT EXISTS (SELECT 1 FROM stage_events y WHERE y.deal_id = e.deal_id"
+	"   AND y.at <= :tend AND (y.at > e.at OR (y.at = e.at AND y.id > e.id))))";
+
+/* A deal's committee and plan as they were at the end of T (rows added later do not count). */
+#define PEOPLE " FROM stakeholders k WHERE k.deal_id = d.id AND k.created_at <= :tend"
+#define STEPS  " FROM plan_steps p WHERE p.deal_id = d.id AND p.created_at <= :tend"
+#define OPEN_LATE_STEP STEPS " AND (p.done_at IS NULL OR p.done_at > :tend) AND p.due < :date"
+#define DAYS_IN_STAGE  "(:day - unixepoch(d.stage_entered_at) / 86400)"
+#define THRESHOLD(col) "(SELECT s." col " FROM stages s WHERE s.key = d.stage)"
+
+const struct board_order_def board_orders[ORDER_COUNT] = {
+	[ORDER_DAYS] = {"days in stage", "days", "d.stage_entered_at, d.id",
+			"(d.stage_entered_at, d.id) < (t.stage_entered_at, t.id)"},
+	/* Largest first; the index read backwards gives ids backwards too. */
+	[ORDER_AMOUNT] = {"amount", "amount", "d.amount DESC, d.id DESC",
+			  "(d.amount, d.id) > (t.amount, t.id)"},
+	/* Soonest first, deals without a date last. */
+	[ORDER_CLOSE] = {"close date", "close", "d.close_date IS NULL, d.close_date, d.id",
+			 "(d.close_date IS NULL, coalesce(d.close_date, ''), d.id)"
+			 " < (t.close_date IS NULL, coalesce(t.close_date, ''), t.id)"},
+	[ORDER_TITLE] = {"title", "title", "d.title COLLATE NOCASE, d.id",
+			 "(d.title COLLATE NOCASE < t.title"
+			 " OR (d.title COLLATE NOCASE = t.title AND d.id < t.id))"},
+};
+
+/*
+ * Ages, lateness and closing periods are about open deals; the committee and
+ * plan problems are about any deal (a lost deal that was single-threaded).
+ */
+const struct board_problem_def board_problems[PROB_COUNT] = {
+	[PROB_ROTTING] = {"rotting", "at or past the stage's rot days",
+			  "d.status = 'open' AND " DAYS_IN_STAGE " >= " THRESHOLD("rot_days"),
+			  NULL},
+	[PROB_WARN] = {"past warn", "at or past the stage's warn days",
+		       "d.status = 'open' AND " DAYS_IN_STAGE " >= " THRESHOLD("warn_days"),
+		       NULL},
+	[PROB_NO_NEXT] = {"no next step", "no next step set", "coalesce(d.next_step, '') = ''",
+			  NULL},
+	[PROB_OVERDUE] = {"overdue", "the next step or a plan step is past due",
+			  "d.status = 'open' AND (d.next_step_due < :date"
+			  " OR EXISTS (SELECT 1" OPEN_LATE_STEP "))",
+			  NULL},
+	[PROB_SINGLE] = {"single-threaded", "fewer than two stakeholders",
+			 "(SELECT count(*)" PEOPLE ") < 2", NULL},
+	[PROB_NO_PLAN] = {"no plan", "no mutual action plan step",
+			  "NOT EXISTS (SELECT 1" STEPS ")", NULL},
+	[PROB_NO_EB] = {"no economic buyer", "no economic buyer mapped",
+			"NOT EXISTS (SELECT 1" PEOPLE " AND k.role = 'economic_buyer')", NULL},
+	[PROB_CLOSE_MONTH] = {"closing this month", "open, close date in this month",
+			      "d.status = 'open' AND d.close_date BETWEEN :mstart AND :mend",
+			      NULL},
+	[PROB_CLOSE_QUARTER] = {"closing this quarter", "open, close date in this quarter",
+				"d.status = 'open' AND d.close_date BETWEEN :qstart AND :qend",
+				NULL},
+	[PROB_WON] = {"won this quarter", "closed won, in the stage it closed from", NULL,
+		      "won"},
+	[PROB_LOST] = {"lost this quarter", "closed lost, in the stage it closed from", NULL,
+		       "lost"},
+};
+
+/* The day T and the periods around it, as the statements bind them. */
+struct when {
+	long day;
+	char date[DATE_LEN], tend[TIMESTAMP_LEN], qstart_ts[TIMESTAMP_LEN];
+	char mstart[DATE_LEN], mend[DATE_LEN], qstart[DATE_LEN], qend[DATE_LEN];
+};
+
+int
+board_quarter(long day)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	return (m - 1) / 3 + 1;
+}
+
+static void
+when_of(const struct board_filter *f, long today, struct when *w)
+{
+	int y, m, d, q0;
+
+	w->day = f->as_of > 0 ? f->as_of : today;
+	date_format(w->day, w->date);
+	timestamp_end_of_day(w->day, w->tend);
+	date_to_ymd(w->day, &y, &m, &d);
+	q0 = (m - 1) / 3 * 3 + 1;
+	date_format(date_from_ymd(y, m, 1), w->mstart);
+	date_format(m == 12 ? date_from_ymd(y + 1, 1, 1) - 1 : date_from_ymd(y, m + 1, 1) - 1,
+		    w->mend);
+	date_format(date_from_ymd(y, q0, 1), w->qstart);
+	timestamp_start_of_day(date_from_ymd(y, q0, 1), w->qstart_ts);
+	date_format(q0 == 10 ? date_from_ymd(y + 1, 1, 1) - 1 : date_from_ymd(y, q0 + 3, 1) - 1,
+		    w->qend);
+}
+
+static int
+given(const char *s)
+{
+	return s != NULL && s[0] != '\0';
+}
+
 /* A LIKE pattern for "contains text", with % and _ taken literally. */
 static char *
 like_pattern(const char *text)
@@ -23,127 +144,222 @@ like_pattern(const char *text)
 	return strbuf_detach(&b);
 }
 
-static int
-given(const char *s)
+static const char *
+source(const struct board_filter *f)
 {
-	return s != NULL && s[0] != '\0';
+	return f->as_of > 0 ? as_of_source : now_source;
+}
+
+/* Which deals: the open ones, or the quarter's won and lost the filter asks for. */
+enum which { OPEN, CLOSED, QUARTER };
+
+static void
+put_status(struct strbuf *sql, const struct board_filter *f, enum which which)
+{
+	unsigned closed = which == QUARTER ? PROBLEMS_CLOSED : f->problems & PROBLEMS_CLOSED;
+
+	if (which == OPEN) {
+		strbuf_puts(sql, " d.status = 'open'");
+		return;
+	}
+	if (closed == PROBLEMS_CLOSED)
+		strbuf_puts(sql, " d.status IN ('won', 'lost')");
+	else
+		strbuf_printf(sql, " d.status = '%s'",
+			      board_problems[closed & PROBLEM_BIT(PROB_WON) ? PROB_WON : PROB_LOST]
+				      .status);
+	strbuf_puts(sql, " AND d.closed_at >= :qstart_ts AND d.closed_at <= :tend");
 }
 
 /*
- * Only the filters given, on table alias a (?1 owner, ?2 text): an "?1 IS NULL OR"
- * clause would keep SQLite off the covering and owner indexes.
+ * Only the filters given: an ":owner IS NULL OR" clause would keep SQLite off
+ * the owner index. The quarter's won and lost take the owner and text only.
  */
 static void
-put_filter(struct strbuf *sql, const char *a, const struct board_filter *f)
+put_filter(struct strbuf *sql, const struct board_filter *f, enum which which)
 {
+	put_status(sql, f, which);
 	if (given(f->owner))
-		strbuf_printf(sql, " AND %s.owner = ?1", a);
+		strbuf_puts(sql, " AND d.owner = :owner");
 	if (given(f->text))
-		strbuf_printf(
-			sql,
-			" AND (%s.title LIKE ?2 ESCAPE '\\' OR %s.account LIKE ?2 ESCAPE '\\')", a,
-			a);
+		strbuf_puts(sql, " AND (d.title LIKE :text ESCAPE '\\'"
+				 " OR d.account LIKE :text ESCAPE '\\')");
+	for (int i = 0; which != QUARTER && i < PROB_COUNT; i++)
+		if ((f->problems & PROBLEM_BIT(i)) && board_problems[i].sql != NULL)
+			strbuf_printf(sql, " AND (%s)", board_problems[i].sql);
 }
 
-/* Prepares head, the filter on a, then tail. */
-static sqlite3_stmt *
-prepare_filtered(struct db *db, const char *head, const char *a, const struct board_filter *f,
-		 const char *tail)
+static void
+bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
-	struct strbuf sql;
-	sqlite3_stmt *st;
+	int i = sqlite3_bind_parameter_index(st, name);
 
-	strbuf_init(&sql);
-	strbuf_puts(&sql, head);
-	put_filter(&sql, a, f);
-	strbuf_puts(&sql, tail);
-	st = db_prepare(db, strbuf_str(&sql));
-	strbuf_free(&sql);
+	if (i > 0)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_int(sqlite3_stmt *st, const char *name, long v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+/* Prepares the SQL and binds whichever of the day's and the filter's names it uses. */
+static sqlite3_stmt *
+prepare(struct db *db, struct strbuf *sql, const struct board_filter *f, const struct when *w)
+{
+	sqlite3_stmt *st = db_prepare(db, strbuf_str(sql));
+	int i = sqlite3_bind_parameter_index(st, ":text");
+
+	strbuf_free(sql);
+	bind_int(st, ":day", w->day);
+	bind_text(st, ":date", w->date);
+	bind_text(st, ":tend", w->tend);
+	bind_text(st, ":qstart_ts", w->qstart_ts);
+	bind_text(st, ":mstart", w->mstart);
+	bind_text(st, ":mend", w->mend);
+	bind_text(st, ":qstart", w->qstart);
+	bind_text(st, ":qend", w->qend);
+	if (given(f->owner))
+		bind_text(st, ":owner", f->owner);
+	if (i > 0 && given(f->text))
+		sqlite3_bind_text(st, i, like_pattern(f->text), -1, free);
 	return st;
 }
 
-static void
-bind_filter(sqlite3_stmt *st, const struct board_filter *f)
+/* Adds count and sum per stage (column 0 the stage, 1 the count, 2 the sum) to t. */
+static int
+add_per_stage(struct db *db, const struct process *p, sqlite3_stmt *st, struct totals *t,
+	      struct dd_err *err)
 {
-	if (given(f->owner))
-		sqlite3_bind_text(st, 1, f->owner, -1, SQLITE_TRANSIENT);
-	if (given(f->text))
-		sqlite3_bind_text(st, 2, like_pattern(f->text), -1, free);
-}
-
-int
-board_totals(struct db *db, const struct process *p, const struct board_filter *f,
-	     struct totals *stages, struct totals *won, struct totals *lost, struct dd_err *err)
-{
-	sqlite3_stmt *st = prepare_filtered(db,
-					    "SELECT d.status, d.stage, count(*), "
-					    "coalesce(sum(d.amount), 0) FROM deals d WHERE 1",
-					    "d", f, " GROUP BY d.status, d.stage");
 	int rc;
 
-	memset(stages, 0, p->nstages * sizeof *stages);
-	memset(won, 0, sizeof *won);
-	memset(lost, 0, sizeof *lost);
-	bind_filter(st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(st, 0);
-		int i = process_stage_index(p, (const char *)sqlite3_column_text(st, 1));
-		struct totals *t = strcmp(status, "won") == 0         ? won
-				   : strcmp(status, "lost") == 0      ? lost
-				   : i >= 0 && (size_t)i < p->nstages ? &stages[i]
-								      : NULL;
+		int i = process_stage_index(p, (const char *)sqlite3_column_text(st, 0));
 
-		if (t == NULL)
-			continue;
-		t->count += sqlite3_column_int64(st, 2);
-		/* Won and lost add up several stages: past 64 bits is an error, not a wrap. */
-		if (__builtin_add_overflow(t->amount, sqlite3_column_int64(st, 3), &t->amount)) {
-			sqlite3_finalize(st);
-			return err_set(err, DD_FAIL,
-				       "the amounts on the board add up to more "
-				       "than dealdeck can count");
-		}
+		if (i < 0 || (size_t)i >= p->nstages)
+			continue; /* a stage the process no longer has */
+		t[i].count += sqlite3_column_int64(st, 1);
+		t[i].amount += sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the board");
+}
+
+static int
+per_stage(struct db *db, const struct process *p, const struct board_filter *f,
+	  const struct when *w, enum which which, struct totals *t, struct dd_err *err)
+{
+	struct strbuf sql;
+
+	strbuf_init(&sql);
+	strbuf_printf(&sql, "SELECT d.stage, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
+		      source(f));
+	put_filter(&sql, f, which);
+	strbuf_puts(&sql, " GROUP BY d.stage");
+	return add_per_stage(db, p, prepare(db, &sql, f, w), t, err);
+}
+
+static int
+quarter_closed(struct db *db, const struct board_filter *f, const struct when *w,
+	       struct board_sums *sums, struct dd_err *err)
+{
+	struct strbuf sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_init(&sql);
+	strbuf_printf(&sql, "SELECT d.status, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
+		      source(f));
+	put_filter(&sql, f, QUARTER);
+	strbuf_puts(&sql, " GROUP BY d.status");
+	st = prepare(db, &sql, f, w);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct totals *t = strcmp((const char *)sqlite3_column_text(st, 0), "won") == 0
+					   ? &sums->won
+					   : &sums->lost;
+
+		t->count = sqlite3_column_int64(st, 1);
+		t->amount = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the board");
 }
 
 int
+board_totals(struct db *db, const struct process *p, const struct board_filter *f, long today,
+	     struct totals *stages, struct board_sums *sums, struct dd_err *err)
+{
+	struct totals *open = xcalloc(p->nstages ? p->nstages : 1, sizeof *open);
+	struct when w;
+	int rc;
+
+	when_of(f, today, &w);
+	memset(stages, 0, p->nstages * sizeof *stages);
+	memset(sums, 0, sizeof *sums);
+	rc = per_stage(db, p, f, &w, OPEN, open, err);
+	for (size_t i = 0; rc == DD_OK && i < p->nstages; i++) {
+		sums->open.count += open[i].count;
+		sums->open.amount += open[i].amount;
+		sums->weighted += open[i].amount * p->stages[i].probability / 100;
+	}
+	if (rc == DD_OK && (f->problems & PROBLEMS_CLOSED))
+		rc = per_stage(db, p, f, &w, CLOSED, stages, err);
+	else if (rc == DD_OK)
+		memcpy(stages, open, p->nstages * sizeof *stages);
+	if (rc == DD_OK)
+		rc = quarter_closed(db, f, &w, sums, err);
+	free(open);
+	return rc;
+}
+
+static enum which
+shown(const struct board_filter *f)
+{
+	return f->problems & PROBLEMS_CLOSED ? CLOSED : OPEN;
+}
+
+int
 board_cards(struct db *db, const struct stage *s, const struct board_filter *f, long offset,
 	    int limit, long today, struct card **out, size_t *n, struct dd_err *err)
 {
-	sqlite3_stmt *st =
-		prepare_filtered(db,
-				 "SELECT d.id, d.version, d.title, d.account, d.owner, d.amount,"
-				 " d.stage_entered_at, d.close_date, d.next_step, d.next_step_due,"
-				 " (SELECT count(*) FROM plan_steps p WHERE p.deal_id = d.id),"
-				 " (SELECT count(*) FROM plan_steps p WHERE p.deal_id = d.id"
-				 "   AND p.done_at IS NOT NULL),"
-				 " (SELECT count(*) FROM plan_steps p WHERE p.deal_id = d.id"
-				 "   AND p.done_at IS NULL AND p.due < ?5),"
-				 " (SELECT count(*) FROM stakeholders k WHERE k.deal_id = d.id),"
-				 " EXISTS (SELECT 1 FROM stakeholders k WHERE k.deal_id = d.id"
-				 "   AND k.role = 'economic_buyer'),"
-				 " EXISTS (SELECT 1 FROM stakeholders k WHERE k.deal_id = d.id"
-				 "   AND k.role = 'champion')"
-				 " FROM deals d WHERE d.status = 'open' AND d.stage = ?3",
-				 "d", f, " ORDER BY d.stage_entered_at, d.id LIMIT ?4 OFFSET ?6");
-	char day[DATE_LEN];
+	struct strbuf sql;
+	sqlite3_stmt *st;
+	struct when w;
 	int rc;
 
-	*out = NULL;
+	when_of(f, today, &w);
+	strbuf_init(&sql);
+	strbuf_printf(&sql,
+		      "SELECT d.id, d.version, d.title, d.account, d.owner, d.amount,"
+		      " d.stage_entered_at, d.close_date, d.next_step, d.next_step_due,"
+		      " (SELECT count(*)" STEPS "),"
+		      " (SELECT count(*)" STEPS " AND p.done_at <= :tend),"
+		      " (SELECT count(*)" OPEN_LATE_STEP "),"
+		      " (SELECT count(*)" PEOPLE "),"
+		      " EXISTS (SELECT 1" PEOPLE " AND k.role = 'economic_buyer'),"
+		      " EXISTS (SELECT 1" PEOPLE " AND k.role = 'champion'),"
+		      " d.status, d.closed_at"
+		      " FROM %s d WHERE d.stage = :stage AND",
+		      source(f));
+	put_filter(&sql, f, shown(f));
+	strbuf_printf(&sql, " ORDER BY %s LIMIT :limit OFFSET :offset",
+		      board_orders[f->order].order_by);
+	st = prepare(db, &sql, f, &w);
+	bind_text(st, ":stage", s->key);
+	bind_int(st, ":limit", limit);
+	bind_int(st, ":offset", offset);
+
 	*n = 0;
-	date_format(today, day);
-	bind_filter(st, f);
-	sqlite3_bind_text(st, 3, s->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, limit);
-	sqlite3_bind_text(st, 5, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, offset);
 	*out = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof **out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < (size_t)limit) {
 		struct card *c = &(*out)[(*n)++];
 		long entered = date_of_timestamp((const char *)sqlite3_column_text(st, 6));
-		long due;
+		const char *status = (const char *)sqlite3_column_text(st, 16);
+		long until = w.day, due;
 
 		c->id = sqlite3_column_int64(st, 0);
 		c->version = sqlite3_column_int64(st, 1);
@@ -151,16 +367,21 @@ board_cards(struct db *db, const struct stage *s, const struct board_filter *f, 
 		c->account = db_column_text(st, 3);
 		c->owner = db_column_text(st, 4);
 		c->amount = sqlite3_column_int64(st, 5);
-		c->days = entered >= 0 ? (int)(today - entered) : 0;
-		c->aging = stage_aging(s, c->days);
+		c->status = strcmp(status, "won") == 0	  ? CARD_WON
+			    : strcmp(status, "lost") == 0 ? CARD_LOST
+							  : CARD_OPEN;
+		if (c->status != CARD_OPEN)
+			until = date_of_timestamp((const char *)sqlite3_column_text(st, 17));
+		c->days = entered >= 0 && until >= entered ? (int)(until - entered) : 0;
+		c->aging = c->status == CARD_OPEN ? stage_aging(s, c->days) : AGING_OK;
 		c->close_date = db_column_text(st, 7);
 		c->next_step = db_column_text(st, 8);
 		c->next_step_due = db_column_text(st, 9);
-		c->next_overdue = c->next_step_due != NULL &&
-				  date_parse(c->next_step_due, &due) == 0 && due < today;
+		c->next_overdue = c->status == CARD_OPEN && c->next_step_due != NULL &&
+				  date_parse(c->next_step_due, &due) == 0 && due < w.day;
 		c->plan_total = sqlite3_column_int(st, 10);
 		c->plan_done = sqlite3_column_int(st, 11);
-		c->plan_overdue = sqlite3_column_int(st, 12);
+		c->plan_overdue = c->status == CARD_OPEN ? sqlite3_column_int(st, 12) : 0;
 		c->people = sqlite3_column_int(st, 13);
 		c->has_economic_buyer = sqlite3_column_int(st, 14);
 		c->has_champion = sqlite3_column_int(st, 15);
@@ -190,24 +411,25 @@ board_cards_free(struct card *v, size_t n)
 }
 
 int
-board_locate(struct db *db, const struct process *p, const struct board_filter *f, long deal_id,
-	     int *stage, long *index)
+board_locate(struct db *db, const struct process *p, const struct board_filter *f, long today,
+	     long deal_id, int *stage, long *index)
 {
 	struct strbuf sql;
 	sqlite3_stmt *st;
+	struct when w;
 	int found = -1;
 
+	when_of(f, today, &w);
 	strbuf_init(&sql);
-	strbuf_puts(&sql, "SELECT d.stage, (SELECT count(*) FROM deals e WHERE e.status = 'open'"
-			  "   AND e.stage = d.stage AND (e.stage_entered_at < d.stage_entered_at"
-			  "   OR (e.stage_entered_at = d.stage_entered_at AND e.id < d.id))");
-	put_filter(&sql, "e", f);
-	strbuf_puts(&sql, ") FROM deals d WHERE d.id = ?3 AND d.status = 'open'");
-	put_filter(&sql, "d", f);
-	st = db_prepare(db, strbuf_str(&sql));
-	strbuf_free(&sql);
-	bind_filter(st, f);
-	sqlite3_bind_int64(st, 3, deal_id);
+	strbuf_printf(&sql, "WITH t AS (SELECT d.* FROM %s d WHERE d.id = :id AND", source(f));
+	put_filter(&sql, f, shown(f));
+	strbuf_printf(&sql, ") SELECT t.stage, (SELECT count(*) FROM %s d WHERE d.stage = t.stage"
+			    " AND",
+		      source(f));
+	put_filter(&sql, f, shown(f));
+	strbuf_printf(&sql, " AND %s) FROM t", board_orders[f->order].before);
+	st = prepare(db, &sql, f, &w);
+	bind_int(st, ":id", deal_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*stage = process_stage_index(p, (const char *)sqlite3_column_text(st, 0));
 		*index = sqlite3_column_int64(st, 1);

@@ -56,12 +56,16 @@ for size in 80x24 120x40 200x60; do
 	t_eq "$size: headers show the first $ncols stages with their deal counts" "$shown" "$ncols"
 	if [ "$W" -ge 200 ]; then
 		t_eq "$size: all seven stages fit" "$shown" 7
-		t_eq "$size: no more stages to the right" "$(sed -n "${H}p" "$CAP" | grep -c '›')" 0
+		t_eq "$size: no stage counted beyond either side" \
+			"$(printf '%s\n' "$head" | grep -c '›\|‹')" 0
 	else
 		t_eq "$size: at least three stages fit" "$([ "$shown" -ge 3 ] && echo yes)" yes
-		t_eq "$size: the status line says more stages are to the right" \
-			"$(sed -n "${H}p" "$CAP" | grep -c '›$')" 1
+		t_eq "$size: the header row counts the stages to the right" \
+			"$(printf '%s\n' "$head" | grep -o '[0-9]* ›$')" "$((7 - shown)) ›"
+		t_eq "$size: none to the left" "$(printf '%s\n' "$head" | grep -c '‹')" 0
 	fi
+	t_eq "$size: the status line has no lone stage arrows" \
+		"$(sed -n "${H}p" "$CAP" | grep -c '›$\|^ *‹')" 0
 	widths=$(printf '%s\n' "$seps" | awk -v w="$W" '{ x = 0; for (i = 2; i <= NF; i++) { printf "%d ", $i - x; x = $i } print w - x }')
 	t_eq "$size: every column at least 24 wide ($widths)" \
 		"$(printf '%s\n' "$widths" | awk '{ for (i = 1; i <= NF; i++) if ($i < 24) { print "no"; exit } print "yes" }')" yes
@@ -137,7 +141,16 @@ for size in 80x24 120x40 200x60; do
 		while [ "$i" -le "$shown" ]; do s_keys l; i=$((i + 1)); done
 		nxt=$(echo "$LABELS" | cut -d' ' -f$((shown + 1)))
 		t_screen "$size: moving past the last column scrolls to $nxt" "$nxt ("
-		t_screen "$size: the status line says stages are to the left" "‹"
+		head=$(s_row 1)
+		t_eq "$size: the header row counts one stage to the left" \
+			"$(printf '%s\n' "$head" | grep -o '^ *‹ [0-9]*' | tr -d ' ')" "‹1"
+		left=$((7 - 1 - shown))
+		if [ "$left" -gt 0 ]; then
+			t_eq "$size: and $left to the right" \
+				"$(printf '%s\n' "$head" | grep -o '[0-9]* ›$')" "$left ›"
+		else
+			t_eq "$size: and none to the right" "$(printf '%s\n' "$head" | grep -c '›')" 0
+		fi
 		t_no_screen "$size: the first stage scrolled away" "Prospect ("
 		s_keys g
 		i=1

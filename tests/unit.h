@@ -23,6 +23,7 @@ Suite *suite_import_dates(void);
 Suite *suite_session(void);
 Suite *suite_demo(void);
 Suite *suite_review(void);
+Suite *suite_board(void);
 Suite *suite_config(void);
 
 /* Shared helpers (tests/unit_process.c). */

@@ -457,7 +457,7 @@ on_mouse(struct ui *u, int y, int x, int button)
 			int col = l->first_col + k;
 
 			board_move_sel(&u->b, col - u->b.sel_col, 0);
-			board_sel_to(&u->b, u->b.cols[col].offset + (y - l->cards_y) / CARD_H);
+			board_sel_to(&u->b, u->b.cols[col].offset + (y - l->cards_y) / l->card_h);
 		}
 }
 
@@ -598,6 +598,8 @@ board_run(struct cli *c)
 	board_init(&u.b, u.s);
 	u.b.ascii = cli_ascii(c);
 	u.b.privacy = c->cfg.privacy;
+	u.b.density = density_of(c->cfg.density);
+	u.b.as_of = c->as_of;
 	if ((rc = screen_start(&theme, theme_use_color(), &c->err)) != DD_OK) {
 		board_free(&u.b);
 		return rc;

@@ -41,7 +41,17 @@ board_free(struct board *b)
 struct board_filter
 board_filter_of(const struct board *b)
 {
-	return (struct board_filter){b->filter_owner, b->filter_text};
+	return (struct board_filter){.owner = b->filter_owner,
+				     .text = b->filter_text,
+				     .problems = b->problems,
+				     .order = b->order,
+				     .as_of = b->as_of};
+}
+
+int
+board_filtered(const struct board *b)
+{
+	return b->filter_owner != NULL || b->filter_text != NULL || b->problems != 0;
 }
 
 static void
@@ -110,12 +120,21 @@ board_resize(struct board *b, int w, int h)
 {
 	int per = b->lay.cards_per_col;
 
-	layout_compute(&b->lay, w, h, (int)b->ncols, b->first_col, b->sel_col);
+	layout_compute(&b->lay, w, h, (int)b->ncols, b->first_col, b->sel_col, b->density);
 	b->first_col = b->lay.first_col;
 	if (per != b->lay.cards_per_col)
 		for (size_t i = 0; i < b->ncols; i++)
 			unload(&b->cols[i]);
 	board_mark_all(b);
+}
+
+void
+board_set_density(struct board *b, enum density d)
+{
+	b->density = d;
+	board_resize(b, b->lay.w, b->lay.h);
+	for (size_t i = 0; i < b->ncols; i++)
+		unload(&b->cols[i]);
 }
 
 int
@@ -138,7 +157,8 @@ rebuild_columns(struct board *b)
 	b->revision = p->revision;
 	if (b->sel_col >= (int)b->ncols)
 		b->sel_col = (int)b->ncols - 1;
-	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->ncols, b->first_col, b->sel_col);
+	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->ncols, b->first_col, b->sel_col,
+		       b->density);
 	b->first_col = b->lay.first_col;
 }
 
@@ -153,7 +173,7 @@ board_reload(struct board *b, struct dd_err *err)
 	f = board_filter_of(b);
 	t = xcalloc(b->ncols, sizeof *t);
 
-	if (board_totals(b->s->db, &b->s->proc, &f, t, &b->won, &b->lost, err) != DD_OK) {
+	if (board_totals(b->s->db, &b->s->proc, &f, date_today(), t, &b->sums, err) != DD_OK) {
 		free(t);
 		return err->code;
 	}
@@ -185,8 +205,8 @@ after_move(struct board *b, int old_col, long old_off)
 	struct dd_err err;
 	int first = b->lay.first_col;
 
-	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->ncols, b->first_col,
-		       b->sel_col);
+	layout_compute(&b->lay, b->lay.w, b->lay.h, (int)b->ncols, b->first_col, b->sel_col,
+		       b->density);
 	b->first_col = b->lay.first_col;
 	if (first != b->lay.first_col)
 		board_mark_all(b); /* the columns slid sideways */
@@ -233,7 +253,7 @@ board_select_deal(struct board *b, long deal_id)
 	int stage;
 	long index;
 
-	if (board_locate(b->s->db, &b->s->proc, &f, deal_id, &stage, &index) != 0)
+	if (board_locate(b->s->db, &b->s->proc, &f, date_today(), deal_id, &stage, &index) != 0)
 		return;
 	int old = b->sel_col;
 	b->sel_col = stage;

@@ -34,11 +34,15 @@ struct board {
 	struct board_column *cols; /* one per stage of the process it was built for */
 	size_t ncols;
 	long revision; /* of that process: another one means columns built again */
-	struct totals won, lost;
+	struct board_sums sums; /* the title bar's */
 	int sel_col;
 	int first_col;
 	int privacy, ascii;
+	enum density density;
+	enum board_order order;
 	char *filter_text, *filter_owner;
+	unsigned problems; /* PROBLEM_BIT()s of src/board_data.h */
+	long as_of;        /* the day shown (--as-of), read-only; 0 or less: now */
 	char status[256];
 	int status_error;
 	const char *hint; /* the keys of what has the focus; NULL: the board's own */
@@ -50,6 +54,10 @@ void board_init(struct board *b, struct session *s);
 void board_free(struct board *b);
 /* Lays out for a screen size; marks everything dirty when it changed. */
 void board_resize(struct board *b, int w, int h);
+/* Cards of another density: laid out again (board_reload reads them). */
+void board_set_density(struct board *b, enum density d);
+/* Whether a filter (text, owner, problem) is in force. */
+int board_filtered(const struct board *b);
 /*
  * Reads totals and the visible cards again (after a change or a refresh); builds
  * the columns again first when the session's process is not the one they show.

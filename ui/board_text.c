@@ -31,6 +31,8 @@ board_print(struct cli *c, int w, int h, const char *owner)
 
 	board_init(&b, &c->s);
 	b.privacy = c->cfg.privacy;
+	b.density = density_of(c->cfg.density);
+	b.as_of = c->as_of;
 	if (owner != NULL)
 		b.filter_owner = strdup(owner);
 	canvas_init(&cv, w, h, cli_ascii(c));

@@ -1,4 +1,41 @@
+#include <stdio.h>
+#include <string.h>
+
 #include "layout.h"
+
+/* One line density shows title, amount and days; compact adds a line of markers. */
+const struct density_def densities[DENSITY_COUNT] = {
+	[DENSITY_FULL] = {"full", 4, 1, 24},
+	[DENSITY_COMPACT] = {"compact", 2, 1, 17},
+	[DENSITY_LINE] = {"line", 1, 0, 17},
+};
+
+enum density
+density_of(const char *name)
+{
+	for (int i = 0; name != NULL && i < DENSITY_COUNT; i++)
+		if (strcmp(densities[i].name, name) == 0)
+			return (enum density)i;
+	return DENSITY_FULL;
+}
+
+int
+layout_fit_tokens(const int *w, int n, int room)
+{
+	int used = 0, k;
+
+	for (k = 0; k < n; k++) {
+		int next = used + (k > 0) + w[k];
+		char more[16];
+		/* Room for what follows: nothing when this is the last, else " +K". */
+		int tail = k + 1 < n ? snprintf(more, sizeof more, " +%d", n - k - 1) : 0;
+
+		if (next + tail > room)
+			break;
+		used = next;
+	}
+	return k;
+}
 
 long
 scroll_follow(long top, long sel, long visible)
@@ -21,8 +58,10 @@ scroll_clamp(long top, long total, long visible)
 }
 
 void
-layout_compute(struct layout *l, int w, int h, int nstages, int first, int selected)
+layout_compute(struct layout *l, int w, int h, int nstages, int first, int selected,
+	       enum density d)
 {
+	const struct density_def *dd = &densities[d];
 	int ncols, x;
 
 	l->w = w;
@@ -31,7 +70,10 @@ layout_compute(struct layout *l, int w, int h, int nstages, int first, int selec
 	l->head_y = 1;
 	l->cards_y = l->head_y + 3;
 	l->status_y = h - 1;
-	l->cards_per_col = (l->status_y - l->cards_y) / CARD_H;
+	l->card_lines = dd->card_lines;
+	l->card_h = dd->card_lines + dd->rule;
+	/* The last card's text stays off the bottom row, where "▼ N more" goes. */
+	l->cards_per_col = (l->status_y - 1 - l->cards_y - l->card_lines) / l->card_h + 1;
 	if (l->cards_per_col < 1)
 		l->cards_per_col = 1;
 	if (l->too_small) {
@@ -40,7 +82,7 @@ layout_compute(struct layout *l, int w, int h, int nstages, int first, int selec
 		l->more_left = l->more_right = 0;
 		return;
 	}
-	ncols = w / COL_MIN_W;
+	ncols = w / dd->col_min_w;
 	if (ncols < 1)
 		ncols = 1;
 	if (ncols > nstages)
@@ -57,6 +99,6 @@ layout_compute(struct layout *l, int w, int h, int nstages, int first, int selec
 		l->col_x[i] = x;
 		x += l->col_w[i];
 	}
-	l->more_left = first > 0;
-	l->more_right = first + ncols < nstages;
+	l->more_left = first;
+	l->more_right = nstages - first - ncols;
 }

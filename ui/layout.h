@@ -2,12 +2,22 @@
 #ifndef DD_LAYOUT_H
 #define DD_LAYOUT_H
 
-#define CARD_LINES      4                /* title; account and owner; amount and age; markers */
-#define CARD_H          (CARD_LINES + 1) /* and a rule below */
-#define COL_MIN_W       24               /* narrower columns scroll sideways instead */
 #define LAYOUT_MIN_W    30
 #define LAYOUT_MIN_H    10
 #define LAYOUT_MAX_COLS 32
+
+/* How much of a card shows (z on the board). */
+enum density { DENSITY_FULL, DENSITY_COMPACT, DENSITY_LINE, DENSITY_COUNT };
+
+struct density_def {
+	const char *name; /* as [ui] density in the user config has it */
+	int card_lines;   /* full: title; account and owner; amount and age; markers */
+	int rule;         /* a rule below each card */
+	int col_min_w;    /* narrower columns scroll sideways instead */
+};
+extern const struct density_def densities[DENSITY_COUNT];
+/* The density of a name; DENSITY_FULL for NULL or a name it does not know. */
+enum density density_of(const char *name);
 
 struct layout {
 	int w, h;
@@ -16,16 +26,25 @@ struct layout {
 	int col_x[LAYOUT_MAX_COLS], col_w[LAYOUT_MAX_COLS];
 	int head_y;                /* stage name; totals below it; rule below that */
 	int cards_y;               /* first card row */
-	int cards_per_col;         /* whole cards that fit */
+	int card_lines, card_h;    /* rows of a card, and to the next card (its rule) */
+	int cards_per_col;         /* whole cards that fit, the last row kept for "more" */
 	int status_y;              /* the last row */
-	int more_left, more_right; /* stages hidden to either side */
+	int more_left, more_right; /* how many stages are hidden to either side */
 };
 
 /*
- * Lays out nstages columns on a w x h screen, keeping column `selected`
- * visible; `first` is the first column shown before (for stable scrolling).
+ * Lays out nstages columns of cards of density d on a w x h screen, keeping
+ * column `selected` visible; `first` is the first column shown before (for
+ * stable scrolling).
  */
-void layout_compute(struct layout *l, int w, int h, int nstages, int first, int selected);
+void layout_compute(struct layout *l, int w, int h, int nstages, int first, int selected,
+		    enum density d);
+
+/*
+ * How many of n tokens (their widths in w, one space apart) fit in room
+ * columns, leaving room for " +K" that counts the rest when not all fit.
+ */
+int layout_fit_tokens(const int *w, int n, int room);
 
 /* The first row of a window of `visible` rows, moved only as far as needed to show sel. */
 long scroll_follow(long top, long sel, long visible);
