@@ -54,6 +54,7 @@ ui_close_overlay(struct ui *u)
 {
 	if (u->ov != OV_NONE && u->ov != OV_HELP && u->ov != OV_DETAIL)
 		form_free(&u->form);
+	picker_free(&u->picker);
 	strvec_free(&u->detail);
 	for (size_t i = 0; i < NDEAL_FIELDS; i++) {
 		free(u->orig[i]);
@@ -95,6 +96,8 @@ ui_form_deal(struct ui *u, long id, struct deal *d)
 	struct dd_err err;
 	int rc;
 
+	if (ui_read_only(u))
+		return -1;
 	if (id == 0) {
 		board_set_status(&u->b, 1, "no deal selected");
 		return -1;
@@ -309,6 +312,9 @@ act(struct ui *u, enum action a)
 	case A_LOST:
 		open_lost(u, id);
 		break;
+	case A_REOPEN:
+		open_reopen(u, id);
+		break;
 	case A_DETAIL:
 		open_detail(u);
 		break;
@@ -337,12 +343,19 @@ act(struct ui *u, enum action a)
 		open_filter(u, 0);
 		break;
 	case A_OWNER:
-		open_filter(u, 1);
+		open_owner_picker(u);
+		break;
+	case A_PROBLEMS:
+		open_problems(u);
 		break;
 	case A_CLEAR:
-		apply_filter(u, OV_FILTER, NULL);
-		apply_filter(u, OV_OWNER, NULL);
-		board_set_status(b, 0, "filters cleared");
+		clear_filters(u);
+		break;
+	case A_ORDER:
+		cycle_order(u);
+		break;
+	case A_DENSITY:
+		cycle_density(u);
 		break;
 	case A_PRIVACY:
 		b->privacy = !b->privacy;
@@ -391,6 +404,10 @@ on_key(struct ui *u, int key)
 	}
 	if (u->ov == OV_GATE && gate_key(u, key))
 		return;
+	if (u->ov == OV_PICK_PROBLEMS || u->ov == OV_PICK_OWNER) {
+		pick_key(u, key);
+		return;
+	}
 	if (u->ov != OV_NONE) {
 		enum form_result r = form_key(&u->form, key);
 
@@ -412,6 +429,8 @@ on_key(struct ui *u, int key)
 				submit_pane_form(u);
 			else if (u->ov == OV_FILTER || u->ov == OV_OWNER)
 				submit_filter(u);
+			else if (u->ov == OV_REOPEN)
+				submit_reopen(u);
 			else
 				submit_simple(u);
 		}
@@ -539,6 +558,8 @@ draw(struct ui *u)
 			draw_help(u);
 		else if (u->ov == OV_DETAIL)
 			draw_detail(u);
+		else if (u->ov == OV_PICK_PROBLEMS || u->ov == OV_PICK_OWNER)
+			picker_draw(&u->picker, &u->cv, &cy, &cx);
 		else if (u->ov != OV_NONE)
 			form_draw(&u->form, &u->cv, &cy, &cx);
 	}

@@ -12,6 +12,7 @@
 #include "deal.h"
 #include "form.h"
 #include "pane.h"
+#include "picker.h"
 #include "stats_view.h"
 
 enum overlay {
@@ -31,7 +32,10 @@ enum overlay {
 	OV_CONFIRM,
 	OV_OVERRIDE,    /* a manager's override of the gate form: why, then y/n */
 	OV_STATS_OWNER, /* the stats screen's forms */
-	OV_STATS_PERIOD
+	OV_STATS_PERIOD,
+	OV_PICK_PROBLEMS, /* the pickers of ui/board_filters.c */
+	OV_PICK_OWNER,
+	OV_REOPEN
 };
 
 /* Form field tags: evidence fields carry their requirement's index. */
@@ -112,6 +116,7 @@ struct ui {
 	long day; /* the day the board was read: at midnight, cards age */
 	int quit;
 	struct stats_screen stats;
+	struct picker picker; /* OV_PICK_* */
 };
 
 /* ui/board.c: what every part uses. */
@@ -160,6 +165,23 @@ void submit_deal_form(struct ui *u);
 void open_filter(struct ui *u, int owner);
 void apply_filter(struct ui *u, int which, const char *v);
 void submit_filter(struct ui *u);
+
+/*
+ * ui/board_filters.c: what the board shows and how: problem filters and the
+ * owner picker, clearing them, order, density, and reopening a closed deal.
+ */
+void open_problems(struct ui *u);
+void open_owner_picker(struct ui *u);
+/* A key in either picker. */
+void pick_key(struct ui *u, int key);
+void clear_filters(struct ui *u);
+void cycle_order(struct ui *u);
+/* The next density, remembered in the user config. */
+void cycle_density(struct ui *u);
+void open_reopen(struct ui *u, long id);
+void submit_reopen(struct ui *u);
+/* A board --as-of a past day changes nothing: 1 (and the status says so) when it is one. */
+int ui_read_only(struct ui *u);
 
 /* ui/pane_keys.c: the side panes and their forms. */
 void ui_relayout(struct ui *u);

@@ -205,6 +205,8 @@ open_deal_form(struct ui *u, long id, int is_new)
 	struct dd_err err;
 
 	memset(&d, 0, sizeof d);
+	if (is_new && ui_read_only(u))
+		return;
 	err_init(&err);
 	if (is_new && permit_write(u->s, &err) != DD_OK) {
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));

@@ -24,6 +24,7 @@
 	X(A_MOVE_TO, "move-to", "M", "move the deal to a chosen stage")                   \
 	X(A_WON, "won", "W", "mark the deal won (the last gate's form)")                  \
 	X(A_LOST, "lost", "L", "mark the deal lost (pick a reason)")                      \
+	X(A_REOPEN, "reopen", "u", "reopen a won or lost deal (managers; asks why)")      \
 	X(A_OVERRIDE, "override", "O C-o", "gate form: override what is unmet (managers)")       \
 	X(A_DETAIL, "detail", "Enter", "the deal in detail: committee, plan, history")    \
 	X(A_EDIT, "edit", "e", "edit the deal's fields")                                  \
@@ -35,7 +36,10 @@
 	X(A_DONE, "done", "Space", "plan pane: mark the chosen step done or not done")     \
 	X(A_STATS, "stats", "t", "the stats screen: aging, conversion, win rate")         \
 	X(A_FILTER, "filter", "/", "show only deals whose title or account has a text")   \
-	X(A_OWNER, "owner", "o", "show only one owner's deals")                           \
+	X(A_OWNER, "owner", "o", "pick an owner: show only their deals")                  \
+	X(A_PROBLEMS, "problems", "f", "problem filters: rotting, overdue, won, lost...") \
+	X(A_ORDER, "order", "S", "order: days in stage, amount, close date, title")       \
+	X(A_DENSITY, "density", "z", "card density: full, compact, one line")             \
 	X(A_CLEAR, "clear", "c", "clear the filters")                                     \
 	X(A_PRIVACY, "privacy", "$", "hide or show amounts (for a screen share)")         \
 	X(A_REDRAW, "redraw", "C-l", "redraw the screen")                                 \
