@@ -15,7 +15,8 @@ CAP="$T_DIR/capture"
 CONFIG="$XDG_CONFIG_HOME/dealdeck/config.ini"
 LABELS="Prospect Qualify Discover Present Propose Negotiate Close"
 
-# Every open deal's markers as the contract orders them, computed here in SQL:
+# Every open deal's markers as the contract orders them (and "no next", not in its
+# list, after them), computed here in SQL:
 # "id|days|age|token~token~..." (age: ROT, warn or empty).
 t_sql "WITH f AS (SELECT d.id, d.next_step, d.next_step_due, s.warn_days AS warn,
 	s.rot_days AS rot,
@@ -30,11 +31,12 @@ t_sql "WITH f AS (SELECT d.id, d.next_step, d.next_step_due, s.warn_days AS warn
 	EXISTS (SELECT 1 FROM stakeholders k WHERE k.deal_id = d.id AND k.role = 'champion') AS ch
 	FROM deals d JOIN stages s ON s.key = d.stage WHERE d.status = 'open')
 	SELECT id, days, iif(days >= rot, 'ROT', iif(days >= warn, 'warn', '')),
-	rtrim(iif(next_step_due < date('now'), 'next late~',
-		iif(coalesce(next_step, '') = '', 'no next~', ''))
+	rtrim(iif(next_step_due < date('now'), 'next late~', '')
 	|| iif(late > 0, late || ' late~', '') || iif(eb, 'EB✓~', 'EB✗~') || iif(ch, 'CH✓~', 'CH✗~')
 	|| iif(people = 0, 'no-contacts~', iif(people = 1, 'single~', ''))
-	|| iif(total > 0, 'plan ' || done || '/' || total || '~', ''), '~') FROM f" >"$T_DIR/marks"
+	|| iif(total > 0, 'plan ' || done || '/' || total || '~', '')
+	|| iif(coalesce(next_step_due >= date('now'), 1) AND coalesce(next_step, '') = '',
+		'no next~', ''), '~') FROM f" >"$T_DIR/marks"
 t_eq "the demo has open deals with markers" "$(test "$(wc -l <"$T_DIR/marks")" -gt 30 && echo yes)" yes
 
 # col ROW K: the text of column K (1 = the first) on screen row ROW of $CAP, trimmed.

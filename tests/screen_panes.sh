@@ -30,7 +30,8 @@ A=$("$DEALDECK" add --title "Alpha rollout" --account Acme --amount 12000)
 "$DEALDECK" plan add "$A" --title "Demo" --owner seller --who Me --due "$WEEK" >/dev/null
 "$DEALDECK" plan 'done' "$(t_sql "SELECT id FROM plan_steps WHERE title = 'Demo'")" >/dev/null
 # Beta: one user, no plan.
-B=$("$DEALDECK" add --title "Beta pilot" --account Bolt --amount 5000)
+# A next step: its card has room for its plan's progress beside the pane.
+B=$("$DEALDECK" add --title "Beta pilot" --account Bolt --amount 5000 --next-step "Call Bo")
 "$DEALDECK" stakeholder add "$B" --name "Cy Ng" --role user >/dev/null
 # Gamma: a committee of 15, in qualify.
 G=$("$DEALDECK" add --title "Gamma crowd" --account Gx --amount 9000)
@@ -159,7 +160,7 @@ t_pane "a step due yesterday is LATE, with due, owner side and who" \
 t_pane_line "the step's title on its own line under it, who set or not" "Security"
 t_pane "a done step says done" "done $WEEK seller Me"
 t_pane_line "its title on its own line" "Demo"
-t_screen "the card shows the late step first" "EB✓ CH✓ 1 late"
+t_screen "the card shows the late step first" "1 late EB✓ CH✓"
 s_keys a
 s_wait_gone "Mutual action plan" && t_ok "a again closes the plan"
 s_keys s

@@ -35,17 +35,20 @@ t_eq "ten deals" "$(t_sql "SELECT count(*) FROM deals")" 10
 # exactly its two borders, where its corners are.
 aligned() {
 	s_seps "$2" "${3:-│}" >"$T_DIR/seps.txt"
-	if [ "${3:-│}" = "│" ]; then tl="┌" tr="┐" bl="└" br="┘"; else tl="+" tr="+" bl="+" br="+"; fi
+	# ASCII corners are + with a border beside them: a card's "+2" is no corner.
+	if [ "${3:-│}" = "│" ]; then tl="┌" tr="┐" bl="└" br="┘" rc=0; else
+		tl="+-" tr="-+" bl="+-" br="-+" rc=1
+	fi
 	top=$(grep -n -- "$tl" "$2" | head -n 1 | cut -d: -f1)
 	bot=$(grep -n -- "$bl" "$2" | tail -n 1 | cut -d: -f1)
 	box=
 	if [ -n "$top" ] && [ -n "$bot" ]; then
 		top=$((top - 1)) bot=$((bot - 1)) # 0-based rows
 		l=$(s_seps "$2" "$tl" | awk -v r="$top" '$1 == r { print $2 }')
-		r=$(s_seps "$2" "$tr" | awk -v r="$top" '$1 == r { print $NF }')
+		r=$(s_seps "$2" "$tr" | awk -v r="$top" -v c="$rc" '$1 == r { print $NF + c }')
 		box="$l $r"
 		t_eq "$1: the box's bottom corners under its top ones" \
-			"$(s_seps "$2" "$bl" | awk -v r="$bot" '$1 == r { print $2 }') $(s_seps "$2" "$br" | awk -v r="$bot" '$1 == r { print $NF }')" \
+			"$(s_seps "$2" "$bl" | awk -v r="$bot" '$1 == r { print $2 }') $(s_seps "$2" "$br" | awk -v r="$bot" -v c="$rc" '$1 == r { print $NF + c }')" \
 			"$box"
 	fi
 	h=$(wc -l <"$2" | tr -d ' ')

@@ -192,10 +192,10 @@ add_mark(struct mark *m, int n, enum theme_role role, const char *fmt, ...)
 }
 
 /*
- * A card's markers in their fixed priority: ROT or warn, the next step (late,
- * or none), plan steps late, economic buyer and champion, single-threaded,
- * plan progress. Words and glyphs, so they read without colour. A won or lost
- * deal has no age and nothing late.
+ * A card's markers in their fixed priority: ROT or warn, next step late, plan
+ * steps late, economic buyer and champion, single-threaded, plan progress,
+ * then no next step. Words and glyphs, so they read without colour. A won or
+ * lost deal has no age and nothing late.
  */
 static int
 card_marks(const struct canvas *c, const struct card *k, struct mark *m)
@@ -206,8 +206,6 @@ card_marks(const struct canvas *c, const struct card *k, struct mark *m)
 		n = add_mark(m, n, aging_role(k->aging), "%s", aging_word(k->aging) + 1);
 	if (open && k->next_overdue)
 		n = add_mark(m, n, ROLE_OVERDUE, "next late");
-	else if (open && (k->next_step == NULL || k->next_step[0] == '\0'))
-		n = add_mark(m, n, ROLE_MARK_MISSING, "no next");
 	if (k->plan_overdue > 0)
 		n = add_mark(m, n, ROLE_OVERDUE, "%d late", k->plan_overdue);
 	n = add_mark(m, n, k->has_economic_buyer ? ROLE_MARK_OK : ROLE_MARK_MISSING, "EB%s",
@@ -219,6 +217,9 @@ card_marks(const struct canvas *c, const struct card *k, struct mark *m)
 			     k->people == 0 ? "no-contacts" : "single");
 	if (k->plan_total > 0)
 		n = add_mark(m, n, ROLE_DIM, "plan %d/%d", k->plan_done, k->plan_total);
+	/* Not in the contract's list: after it. */
+	if (open && !k->next_overdue && (k->next_step == NULL || k->next_step[0] == '\0'))
+		n = add_mark(m, n, ROLE_MARK_MISSING, "no next");
 	return n;
 }
 
