@@ -1,30 +1,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "as_of.h"
 #include "board_data.h"
 #include "date.h"
+#include "period.h"
 #include "strbuf.h"
 #include "xmalloc.h"
 
 /*
  * Every statement reads its deals as alias d with these columns. Now: the deals
  * table, so the indexes serve each column. As of a past day T (the stats
- * screen's reading of history, src/stats.c): deals open now that entered
- * their stage by T; those that moved or closed since, in the stage the first
- * event after T left (the stay it ended began by T); and the closed deals the
- * board ever shows, those closed in T's quarter and still closed at T.
+ * screen's reading of history, src/stats.c): the open deals are those open now
+ * that entered their stage by T, and those that moved or closed since, in the
+ * stage the first event after T left (the stay it ended began by T); the
+ * closed deals the board ever shows are those closed in T's quarter and still
+ * closed at T. SQLite pushes a column's stage into each part, so a column
+ * reads its stage's stays from stage_events_left.
  */
 #define DEAL_COLS "d.id, d.version, d.title, d.account, d.owner, d.amount, d.close_date," \
 		  " d.next_step, d.next_step_due"
 static const char now_source[] = "deals";
-static const char as_of_source[] =
+static const char as_of_open[] =
 	"(SELECT " DEAL_COLS ", d.stage, d.status, d.stage_entered_at, d.closed_at"
 	"  FROM deals d WHERE d.status = 'open' AND d.stage_entered_at <= :tend"
 	" UNION ALL SELECT " DEAL_COLS ", e.from_stage, 'open', e.from_entered_at, NULL"
 	"  FROM stage_events e JOIN deals d ON d.id = e.deal_id"
-	"  WHERE e.at > :tend AND e.from_entered_at <= :tend"
-	" UNION ALL SELECT " DEAL_COLS ", e.stage, e.status, e.from_entered_at, e.at"
-	"  FROM stage_events e JOIN deals d ON d.id = e.deal_id"
+	"  WHERE e.at > :tend AND e.from_entered_at <= :tend)";
+static const char as_of_closed[] =
+	"(SELECT " DEAL_COLS ", e.stage, e.status, e.from_entered_at AS stage_entered_at,"
+	"  e.at AS closed_at FROM stage_events e JOIN deals d ON d.id = e.deal_id"
 	"  WHERE (e.kind = 'won' OR e.kind = 'lost') AND e.at >= :qstart_ts AND e.at <= :tend"
 	"  AND NOT EXISTS (SELECT 1 FROM stage_events y WHERE y.deal_id = e.deal_id"
 	"   AND y.at <= :tend AND (y.at > e.at OR (y.at = e.at AND y.id > e.id))))";
@@ -96,29 +101,36 @@ struct when {
 int
 board_quarter(long day)
 {
-	int y, m, d;
+	struct period q;
 
-	date_to_ymd(day, &y, &m, &d);
-	return (m - 1) / 3 + 1;
+	period_of_day(day, &q);
+	return q.quarter;
+}
+
+int64_t
+board_weighted(int64_t amount, int probability)
+{
+	/* amount * probability / 100 without the product: a column may hold 9e18. */
+	return amount / 100 * probability + amount % 100 * probability / 100;
 }
 
 static void
 when_of(const struct board_filter *f, long today, struct when *w)
 {
-	int y, m, d, q0;
+	struct period q;
+	int y, m, d;
 
 	w->day = f->as_of > 0 ? f->as_of : today;
 	date_format(w->day, w->date);
 	timestamp_end_of_day(w->day, w->tend);
 	date_to_ymd(w->day, &y, &m, &d);
-	q0 = (m - 1) / 3 * 3 + 1;
 	date_format(date_from_ymd(y, m, 1), w->mstart);
 	date_format(m == 12 ? date_from_ymd(y + 1, 1, 1) - 1 : date_from_ymd(y, m + 1, 1) - 1,
 		    w->mend);
-	date_format(date_from_ymd(y, q0, 1), w->qstart);
-	timestamp_start_of_day(date_from_ymd(y, q0, 1), w->qstart_ts);
-	date_format(q0 == 10 ? date_from_ymd(y + 1, 1, 1) - 1 : date_from_ymd(y, q0 + 3, 1) - 1,
-		    w->qend);
+	period_of_day(w->day, &q);
+	date_format(q.first, w->qstart);
+	timestamp_start_of_day(q.first, w->qstart_ts);
+	date_format(q.last, w->qend);
 }
 
 static int
@@ -144,14 +156,16 @@ like_pattern(const char *text)
 	return strbuf_detach(&b);
 }
 
-static const char *
-source(const struct board_filter *f)
-{
-	return f->as_of > 0 ? as_of_source : now_source;
-}
-
 /* Which deals: the open ones, or the quarter's won and lost the filter asks for. */
 enum which { OPEN, CLOSED, QUARTER };
+
+static const char *
+source(const struct board_filter *f, enum which which)
+{
+	if (f->as_of <= 0)
+		return now_source;
+	return which == OPEN ? as_of_open : as_of_closed;
+}
 
 static void
 put_status(struct strbuf *sql, const struct board_filter *f, enum which which)
@@ -189,24 +203,6 @@ put_filter(struct strbuf *sql, const struct board_filter *f, enum which which)
 			strbuf_printf(sql, " AND (%s)", board_problems[i].sql);
 }
 
-static void
-bind_text(sqlite3_stmt *st, const char *name, const char *v)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-
-	if (i > 0)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_int(sqlite3_stmt *st, const char *name, long v)
-{
-	int i = sqlite3_bind_parameter_index(st, name);
-
-	if (i > 0)
-		sqlite3_bind_int64(st, i, v);
-}
-
 /* Prepares the SQL and binds whichever of the day's and the filter's names it uses. */
 static sqlite3_stmt *
 prepare(struct db *db, struct strbuf *sql, const struct board_filter *f, const struct when *w)
@@ -215,19 +211,44 @@ prepare(struct db *db, struct strbuf *sql, const struct board_filter *f, const s
 	int i = sqlite3_bind_parameter_index(st, ":text");
 
 	strbuf_free(sql);
-	bind_int(st, ":day", w->day);
-	bind_text(st, ":date", w->date);
-	bind_text(st, ":tend", w->tend);
-	bind_text(st, ":qstart_ts", w->qstart_ts);
-	bind_text(st, ":mstart", w->mstart);
-	bind_text(st, ":mend", w->mend);
-	bind_text(st, ":qstart", w->qstart);
-	bind_text(st, ":qend", w->qend);
+	bind_named_int(st, ":day", w->day);
+	bind_named_text(st, ":date", w->date);
+	bind_named_text(st, ":tend", w->tend);
+	bind_named_text(st, ":qstart_ts", w->qstart_ts);
+	bind_named_text(st, ":mstart", w->mstart);
+	bind_named_text(st, ":mend", w->mend);
+	bind_named_text(st, ":qstart", w->qstart);
+	bind_named_text(st, ":qend", w->qend);
 	if (given(f->owner))
-		bind_text(st, ":owner", f->owner);
+		bind_named_text(st, ":owner", f->owner);
 	if (i > 0 && given(f->text))
 		sqlite3_bind_text(st, i, like_pattern(f->text), -1, free);
 	return st;
+}
+
+/* Sums past 64 bits are an error, not a wrap (amounts are at most 10^12 each). */
+static int
+too_much(struct dd_err *err)
+{
+	return err_set(err, DD_FAIL,
+		       "the amounts on the board add up to more than dealdeck can count");
+}
+
+static int
+add_amount(int64_t *to, int64_t v, struct dd_err *err)
+{
+	return __builtin_add_overflow(*to, v, to) ? too_much(err) : DD_OK;
+}
+
+/* A statement's end: SQLite's sum() stops at an overflow with this message. */
+static int
+sum_done(struct db *db, int rc, struct dd_err *err)
+{
+	if (rc == SQLITE_DONE)
+		return DD_OK;
+	if (strcmp(sqlite3_errmsg(db->h), "integer overflow") == 0)
+		return too_much(err);
+	return db_fail(db, err, "reading the board");
 }
 
 /* Adds count and sum per stage (column 0 the stage, 1 the count, 2 the sum) to t. */
@@ -243,10 +264,14 @@ add_per_stage(struct db *db, const struct process *p, sqlite3_stmt *st, struct t
 		if (i < 0 || (size_t)i >= p->nstages)
 			continue; /* a stage the process no longer has */
 		t[i].count += sqlite3_column_int64(st, 1);
-		t[i].amount += sqlite3_column_int64(st, 2);
+		if (add_amount(&t[i].amount, sqlite3_column_int64(st, 2), err) != DD_OK) {
+			sqlite3_finalize(st);
+			return err->code;
+		}
 	}
+	rc = sum_done(db, rc, err);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the board");
+	return rc;
 }
 
 static int
@@ -257,7 +282,7 @@ per_stage(struct db *db, const struct process *p, const struct board_filter *f,
 
 	strbuf_init(&sql);
 	strbuf_printf(&sql, "SELECT d.stage, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
-		      source(f));
+		      source(f, which));
 	put_filter(&sql, f, which);
 	strbuf_puts(&sql, " GROUP BY d.stage");
 	return add_per_stage(db, p, prepare(db, &sql, f, w), t, err);
@@ -272,8 +297,9 @@ quarter_closed(struct db *db, const struct board_filter *f, const struct when *w
 	int rc;
 
 	strbuf_init(&sql);
+	/* One range of deals_closed, no sort: SQLite's sum() says when it overflows. */
 	strbuf_printf(&sql, "SELECT d.status, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
-		      source(f));
+		      source(f, QUARTER));
 	put_filter(&sql, f, QUARTER);
 	strbuf_puts(&sql, " GROUP BY d.status");
 	st = prepare(db, &sql, f, w);
@@ -282,11 +308,15 @@ quarter_closed(struct db *db, const struct board_filter *f, const struct when *w
 					   ? &sums->won
 					   : &sums->lost;
 
-		t->count = sqlite3_column_int64(st, 1);
-		t->amount = sqlite3_column_int64(st, 2);
+		t->count += sqlite3_column_int64(st, 1);
+		if (add_amount(&t->amount, sqlite3_column_int64(st, 2), err) != DD_OK) {
+			sqlite3_finalize(st);
+			return err->code;
+		}
 	}
+	rc = sum_done(db, rc, err);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? DD_OK : db_fail(db, err, "reading the board");
+	return rc;
 }
 
 int
@@ -303,8 +333,10 @@ board_totals(struct db *db, const struct process *p, const struct board_filter *
 	rc = per_stage(db, p, f, &w, OPEN, open, err);
 	for (size_t i = 0; rc == DD_OK && i < p->nstages; i++) {
 		sums->open.count += open[i].count;
-		sums->open.amount += open[i].amount;
-		sums->weighted += open[i].amount * p->stages[i].probability / 100;
+		if ((rc = add_amount(&sums->open.amount, open[i].amount, err)) == DD_OK)
+			rc = add_amount(&sums->weighted,
+					board_weighted(open[i].amount, p->stages[i].probability),
+					err);
 	}
 	if (rc == DD_OK && (f->problems & PROBLEMS_CLOSED))
 		rc = per_stage(db, p, f, &w, CLOSED, stages, err);
@@ -344,14 +376,14 @@ board_cards(struct db *db, const struct stage *s, const struct board_filter *f, 
 		      " EXISTS (SELECT 1" PEOPLE " AND k.role = 'champion'),"
 		      " d.status, d.closed_at"
 		      " FROM %s d WHERE d.stage = :stage AND",
-		      source(f));
+		      source(f, shown(f)));
 	put_filter(&sql, f, shown(f));
 	strbuf_printf(&sql, " ORDER BY %s LIMIT :limit OFFSET :offset",
 		      board_orders[f->order].order_by);
 	st = prepare(db, &sql, f, &w);
-	bind_text(st, ":stage", s->key);
-	bind_int(st, ":limit", limit);
-	bind_int(st, ":offset", offset);
+	bind_named_text(st, ":stage", s->key);
+	bind_named_int(st, ":limit", limit);
+	bind_named_int(st, ":offset", offset);
 
 	*n = 0;
 	*out = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof **out);
@@ -421,15 +453,16 @@ board_locate(struct db *db, const struct process *p, const struct board_filter *
 
 	when_of(f, today, &w);
 	strbuf_init(&sql);
-	strbuf_printf(&sql, "WITH t AS (SELECT d.* FROM %s d WHERE d.id = :id AND", source(f));
+	strbuf_printf(&sql, "WITH t AS (SELECT d.* FROM %s d WHERE d.id = :id AND",
+		      source(f, shown(f)));
 	put_filter(&sql, f, shown(f));
 	strbuf_printf(&sql, ") SELECT t.stage, (SELECT count(*) FROM %s d WHERE d.stage = t.stage"
 			    " AND",
-		      source(f));
+		      source(f, shown(f)));
 	put_filter(&sql, f, shown(f));
 	strbuf_printf(&sql, " AND %s) FROM t", board_orders[f->order].before);
 	st = prepare(db, &sql, f, &w);
-	bind_int(st, ":id", deal_id);
+	bind_named_int(st, ":id", deal_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*stage = process_stage_index(p, (const char *)sqlite3_column_text(st, 0));
 		*index = sqlite3_column_int64(st, 1);

@@ -108,5 +108,7 @@ int board_locate(struct db *db, const struct process *p, const struct board_filt
 
 /* The quarter (1-4) of a day, for "Q4 won ...". */
 int board_quarter(long day);
+/* A stage's weighted amount: amount times probability percent, rounded down. */
+int64_t board_weighted(int64_t amount, int probability);
 
 #endif

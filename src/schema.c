@@ -286,12 +286,21 @@ const char *const schema_migrations[] = {
 	 * range of deals_closed (the amount in it: no rows read), not a scan of
 	 * every closed deal. The problem filters count a deal's committee as of a
 	 * day from stakeholders_by_deal alone (single-threaded at 100,000 deals:
-	 * 0.2 -> 0.1 s).
+	 * 0.2 -> 0.1 s). The board as of a past day counts the open deals of then
+	 * from deals_by_stage alone (now with the amount), reads a column's stays
+	 * that ran across that day from stage_events_left, and the quarter's
+	 * closes from stage_events_closes: at 100,000 deals and 1,300,000 events
+	 * the board of a fortnight ago 2.1 -> 0.5 s, a column 0.25 -> 0.03 s.
 	 */
+	"DROP INDEX deals_by_stage;"
+	"CREATE INDEX deals_by_stage ON deals (status, stage, stage_entered_at, amount);"
 	"CREATE INDEX deals_stage_close ON deals (status, stage, close_date IS NULL, close_date);"
 	"CREATE INDEX deals_stage_title ON deals (status, stage, title COLLATE NOCASE);"
 	"CREATE INDEX deals_closed ON deals (status, closed_at, amount);"
-	"CREATE INDEX stakeholders_by_deal ON stakeholders (deal_id, created_at, role);",
+	"CREATE INDEX stakeholders_by_deal ON stakeholders (deal_id, created_at, role);"
+	"CREATE INDEX stage_events_left ON stage_events (from_stage, at)"
+	"  WHERE from_entered_at IS NOT NULL;"
+	"CREATE INDEX stage_events_closes ON stage_events (at) WHERE kind = 'won' OR kind = 'lost';",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -416,7 +416,7 @@ draw_totals(struct board *b, struct canvas *c, int i, int y, int x, int room)
 	snprintf(line, sizeof line, "%d%%", s->probability);
 	if (!b->privacy) {
 		amount_short(t->amount, total, sizeof total);
-		amount_short(t->amount * s->probability / 100, weighted, sizeof weighted);
+		amount_short(board_weighted(t->amount, s->probability), weighted, sizeof weighted);
 		snprintf(line, sizeof line, "%s %d%%", total, s->probability);
 		for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++) {
 			char try[128];
