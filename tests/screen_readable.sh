@@ -151,7 +151,7 @@ for size in 80x24 120x40 200x60; do
 			"$(while IFS= read -r h; do grep -F -- "$h" "$T_DIR/help" | sort -u; done <"$T_DIR/helps" | sort | uniq -d | wc -l | tr -d ' ')" 0
 		miss=
 		for m in "EB✓ EB✗" "CH✓ CH✗" "w " "warn" "ROT" "next late" "plan N/M" "single" "no next" \
-			"‹ ›" "+N" "WON LOST" "N late" "no-contacts"; do
+			"‹ 2 3 ›" "+N" "WON LOST" "N late" "no-contacts"; do
 			grep -qE "│ $m  " "$T_DIR/help" || grep -qF "│ $m " "$T_DIR/help" || miss="$miss [$m]"
 		done
 		t_eq "$size: the legend names every card marker" "$miss" ""

@@ -17,7 +17,7 @@ static const struct legend_row {
 	{"+N", NULL, "N more markers than the card has room for"},
 	{"WON LOST", NULL, "closed this quarter (problem filter f; u reopens)"},
 	{"w", NULL, "column header: the weighted amount (by probability)"},
-	{"‹ ›", "< >", "more stages to the left or right"},
+	{"‹ 2 3 ›", "< 2 3 >", "header row: stages beyond the screen, left and right"},
 	{"▲ ▼ N more", "^ v N more", "more cards above or below in the column"},
 	{"▶", ">", "the selected card"},
 	{"•••", "***", "an amount hidden ($)"},
