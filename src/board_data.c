@@ -18,8 +18,9 @@
  * closed at T. SQLite pushes a column's stage into each part, so a column
  * reads its stage's stays from stage_events_left.
  */
-#define DEAL_COLS "d.id, d.version, d.title, d.account, d.owner, d.amount, d.close_date," \
-		  " d.next_step, d.next_step_due"
+#define DEAL_COLS                                                                                 \
+	"d.id, d.version, d.title, d.account, d.owner, d.amount, d.close_date,"                   \
+	" d.next_step, d.next_step_due"
 static const char now_source[] = "deals";
 static const char as_of_open[] =
 	"(SELECT " DEAL_COLS ", d.stage, d.status, d.stage_entered_at, d.closed_at"
@@ -35,8 +36,8 @@ static const char as_of_closed[] =
 	"   AND y.at <= :tend AND (y.at > e.at OR (y.at = e.at AND y.id > e.id))))";
 
 /* A deal's committee and plan as they were at the end of T (rows added later do not count). */
-#define PEOPLE " FROM stakeholders k WHERE k.deal_id = d.id AND k.created_at <= :tend"
-#define STEPS  " FROM plan_steps p WHERE p.deal_id = d.id AND p.created_at <= :tend"
+#define PEOPLE         " FROM stakeholders k WHERE k.deal_id = d.id AND k.created_at <= :tend"
+#define STEPS          " FROM plan_steps p WHERE p.deal_id = d.id AND p.created_at <= :tend"
 #define OPEN_LATE_STEP STEPS " AND (p.done_at IS NULL OR p.done_at > :tend) AND p.due < :date"
 #define DAYS_IN_STAGE  "(:day - unixepoch(d.stage_entered_at) / 86400)"
 #define THRESHOLD(col) "(SELECT s." col " FROM stages s WHERE s.key = d.stage)"
@@ -65,8 +66,7 @@ const struct board_problem_def board_problems[PROB_COUNT] = {
 			  "d.status = 'open' AND " DAYS_IN_STAGE " >= " THRESHOLD("rot_days"),
 			  NULL},
 	[PROB_WARN] = {"past warn", "at or past the stage's warn days",
-		       "d.status = 'open' AND " DAYS_IN_STAGE " >= " THRESHOLD("warn_days"),
-		       NULL},
+		       "d.status = 'open' AND " DAYS_IN_STAGE " >= " THRESHOLD("warn_days"), NULL},
 	[PROB_NO_NEXT] = {"no next step", "no next step set", "coalesce(d.next_step, '') = ''",
 			  NULL},
 	[PROB_OVERDUE] = {"overdue", "the next step or a plan step is past due",
@@ -85,8 +85,7 @@ const struct board_problem_def board_problems[PROB_COUNT] = {
 	[PROB_CLOSE_QUARTER] = {"closing this quarter", "open, close date in this quarter",
 				"d.status = 'open' AND d.close_date BETWEEN :qstart AND :qend",
 				NULL},
-	[PROB_WON] = {"won this quarter", "closed won, in the stage it closed from", NULL,
-		      "won"},
+	[PROB_WON] = {"won this quarter", "closed won, in the stage it closed from", NULL, "won"},
 	[PROB_LOST] = {"lost this quarter", "closed lost, in the stage it closed from", NULL,
 		       "lost"},
 };
@@ -298,7 +297,8 @@ quarter_closed(struct db *db, const struct board_filter *f, const struct when *w
 
 	strbuf_init(&sql);
 	/* One range of deals_closed, no sort: SQLite's sum() says when it overflows. */
-	strbuf_printf(&sql, "SELECT d.status, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
+	strbuf_printf(&sql,
+		      "SELECT d.status, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
 		      source(f, QUARTER));
 	put_filter(&sql, f, QUARTER);
 	strbuf_puts(&sql, " GROUP BY d.status");
@@ -399,7 +399,7 @@ board_cards(struct db *db, const struct stage *s, const struct board_filter *f, 
 		c->account = db_column_text(st, 3);
 		c->owner = db_column_text(st, 4);
 		c->amount = sqlite3_column_int64(st, 5);
-		c->status = strcmp(status, "won") == 0	  ? CARD_WON
+		c->status = strcmp(status, "won") == 0    ? CARD_WON
 			    : strcmp(status, "lost") == 0 ? CARD_LOST
 							  : CARD_OPEN;
 		if (c->status != CARD_OPEN)
@@ -456,8 +456,9 @@ board_locate(struct db *db, const struct process *p, const struct board_filter *
 	strbuf_printf(&sql, "WITH t AS (SELECT d.* FROM %s d WHERE d.id = :id AND",
 		      source(f, shown(f)));
 	put_filter(&sql, f, shown(f));
-	strbuf_printf(&sql, ") SELECT t.stage, (SELECT count(*) FROM %s d WHERE d.stage = t.stage"
-			    " AND",
+	strbuf_printf(&sql,
+		      ") SELECT t.stage, (SELECT count(*) FROM %s d WHERE d.stage = t.stage"
+		      " AND",
 		      source(f, shown(f)));
 	put_filter(&sql, f, shown(f));
 	strbuf_printf(&sql, " AND %s) FROM t", board_orders[f->order].before);

@@ -16,10 +16,10 @@
 enum board_order { ORDER_DAYS, ORDER_AMOUNT, ORDER_CLOSE, ORDER_TITLE, ORDER_COUNT };
 
 struct board_order_def {
-	const char *name;     /* "days in stage", as the title bar and the man page say */
+	const char *name;       /* "days in stage", as the title bar and the man page say */
 	const char *short_name; /* "days": when the title bar is narrow */
-	const char *order_by; /* SQL on alias d */
-	const char *before;   /* SQL: d comes before t in this order */
+	const char *order_by;   /* SQL on alias d */
+	const char *before;     /* SQL: d comes before t in this order */
 };
 extern const struct board_order_def board_orders[ORDER_COUNT];
 
@@ -34,7 +34,7 @@ enum board_problem {
 	PROB_NO_EB,
 	PROB_CLOSE_MONTH,
 	PROB_CLOSE_QUARTER,
-	PROB_WON,  /* these two show won or lost deals instead of open ones */
+	PROB_WON, /* these two show won or lost deals instead of open ones */
 	PROB_LOST,
 	PROB_COUNT
 };
@@ -51,11 +51,11 @@ extern const struct board_problem_def board_problems[PROB_COUNT];
 #define PROBLEMS_CLOSED (PROBLEM_BIT(PROB_WON) | PROBLEM_BIT(PROB_LOST))
 
 struct board_filter {
-	const char *owner;     /* a login, or NULL */
-	const char *text;      /* part of the title or account, or NULL */
-	unsigned problems;     /* PROBLEM_BIT()s, all must hold */
+	const char *owner; /* a login, or NULL */
+	const char *text;  /* part of the title or account, or NULL */
+	unsigned problems; /* PROBLEM_BIT()s, all must hold */
 	enum board_order order;
-	long as_of;            /* a day number: the pipeline at its end; 0 or less: now */
+	long as_of; /* a day number: the pipeline at its end; 0 or less: now */
 };
 
 struct totals {
@@ -65,8 +65,8 @@ struct totals {
 
 /* The title bar's figures. */
 struct board_sums {
-	struct totals open; /* open deals under every filter */
-	int64_t weighted;   /* their amounts times their stages' probabilities */
+	struct totals open;      /* open deals under every filter */
+	int64_t weighted;        /* their amounts times their stages' probabilities */
 	struct totals won, lost; /* closed in the quarter of the day, owner and text filters */
 };
 
@@ -75,8 +75,8 @@ struct board_sums {
  * lost filter the quarter's closed ones, in the stage they closed from), and
  * the title bar's sums. today: the day it is (as_of in f overrides it).
  */
-int board_totals(struct db *db, const struct process *p, const struct board_filter *f,
-		 long today, struct totals *stages, struct board_sums *sums, struct dd_err *err);
+int board_totals(struct db *db, const struct process *p, const struct board_filter *f, long today,
+		 struct totals *stages, struct board_sums *sums, struct dd_err *err);
 
 enum card_status { CARD_OPEN, CARD_WON, CARD_LOST };
 
@@ -103,8 +103,8 @@ void board_cards_free(struct card *v, size_t n);
  * column (to keep it selected when others change the board). -1 if the filter
  * does not show it.
  */
-int board_locate(struct db *db, const struct process *p, const struct board_filter *f,
-		 long today, long deal_id, int *stage, long *index);
+int board_locate(struct db *db, const struct process *p, const struct board_filter *f, long today,
+		 long deal_id, int *stage, long *index);
 
 /* The quarter (1-4) of a day, for "Q4 won ...". */
 int board_quarter(long day);

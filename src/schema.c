@@ -300,7 +300,8 @@ const char *const schema_migrations[] = {
 	"CREATE INDEX stakeholders_by_deal ON stakeholders (deal_id, created_at, role);"
 	"CREATE INDEX stage_events_left ON stage_events (from_stage, at)"
 	"  WHERE from_entered_at IS NOT NULL;"
-	"CREATE INDEX stage_events_closes ON stage_events (at) WHERE kind = 'won' OR kind = 'lost';",
+	"CREATE INDEX stage_events_closes ON stage_events (at)"
+	"  WHERE kind = 'won' OR kind = 'lost';",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -107,8 +107,8 @@ setup(void)
 	step(3, "2026-11-10", "2026-11-09 10:00:00");
 	deal(4, "Delta", "qualify", "won", 1000, "2026-10-01 10:00:00", "2026-11-10 10:00:00",
 	     NULL, NULL, NULL);
-	deal(5, "Echo", "discover", "lost", 70, "2026-08-01 10:00:00", "2026-09-20 10:00:00",
-	     NULL, NULL, NULL);
+	deal(5, "Echo", "discover", "lost", 70, "2026-08-01 10:00:00", "2026-09-20 10:00:00", NULL,
+	     NULL, NULL);
 	deal(6, "Foxtrot", "discover", "lost", 60, "2026-09-01 10:00:00", "2026-10-05 10:00:00",
 	     NULL, NULL, NULL);
 }
@@ -211,7 +211,7 @@ START_TEST(test_problems)
 		{PROB_CLOSE_MONTH, 0, "Alpha"},
 		{PROB_CLOSE_QUARTER, 0, "Alpha"},
 		{PROB_WON, 1, "Delta"},
-		{PROB_WON, 0, ""}, /* won deals show in the stage they closed from only */
+		{PROB_WON, 0, ""},         /* won deals show in the stage they closed from only */
 		{PROB_LOST, 2, "Foxtrot"}, /* Echo was lost last quarter */
 	};
 
@@ -220,7 +220,8 @@ START_TEST(test_problems)
 
 		check_titles(cases[i].stage, &f, cases[i].want);
 	}
-	struct board_filter both = {.problems = PROBLEM_BIT(PROB_WARN) | PROBLEM_BIT(PROB_NO_PLAN)};
+	struct board_filter both = {.problems =
+					    PROBLEM_BIT(PROB_WARN) | PROBLEM_BIT(PROB_NO_PLAN)};
 	check_titles(0, &both, "Alpha");
 	/* Won and lost together; a committee problem applies to them too. */
 	struct board_filter closed = {.problems = PROBLEMS_CLOSED | PROBLEM_BIT(PROB_SINGLE)};

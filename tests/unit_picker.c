@@ -83,7 +83,8 @@ START_TEST(test_draw)
 
 		for (int x = 0; x < c.w; x++)
 			strcat(row, canvas_at(&c, y, x)->ch);
-		found += strstr(row, "[x] rotting") != NULL && strstr(row, "at or past rot") != NULL;
+		found += strstr(row, "[x] rotting") != NULL &&
+			 strstr(row, "at or past rot") != NULL;
 		found += strstr(row, "[ ] no plan") != NULL;
 	}
 	ck_assert_int_eq(found, 2);

@@ -195,8 +195,9 @@ open_reopen(struct ui *u, long id)
 	char title[256];
 
 	if (k != NULL && k->status == CARD_OPEN) {
-		board_set_status(&u->b, 0, "deal %ld is open: u reopens a won or lost one "
-					   "(f: won or lost this quarter)",
+		board_set_status(&u->b, 0,
+				 "deal %ld is open: u reopens a won or lost one "
+				 "(f: won or lost this quarter)",
 				 id);
 		return;
 	}

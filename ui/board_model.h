@@ -33,7 +33,7 @@ struct board {
 	struct layout lay;
 	struct board_column *cols; /* one per stage of the process it was built for */
 	size_t ncols;
-	long revision; /* of that process: another one means columns built again */
+	long revision;          /* of that process: another one means columns built again */
 	struct board_sums sums; /* the title bar's */
 	int sel_col;
 	int first_col;

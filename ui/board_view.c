@@ -34,12 +34,12 @@ amount_short(long long minor, char *out, size_t len)
 
 /* The title bar's parts, each with its shorter form for a narrow screen. */
 enum {
-	T_NO_PROCESS = 1 << 0,   /* the process name goes first */
-	T_FILTER_COUNT = 1 << 1, /* "3 filters" for the list of them */
-	T_SHORT_ORDER = 1 << 2,  /* "by days" */
-	T_SHORT_AS_OF = 1 << 3,  /* the date without "(read-only)" */
+	T_NO_PROCESS = 1 << 0,    /* the process name goes first */
+	T_FILTER_COUNT = 1 << 1,  /* "3 filters" for the list of them */
+	T_SHORT_ORDER = 1 << 2,   /* "by days" */
+	T_SHORT_AS_OF = 1 << 3,   /* the date without "(read-only)" */
 	T_NO_CLOSED_SUM = 1 << 4, /* won and lost counts without amounts */
-	T_NO_NAME = 1 << 5,      /* no "dealdeck" */
+	T_NO_NAME = 1 << 5,       /* no "dealdeck" */
 	T_NO_WEIGHTED = 1 << 6,
 };
 
@@ -88,8 +88,9 @@ title_parts(const struct board *b, unsigned t, struct strbuf *left, struct strbu
 		date_format(b->as_of, day);
 		strbuf_printf(left, "as of %s%s  ", day, t & T_SHORT_AS_OF ? "" : " (read-only)");
 	}
-	strbuf_printf(left, "by %s", t & T_SHORT_ORDER ? board_orders[b->order].short_name
-						       : board_orders[b->order].name);
+	strbuf_printf(left, "by %s",
+		      t & T_SHORT_ORDER ? board_orders[b->order].short_name
+					: board_orders[b->order].name);
 	strbuf_init(&f);
 	nf = filters_text(b, &f);
 	if (nf > 0 && (t & T_FILTER_COUNT))
@@ -108,8 +109,8 @@ title_parts(const struct board *b, unsigned t, struct strbuf *left, struct strbu
 		if (!(t & T_NO_WEIGHTED))
 			strbuf_printf(right, "  w %s", weighted);
 	}
-	strbuf_printf(right, "  Q%d won %ld", board_quarter(b->as_of > 0 ? b->as_of : date_today()),
-		      m->won.count);
+	strbuf_printf(right, "  Q%d won %ld",
+		      board_quarter(b->as_of > 0 ? b->as_of : date_today()), m->won.count);
 	amount_short(m->won.amount, won, sizeof won);
 	amount_short(m->lost.amount, lost, sizeof lost);
 	if (!b->privacy && !(t & T_NO_CLOSED_SUM))
@@ -137,7 +138,8 @@ draw_title(struct board *b, struct canvas *c)
 		strbuf_reset(&left);
 		strbuf_reset(&right);
 		title_parts(b, title_steps[i], &left, &right);
-		if (1 + text_width(strbuf_str(&left)) + 2 + text_width(strbuf_str(&right)) + 1 <= w)
+		if (1 + text_width(strbuf_str(&left)) + 2 + text_width(strbuf_str(&right)) + 1 <=
+		    w)
 			break;
 	}
 	canvas_fill(c, 0, 0, 1, w, ROLE_TITLE);
@@ -175,8 +177,7 @@ struct mark {
 	enum theme_role role;
 };
 
-static int
-add_mark(struct mark *m, int n, enum theme_role role, const char *fmt, ...)
+static int add_mark(struct mark *m, int n, enum theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 static int
@@ -492,7 +493,8 @@ draw_empty(struct board *b, struct canvas *c)
 		line2[0] = '\0';
 	} else {
 		keys_of(A_NEW, key, sizeof key);
-		snprintf(line1, sizeof line1, "No open deals yet: %s adds one (dealdeck add in a shell).",
+		snprintf(line1, sizeof line1,
+			 "No open deals yet: %s adds one (dealdeck add in a shell).",
 			 key[0] ? strtok(key, " ") : "n");
 		snprintf(line2, sizeof line2, "dealdeck --demo shows a demo pipeline.");
 	}

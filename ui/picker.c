@@ -212,8 +212,8 @@ picker_draw(struct picker *p, struct canvas *c, int *cy, int *cx)
 		int i = p->match[p->top + r], ry = y + 2 + head + r, used = 0;
 
 		if (p->multi)
-			used = canvas_text(c, ry, x + 2, inner,
-					   p->checked[i] ? "[x] " : "[ ] ", ROLE_NORMAL);
+			used = canvas_text(c, ry, x + 2, inner, p->checked[i] ? "[x] " : "[ ] ",
+					   ROLE_NORMAL);
 		canvas_text(c, ry, x + 2 + used, tw - used, p->texts.v[i], ROLE_NORMAL);
 		canvas_text(c, ry, x + 3 + tw, inner - tw - 1, p->helps.v[i], ROLE_DIM);
 		if (p->top + r == p->sel)

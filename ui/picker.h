@@ -13,13 +13,13 @@
 
 struct picker {
 	char *title;
-	int multi;               /* Space checks items; else typing finds them */
-	struct strvec values;    /* what an item means (a login, a filter's number) */
-	struct strvec texts;     /* what it shows, and what typing searches */
-	struct strvec helps;     /* beside it, dimmed ("" for none) */
-	unsigned char *checked;  /* multi: per item */
-	struct line_edit query;  /* the typed text */
-	int *match;              /* items the query keeps, in order */
+	int multi;              /* Space checks items; else typing finds them */
+	struct strvec values;   /* what an item means (a login, a filter's number) */
+	struct strvec texts;    /* what it shows, and what typing searches */
+	struct strvec helps;    /* beside it, dimmed ("" for none) */
+	unsigned char *checked; /* multi: per item */
+	struct line_edit query; /* the typed text */
+	int *match;             /* items the query keeps, in order */
 	int nmatch, sel, top;
 };
 
