@@ -10,7 +10,8 @@ main(void)
 		suite_date,  suite_money,  suite_text,   suite_process,
 		suite_gate,  suite_db,     suite_canvas, suite_line_edit,
 		suite_theme, suite_layout, suite_people, suite_import, suite_session,
-		suite_demo,  suite_form,   suite_review, suite_import_dates, suite_config, suite_board, suite_picker,
+		suite_demo,  suite_form,   suite_review, suite_import_dates, suite_config,
+		suite_board, suite_picker,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;
