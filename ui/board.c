@@ -382,13 +382,9 @@ act(struct ui *u, enum action a)
 	}
 }
 
-static void
-on_key(struct ui *u, int key)
+void
+ui_overlay_key(struct ui *u, int key)
 {
-	if (u->stats.on) {
-		stats_key(u, key);
-		return;
-	}
 	if (u->ov == OV_HELP) {
 		if (!scroll_key(key, &u->help_top, u->cv.h - 5))
 			ui_close_overlay(u);
@@ -434,6 +430,15 @@ on_key(struct ui *u, int key)
 			else
 				submit_simple(u);
 		}
+	}
+}
+
+/* The board's keys: an open overlay's first, then a focused pane's, then the board's. */
+static void
+board_key(struct ui *u, int key)
+{
+	if (u->ov != OV_NONE) {
+		ui_overlay_key(u, key);
 		return;
 	}
 	if (u->pane.kind != PANE_NONE && u->pane.focus) {
@@ -457,14 +462,10 @@ on_key(struct ui *u, int key)
 }
 
 static void
-on_mouse(struct ui *u, int y, int x, int button)
+board_mouse(struct ui *u, int y, int x, int button)
 {
 	const struct layout *l = &u->b.lay;
 
-	if (u->stats.on) {
-		stats_mouse(u, button);
-		return;
-	}
 	if (u->ov != OV_NONE || l->too_small)
 		return;
 	if (button == 4 || button == 5) {
@@ -488,7 +489,8 @@ resize(struct ui *u)
 	screen_size(&w, &h);
 	canvas_free(&u->cv);
 	canvas_init(&u->cv, w, h, u->b.ascii);
-	ui_relayout(u);
+	ui_relayout(u); /* the board's layout: every screen returns to it */
+	ui_mode(u)->resize(u);
 }
 
 /* s without the spaces around it (a form's keys are padded for its border). */
@@ -530,15 +532,24 @@ update_hint(struct ui *u)
 	u->b.dirty |= DIRTY_STATUS;
 }
 
+void
+ui_overlay_draw(struct ui *u, int *cy, int *cx)
+{
+	if (u->ov == OV_HELP)
+		draw_help(u);
+	else if (u->ov == OV_DETAIL)
+		draw_detail(u);
+	else if (u->ov == OV_PICK_PROBLEMS || u->ov == OV_PICK_OWNER)
+		picker_draw(&u->picker, &u->cv, cy, cx);
+	else if (u->ov != OV_NONE)
+		form_draw(&u->form, &u->cv, cy, cx);
+}
+
 static void
-draw(struct ui *u)
+board_draw(struct ui *u)
 {
 	int cy = -1, cx = -1;
 
-	if (u->stats.on) {
-		stats_draw(u);
-		return;
-	}
 	update_hint(u);
 	if (u->ov != OV_NONE) /* the overlay is drawn over whatever the board redrew */
 		u->b.dirty |= DIRTY_OVERLAY;
@@ -554,14 +565,7 @@ draw(struct ui *u)
 	board_view_draw(&u->b, &u->cv);
 	if (!u->b.lay.too_small) { /* else it says so; panes and forms come back on a resize */
 		draw_pane(u);
-		if (u->ov == OV_HELP)
-			draw_help(u);
-		else if (u->ov == OV_DETAIL)
-			draw_detail(u);
-		else if (u->ov == OV_PICK_PROBLEMS || u->ov == OV_PICK_OWNER)
-			picker_draw(&u->picker, &u->cv, &cy, &cx);
-		else if (u->ov != OV_NONE)
-			form_draw(&u->form, &u->cv, &cy, &cx);
+		ui_overlay_draw(u, &cy, &cx);
 	}
 	u->b.dirty = 0;
 	screen_put(&u->cv, 0, u->cv.h);
@@ -589,16 +593,35 @@ poll_changes(struct ui *u)
 	err_free(&err);
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1; /* a plan step may be overdue now */
-	if (!changed)
-		return; /* only the day changed */
-	if (u->stats.on)
-		stats_changed(u);
-	else if (new_process)
+	if (changed) /* not when only the day changed */
+		ui_mode(u)->changed(u, new_process);
+}
+
+static void
+board_changed(struct ui *u, int new_process)
+{
+	if (new_process)
 		board_set_status(&u->b, 0, "a manager applied a new process: the board and its "
 					   "gates follow it now");
 	else if (u->ov == OV_NONE)
 		board_set_status(&u->b, 0, "updated: someone else changed the pipeline");
 }
+
+static void
+board_mode_resize(struct ui *u)
+{
+	(void)u; /* the loop laid the board out already */
+}
+
+const struct screen_mode board_mode = {
+	.name = "board",
+	.draw = board_draw,
+	.key = board_key,
+	.mouse = board_mouse,
+	.changed = board_changed,
+	.resize = board_mode_resize,
+	.end = NULL, /* the loop owns the board: it outlives every screen */
+};
 
 int
 board_run(struct cli *c)
@@ -634,7 +657,7 @@ board_run(struct cli *c)
 		/* A write reloaded the process (a manager applied one): columns first. */
 		if (board_stale(&u.b))
 			ui_reload(&u, ui_selected_id(&u));
-		draw(&u);
+		ui_mode(&u)->draw(&u);
 		key = screen_key(POLL_MS, &my, &mx, &mb);
 		if (key == K_TICK && screen_check_size())
 			resize(&u);
@@ -643,9 +666,9 @@ board_run(struct cli *c)
 		else if (key == K_RESIZE)
 			resize(&u);
 		else if (key == K_MOUSE)
-			on_mouse(&u, my, mx, mb);
+			ui_mode(&u)->mouse(&u, my, mx, mb);
 		else
-			on_key(&u, key);
+			ui_mode(&u)->key(&u, key);
 	}
 	screen_stop();
 	if (u.ov != OV_NONE)
@@ -653,7 +676,7 @@ board_run(struct cli *c)
 	if (u.gate_suspended || u.overriding)
 		form_free(&u.gate_saved);
 	pane_clear(&u.pane);
-	stats_end(&u);
+	ui_end_screens(&u);
 	canvas_free(&u.cv);
 	board_free(&u.b);
 	/* Killed by a signal: say so in the exit status, as shells do (128 + N). */

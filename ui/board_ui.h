@@ -74,9 +74,34 @@ enum {
 /* The stats screen (t): shown over the whole board while on. */
 struct stats_screen {
 	struct stats_view view;
-	int on;
 	int dirty; /* to draw again */
 	int w, h;  /* the screen size it was drawn at */
+};
+
+struct ui;
+
+/*
+ * The full screens, as data: what follow mode can name and hand on. Each is one
+ * table of handlers (tmux's window_mode); the loop calls the current one's and
+ * never names a screen.
+ */
+enum screen_id { SCREEN_BOARD, SCREEN_STATS, SCREEN_COUNT };
+
+struct screen_mode {
+	const char *name;
+	void (*draw)(struct ui *u);               /* once per turn of the loop, if dirty */
+	void (*key)(struct ui *u, int key);       /* every key while it is shown */
+	void (*mouse)(struct ui *u, int y, int x, int button);
+	void (*changed)(struct ui *u, int new_process); /* another user committed */
+	void (*resize)(struct ui *u);             /* the canvas has the new size */
+	void (*end)(struct ui *u);                /* the program ends: its state goes */
+};
+
+extern const struct screen_mode board_mode, stats_mode;
+
+/* What the user looks at: plain data. */
+struct view_state {
+	enum screen_id screen;
 };
 
 struct ui {
@@ -115,8 +140,9 @@ struct ui {
 	long data_version;
 	long day; /* the day the board was read: at midnight, cards age */
 	int quit;
-	struct stats_screen stats;
-	struct picker picker; /* OV_PICK_* */
+	struct view_state view;
+	void *screen_data[SCREEN_COUNT]; /* each screen's own state, made when first shown */
+	struct picker picker;            /* OV_PICK_* */
 };
 
 /* ui/board.c: what every part uses. */
@@ -191,13 +217,24 @@ void pane_key(struct ui *u, int key);
 void submit_pane_form(struct ui *u);
 void draw_pane(struct ui *u);
 
-/* ui/stats_screen.c: the stats screen; while it is on it gets every key. */
+/* ui/screens.c: the current screen's handlers, and going to another screen. */
+const struct screen_mode *ui_mode(const struct ui *u);
+/* Shows screen id; its handlers get every key from now on. */
+void ui_show_screen(struct ui *u, enum screen_id id);
+/* Back to the board, all of it drawn again (another screen covered it). */
+void ui_show_board(struct ui *u);
+/* Every screen's end handler: the program ends. */
+void ui_end_screens(struct ui *u);
+
+/*
+ * ui/board.c: a key or the drawing of an open overlay (a form, a picker, help),
+ * for any screen that shows the board's forms over itself.
+ */
+void ui_overlay_key(struct ui *u, int key);
+/* Draws the open form or picker onto the canvas; the cursor's place in *cy, *cx. */
+void ui_overlay_draw(struct ui *u, int *cy, int *cx);
+
+/* ui/stats_screen.c: the stats screen (t). */
 void stats_open(struct ui *u);
-void stats_key(struct ui *u, int key);
-void stats_mouse(struct ui *u, int button);
-/* Another process committed: the figures are computed again. */
-void stats_changed(struct ui *u);
-void stats_draw(struct ui *u);
-void stats_end(struct ui *u);
 
 #endif

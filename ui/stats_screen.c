@@ -117,30 +117,39 @@ build_hints(struct stats_view *v)
 	}
 }
 
+/* The screen's state, made when it is first opened. */
+static struct stats_screen *
+stats_state(struct ui *u)
+{
+	if (u->screen_data[SCREEN_STATS] == NULL)
+		u->screen_data[SCREEN_STATS] = xcalloc(1, sizeof(struct stats_screen));
+	return u->screen_data[SCREEN_STATS];
+}
+
 static void
 set_status(struct ui *u, int error, const char *fmt, const char *arg)
 {
-	struct stats_view *v = &u->stats.view;
+	struct stats_view *v = &stats_state(u)->view;
 
 	snprintf(v->status, sizeof v->status, fmt, arg);
 	v->status_error = error;
-	u->stats.dirty = 1;
+	stats_state(u)->dirty = 1;
 }
 
 /* T: the board's --as-of, else today. */
 static long
-as_of(const struct ui *u)
+as_of(struct ui *u)
 {
 	return u->c->as_of >= 0 ? u->c->as_of : date_today();
 }
 
 /* The period of a preset, or the one shown when the dates were typed (preset -1). */
 static void
-period_of(const struct ui *u, int preset, long *from, long *to)
+period_of(struct ui *u, int preset, long *from, long *to)
 {
 	if (preset < 0) {
-		*from = u->stats.view.st.from;
-		*to = u->stats.view.st.to;
+		*from = stats_state(u)->view.st.from;
+		*to = stats_state(u)->view.st.to;
 		return;
 	}
 	*to = as_of(u);
@@ -151,7 +160,7 @@ period_of(const struct ui *u, int preset, long *from, long *to)
 static int
 compute(struct ui *u, const char *owner, int preset, long from, long to, struct dd_err *err)
 {
-	struct stats_view *v = &u->stats.view;
+	struct stats_view *v = &stats_state(u)->view;
 	struct stats_query q = {owner, u->c->as_of, from, to};
 	struct stats st;
 	char *keep = owner ? xstrdup(owner) : NULL;
@@ -165,7 +174,7 @@ compute(struct ui *u, const char *owner, int preset, long from, long to, struct 
 	free(v->owner);
 	v->owner = keep;
 	v->preset = preset;
-	u->stats.dirty = 1;
+	stats_state(u)->dirty = 1;
 	return DD_OK;
 }
 
@@ -190,7 +199,7 @@ show(struct ui *u, const char *owner, int preset)
 void
 stats_open(struct ui *u)
 {
-	struct stats_view *v = &u->stats.view;
+	struct stats_view *v = &stats_state(u)->view;
 
 	if (v->proc == NULL) {
 		v->proc = &u->s->proc;
@@ -204,27 +213,21 @@ stats_open(struct ui *u)
 		return;
 	}
 	v->top = 0;
-	u->stats.on = 1;
-	u->stats.dirty = 1;
+	ui_show_screen(u, SCREEN_STATS);
+	stats_state(u)->dirty = 1;
 }
 
 static void
-back_to_board(struct ui *u)
-{
-	if (u->ov != OV_NONE)
-		ui_close_overlay(u);
-	u->stats.on = 0;
-	u->b.status[0] = '\0';
-	board_mark_all(&u->b); /* the stats covered all of it */
-	u->pane_stale = 1;
-}
-
-void
 stats_end(struct ui *u)
 {
-	stats_free(&u->stats.view.st);
-	free(u->stats.view.owner);
-	memset(&u->stats, 0, sizeof u->stats);
+	struct stats_screen *s = u->screen_data[SCREEN_STATS];
+
+	if (s == NULL)
+		return;
+	stats_free(&s->view.st);
+	free(s->view.owner);
+	free(s);
+	u->screen_data[SCREEN_STATS] = NULL;
 }
 
 static int
@@ -238,7 +241,7 @@ static void
 open_owner(struct ui *u)
 {
 	const struct process *p = &u->s->proc;
-	const char *cur = u->stats.view.owner;
+	const char *cur = stats_state(u)->view.owner;
 	struct strvec names = {0}, owners = {0};
 	struct dd_err err;
 	struct field *f;
@@ -273,8 +276,8 @@ open_dates(struct ui *u)
 {
 	char from[DATE_LEN], to[DATE_LEN];
 
-	date_format(u->stats.view.st.from, from);
-	date_format(u->stats.view.st.to, to);
+	date_format(stats_state(u)->view.st.from, from);
+	date_format(stats_state(u)->view.st.to, to);
 	form_init(&u->form, " Stats of a period ");
 	form_info(&u->form, "", "The first and the last day, both included (YYYY-MM-DD).",
 		  ROLE_DIM);
@@ -301,7 +304,7 @@ form_date(struct ui *u, int tag, const char *name, long *day)
 static void
 submit(struct ui *u)
 {
-	struct stats_view *v = &u->stats.view;
+	struct stats_view *v = &stats_state(u)->view;
 	struct dd_err err;
 	long from, to;
 	int rc;
@@ -351,7 +354,7 @@ form_key_stats(struct ui *u, int key)
 static void
 command(struct ui *u, enum stats_cmd cmd)
 {
-	struct stats_view *v = &u->stats.view;
+	struct stats_view *v = &stats_state(u)->view;
 	int page = stats_view_page(&u->cv);
 
 	switch (cmd) {
@@ -395,17 +398,17 @@ command(struct ui *u, enum stats_cmd cmd)
 		u->ov = OV_HELP;
 		break;
 	case SC_BACK:
-		back_to_board(u);
+		ui_show_board(u);
 		break;
 	}
 }
 
-void
+static void
 stats_key(struct ui *u, int key)
 {
 	const struct stats_key *k;
 
-	u->stats.dirty = 1;
+	stats_state(u)->dirty = 1;
 	if (key == K_CTRL_C) {
 		u->quit = 1;
 		return;
@@ -418,25 +421,28 @@ stats_key(struct ui *u, int key)
 		form_key_stats(u, key);
 		return;
 	}
-	u->stats.view.status[0] = '\0';
-	u->stats.view.status_error = 0;
+	stats_state(u)->view.status[0] = '\0';
+	stats_state(u)->view.status_error = 0;
 	if ((k = lookup(key)) != NULL)
 		command(u, k->cmd);
 }
 
-void
-stats_mouse(struct ui *u, int button)
+static void
+stats_mouse(struct ui *u, int y, int x, int button)
 {
+	(void)y;
+	(void)x;
 	if (u->ov != OV_NONE || (button != 4 && button != 5))
 		return;
-	stats_view_scroll(&u->stats.view, &u->cv, button == 4 ? -3 : 3);
-	u->stats.dirty = 1;
+	stats_view_scroll(&stats_state(u)->view, &u->cv, button == 4 ? -3 : 3);
+	stats_state(u)->dirty = 1;
 }
 
-void
-stats_changed(struct ui *u)
+static void
+stats_changed(struct ui *u, int new_process)
 {
-	if (show(u, u->stats.view.owner, u->stats.view.preset) == DD_OK)
+	(void)new_process; /* the figures follow it either way */
+	if (show(u, stats_state(u)->view.owner, stats_state(u)->view.preset) == DD_OK)
 		set_status(u, 0, "%s", "updated: someone else changed the pipeline");
 }
 
@@ -470,10 +476,10 @@ draw_help(struct ui *u)
 	help_box(&u->cv, " Stats keys (any key closes) ", n, keys, helps, 12, 64, &top);
 }
 
-void
+static void
 stats_draw(struct ui *u)
 {
-	struct stats_screen *s = &u->stats;
+	struct stats_screen *s = stats_state(u);
 	int cy = -1, cx = -1;
 
 	if (!s->dirty && s->w == u->cv.w && s->h == u->cv.h)
@@ -492,3 +498,19 @@ stats_draw(struct ui *u)
 	screen_put(&u->cv, 0, u->cv.h);
 	screen_flush(cy, cx);
 }
+
+static void
+stats_resize(struct ui *u)
+{
+	stats_state(u)->dirty = 1;
+}
+
+const struct screen_mode stats_mode = {
+	.name = "stats",
+	.draw = stats_draw,
+	.key = stats_key,
+	.mouse = stats_mouse,
+	.changed = stats_changed,
+	.resize = stats_resize,
+	.end = stats_end,
+};
