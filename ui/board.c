@@ -327,6 +327,9 @@ act(struct ui *u, enum action a)
 	case A_STATS:
 		stats_open(u);
 		break;
+	case A_REVIEW:
+		review_open(u);
+		break;
 	case A_FOCUS:
 		if (u->pane.kind != PANE_NONE) {
 			u->pane.focus = 1;
@@ -376,6 +379,8 @@ act(struct ui *u, enum action a)
 	case A_OVERRIDE: /* the gate form's own key */
 	case A_DELETE:   /* the panes' own keys */
 	case A_DONE:
+	case A_NEXT: /* review mode's own keys */
+	case A_PREV:
 	case A_NONE:
 	case A_COUNT:
 		break;

@@ -85,7 +85,7 @@ struct ui;
  * table of handlers (tmux's window_mode); the loop calls the current one's and
  * never names a screen.
  */
-enum screen_id { SCREEN_BOARD, SCREEN_STATS, SCREEN_COUNT };
+enum screen_id { SCREEN_BOARD, SCREEN_STATS, SCREEN_REVIEW, SCREEN_COUNT };
 
 struct screen_mode {
 	const char *name;
@@ -97,11 +97,12 @@ struct screen_mode {
 	void (*end)(struct ui *u);                /* the program ends: its state goes */
 };
 
-extern const struct screen_mode board_mode, stats_mode;
+extern const struct screen_mode board_mode, stats_mode, review_mode;
 
 /* What the user looks at: plain data. */
 struct view_state {
 	enum screen_id screen;
+	long deal; /* review mode's deal; 0: none */
 };
 
 struct ui {
@@ -236,5 +237,8 @@ void ui_overlay_draw(struct ui *u, int *cy, int *cx);
 
 /* ui/stats_screen.c: the stats screen (t). */
 void stats_open(struct ui *u);
+
+/* ui/review_screen.c: review mode (r): the attention queue, one deal per screen. */
+void review_open(struct ui *u);
 
 #endif

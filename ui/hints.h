@@ -10,7 +10,7 @@
 
 #include "keys.h"
 
-enum hint_mode { HINT_BOARD, HINT_PEOPLE, HINT_PLAN, HINT_DETAIL, HINT_HELP };
+enum hint_mode { HINT_BOARD, HINT_PEOPLE, HINT_PLAN, HINT_DETAIL, HINT_HELP, HINT_REVIEW };
 
 /*
  * The mode's keys, "? help  hjkl move  > advance", as many whole entries as fit

@@ -16,6 +16,13 @@ const size_t nkey_actions = sizeof key_actions / sizeof key_actions[0];
 
 #define MAX_BINDINGS 128
 
+/* Actions of review mode only: their keys do not take a key from the board. */
+static int
+review_only(enum action a)
+{
+	return a == A_NEXT || a == A_PREV;
+}
+
 static struct {
 	int key;
 	enum action action;
@@ -89,7 +96,8 @@ bind_list(enum action a, const char *list, const char *where, struct dd_err *err
 			return err_set(err, DD_DATAERR, "%s: [keys] %s: unknown key '%s'", where,
 				       key_actions[a - 1].name, tok);
 		for (size_t i = 0; i < nbindings; i++)
-			if (bindings[i].key == key)
+			if (bindings[i].key == key &&
+			    review_only(bindings[i].action) == review_only(a))
 				bindings[i].action = A_NONE; /* moved to this action */
 		if (nbindings < MAX_BINDINGS) {
 			bindings[nbindings].key = key;
@@ -127,9 +135,18 @@ enum action
 keys_lookup(int key)
 {
 	for (size_t i = nbindings; i-- > 0;)
-		if (bindings[i].key == key)
+		if (bindings[i].key == key && !review_only(bindings[i].action))
 			return bindings[i].action;
 	return A_NONE;
+}
+
+enum action
+keys_lookup_review(int key)
+{
+	for (size_t i = nbindings; i-- > 0;)
+		if (bindings[i].key == key && review_only(bindings[i].action))
+			return bindings[i].action;
+	return keys_lookup(key);
 }
 
 void

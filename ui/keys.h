@@ -35,6 +35,9 @@
 	X(A_DELETE, "delete", "d", "pane: delete the chosen person or step (asks first)") \
 	X(A_DONE, "done", "Space", "plan pane: mark the chosen step done or not done")     \
 	X(A_STATS, "stats", "t", "the stats screen: aging, conversion, win rate")         \
+	X(A_REVIEW, "review", "r", "review mode: the attention queue, one deal per screen") \
+	X(A_NEXT, "next", "n", "review mode: the next deal of the queue")                 \
+	X(A_PREV, "previous", "p", "review mode: the previous deal of the queue")         \
 	X(A_FILTER, "filter", "/", "show only deals whose title or account has a text")   \
 	X(A_OWNER, "owner", "o", "pick an owner: show only their deals")                  \
 	X(A_PROBLEMS, "problems", "f", "problem filters: rotting, overdue, won, lost...") \
@@ -64,7 +67,13 @@ extern const size_t nkey_actions;
 
 /* Binds the defaults, then the config's [keys] (action = key, key ...). */
 int keys_init(const struct config *cfg, struct dd_err *err);
+/*
+ * The action of a key on the board. Review mode's own actions (next, previous)
+ * share keys with the board's (n adds a deal there): the board never sees them.
+ */
 enum action keys_lookup(int key);
+/* In review mode: its own actions first, then the board's. */
+enum action keys_lookup_review(int key);
 /* "j", "Down", "C-l", "Space": a key's name, and back. -1 when unknown. */
 int key_parse(const char *name);
 const char *key_name(int key, char *buf, size_t len);

@@ -6,6 +6,7 @@
 static const struct screen_mode *const modes[SCREEN_COUNT] = {
 	[SCREEN_BOARD] = &board_mode,
 	[SCREEN_STATS] = &stats_mode,
+	[SCREEN_REVIEW] = &review_mode,
 };
 
 const struct screen_mode *
