@@ -1,9 +1,12 @@
+/*
+ * The board screen (board_mode): its keys, drawing and mouse, and the overlays
+ * every screen shows over itself (forms, pickers, help, the detail view).
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "board.h"
 #include "board_text.h"
 #include "board_ui.h"
 #include "board_view.h"
@@ -22,8 +25,7 @@
 #include "wrap.h"
 #include "xmalloc.h"
 
-#define POLL_MS    250 /* how often another user's commit is looked for */
-#define HANG_LABEL 24  /* a colon before this column ends a label in the detail view */
+#define HANG_LABEL 24 /* a colon before this column ends a label in the detail view */
 
 long
 ui_selected_id(const struct ui *u)
@@ -486,18 +488,6 @@ board_mouse(struct ui *u, int y, int x, int button)
 		}
 }
 
-static void
-resize(struct ui *u)
-{
-	int w, h;
-
-	screen_size(&w, &h);
-	canvas_free(&u->cv);
-	canvas_init(&u->cv, w, h, u->b.ascii);
-	ui_relayout(u); /* the board's layout: every screen returns to it */
-	ui_mode(u)->resize(u);
-}
-
 /* s without the spaces around it (a form's keys are padded for its border). */
 static void
 trimmed(const char *s, char *buf, size_t len)
@@ -577,37 +567,13 @@ board_draw(struct ui *u)
 	screen_flush(cy, cx);
 }
 
-/*
- * Another user's commit, or midnight (cards age a day): show it, keep the
- * selection, never lose a form.
- */
-static void
-poll_changes(struct ui *u)
-{
-	long v = db_data_version(u->s->db);
-	int changed = v != u->data_version;
-	struct dd_err err;
-	int new_process = 0;
-
-	if (!changed && date_today() == u->day)
-		return;
-	/* A process a manager applied: the board, and the next form, follow it. */
-	err_init(&err);
-	if (changed && session_refresh_process(u->s, &new_process, &err) != DD_OK)
-		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
-	err_free(&err);
-	ui_reload(u, ui_selected_id(u));
-	u->pane_stale = 1; /* a plan step may be overdue now */
-	if (changed) /* not when only the day changed */
-		ui_mode(u)->changed(u, new_process);
-}
-
 static void
 board_changed(struct ui *u, int new_process)
 {
 	if (new_process)
-		board_set_status(&u->b, 0, "a manager applied a new process: the board and its "
-					   "gates follow it now");
+		board_set_status(&u->b, 0,
+				 "a manager applied a new process: the board and its "
+				 "gates follow it now");
 	else if (u->ov == OV_NONE)
 		board_set_status(&u->b, 0, "updated: someone else changed the pipeline");
 }
@@ -627,63 +593,3 @@ const struct screen_mode board_mode = {
 	.resize = board_mode_resize,
 	.end = NULL, /* the loop owns the board: it outlives every screen */
 };
-
-int
-board_run(struct cli *c)
-{
-	struct theme theme;
-	struct ui u;
-	const char *name = c->theme ? c->theme : c->cfg.theme ? c->cfg.theme : "default";
-	int rc;
-
-	if (theme_load(name, &theme, &c->err) != DD_OK)
-		return c->err.code;
-	/* Not a terminal (a pipe, a cron job): print the board instead of waiting for keys. */
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return board_print(c, 120, 40, NULL);
-	memset(&u, 0, sizeof u);
-	u.c = c;
-	u.s = &c->s;
-	board_init(&u.b, u.s);
-	u.b.ascii = cli_ascii(c);
-	u.b.privacy = c->cfg.privacy;
-	u.b.density = density_of(c->cfg.density);
-	u.b.as_of = c->as_of;
-	if ((rc = screen_start(&theme, theme_use_color(), &c->err)) != DD_OK) {
-		board_free(&u.b);
-		return rc;
-	}
-	screen_catch_signals();
-	canvas_init(&u.cv, 1, 1, u.b.ascii);
-	resize(&u);
-	while (!u.quit && !screen_quit_signal) {
-		int my = 0, mx = 0, mb = 0, key;
-
-		/* A write reloaded the process (a manager applied one): columns first. */
-		if (board_stale(&u.b))
-			ui_reload(&u, ui_selected_id(&u));
-		ui_mode(&u)->draw(&u);
-		key = screen_key(POLL_MS, &my, &mx, &mb);
-		if (key == K_TICK && screen_check_size())
-			resize(&u);
-		else if (key == K_TICK)
-			poll_changes(&u);
-		else if (key == K_RESIZE)
-			resize(&u);
-		else if (key == K_MOUSE)
-			ui_mode(&u)->mouse(&u, my, mx, mb);
-		else
-			ui_mode(&u)->key(&u, key);
-	}
-	screen_stop();
-	if (u.ov != OV_NONE)
-		ui_close_overlay(&u);
-	if (u.gate_suspended || u.overriding)
-		form_free(&u.gate_saved);
-	pane_clear(&u.pane);
-	ui_end_screens(&u);
-	canvas_free(&u.cv);
-	board_free(&u.b);
-	/* Killed by a signal: say so in the exit status, as shells do (128 + N). */
-	return screen_quit_signal ? 128 + screen_quit_signal : DD_OK;
-}

@@ -1,7 +1,7 @@
 /*
- * The full-screen board's shared state: what ui/board.c (the loop, keys,
- * drawing), ui/gate_form.c, ui/deal_forms.c, ui/pane_keys.c and
- * ui/stats_screen.c work on.
+ * The full-screen board's shared state: what ui/loop.c (the loop), ui/board.c
+ * (the board screen, its overlays), ui/gate_form.c, ui/deal_forms.c,
+ * ui/pane_keys.c, ui/stats_screen.c and ui/review_screen.c work on.
  */
 #ifndef DD_BOARD_UI_H
 #define DD_BOARD_UI_H
