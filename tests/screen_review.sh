@@ -192,5 +192,19 @@ s_keys Escape
 s_wait_gone "review mode"
 s_keys q
 t_screen "small: quits" "EXITED:0"
+
+# --as-of: the queue as of that day, read-only as the board is.
+ASOF=$(t_day -1)
+S_ARGS="--as-of $ASOF"
+PAST=$("$DEALDECK" --as-of "$ASOF" review queue --format csv | sed -n 2p | cut -d, -f1)
+PASTN=$("$DEALDECK" --as-of "$ASOF" review queue --format csv | sed 1d | wc -l | tr -d ' ')
+s_start 120 40
+s_wait_status "$S_READY"
+s_keys r
+s_wait_status "$READY"
+head_is "--as-of: review mode shows the queue as of that day" "$PAST" "1/$PASTN"
+s_keys '>'
+t_status "--as-of: > opens no form, it says read-only" "read-only"
+t_no_screen "--as-of: no gate form" "Esc cancel"
 s_stop
 t_done

@@ -447,6 +447,9 @@ review_key(struct ui *u, int key)
 		/* A form closed: written or not, the queue may have changed. */
 		if (form && u->ov == OV_NONE && !u->gate_suspended)
 			reread(u, u->view.deal);
+		/* A gate check is fixed in a pane beside the board: go there for it. */
+		if (u->gate_suspended && u->pane.kind != PANE_NONE)
+			back_to_board(u);
 		return;
 	}
 	u->b.status[0] = '\0';
