@@ -27,7 +27,10 @@ grouped() {
 }
 
 # fc CATEGORY: the forecast's amount of a category, grouped.
-fc() { grouped "$(awk -F, -v c="$1" '$1 == "totals" && $2 == c && $3 == "amount" { print $4 }' "$FCSV")"; }
+fc() {
+	grouped "$(awk -F, -v c="$1" '$1 == "totals" && $2 == c && $3 == "amount" { print $4 }' \
+		"$FCSV")"
+}
 
 # head_is NAME ID POS: the header names deal ID at POS (e.g. 2/17).
 head_is() {
@@ -46,7 +49,8 @@ t_eq "the demo's queue has deals to walk" "$(test "$N" -ge 3 && echo yes)" yes
 "$DEALDECK" --db "$DEMO" review queue --format csv >"$QCSV"
 "$DEALDECK" --db "$DEMO" review forecast --format csv >"$FCSV"
 FIRST_TITLE=$(t_sql "SELECT title FROM deals WHERE id = $FIRST" "$DEMO")
-FIRST_AMOUNT=$(grouped "$(t_sql "SELECT printf('%.2f', amount / 100.0) FROM deals WHERE id = $FIRST" "$DEMO")")
+FIRST_AMOUNT=$(grouped "$(t_sql "SELECT printf('%.2f', amount / 100.0) FROM deals
+	WHERE id = $FIRST" "$DEMO")")
 # The first reason of the first deal, as the queue words it ("rotting: 33 days in ...").
 FIRST_WHY=$(grep "^$FIRST," "$QCSV" | sed 's/^.*,"//; s/;.*//')
 FORECAST="commit $(fc commit)  best case $(fc best_case)  pipeline $(fc pipeline)"
@@ -83,7 +87,8 @@ for size in 80x24 120x40 200x60; do
 	s_capture >"$T_DIR/cap"
 	t_eq "$size: \$: no amount on screen" "$(grep -cE -- "$MONEY" "$T_DIR/cap")" 0
 	t_eq "$size: \$: not the deal's amount" "$(grep -cF -- "$FIRST_AMOUNT" "$T_DIR/cap")" 0
-	t_eq "$size: \$: the forecast hidden" "$(grep -cF -- "commit •••  best case •••" "$T_DIR/cap")" 1
+	t_eq "$size: \$: the forecast hidden" \
+		"$(grep -cF -- "commit •••  best case •••" "$T_DIR/cap")" 1
 	if [ "$H" -le 24 ]; then
 		s_keys G
 		s_wait "▲"
