@@ -26,6 +26,7 @@ Suite *suite_review(void);
 Suite *suite_board(void);
 Suite *suite_config(void);
 Suite *suite_picker(void);
+Suite *suite_keys(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"
