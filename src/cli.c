@@ -29,6 +29,7 @@ static const struct command *groups[] = {
 	cli_people_commands, cli_plan_commands, cli_stats_commands, cli_review_commands,
 	cli_import_commands,
 	cli_export_commands,
+	cli_check_commands,
 	NULL, /* the ui's, set by cli_main */
 };
 static const struct cli_ui *ui;

@@ -54,6 +54,7 @@ extern const struct command cli_export_commands[];
 extern const struct command cli_import_commands[];
 extern const struct command cli_stats_commands[];
 extern const struct command cli_review_commands[];
+extern const struct command cli_check_commands[];
 
 /* Parses a positional id; DD_USAGE when it is not a positive number. */
 int cli_id(struct cli *c, const char *s, const char *what, long *id);

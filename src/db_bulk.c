@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "db_bulk.h"
+#include "derived.h"
 
 static int
 listed(const char *const *names, const char *name)
@@ -23,6 +24,7 @@ db_bulk_lift(struct db *db, const char *const *tables, const char *const *keep, 
 	int rc = DD_OK;
 
 	memset(b, 0, sizeof *b);
+	b->totals = listed(tables, "deals");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -53,6 +55,9 @@ db_bulk_restore(struct db *db, struct db_bulk *b, struct dd_err *err)
 
 	for (size_t i = 0; i < b->sql.n && rc == DD_OK; i++)
 		rc = db_exec(db, b->sql.v[i], err);
+	/* The totals' triggers were off: one recount instead of a write per row. */
+	if (rc == DD_OK && b->totals)
+		rc = derived_rebuild_totals(db, err);
 	db_bulk_free(b);
 	return rc;
 }

@@ -14,6 +14,7 @@
 
 struct db_bulk {
 	struct strvec sql; /* what was dropped, to create again */
+	int totals;	   /* deals' triggers were lifted: deal_totals is to rebuild */
 };
 
 /*
@@ -29,7 +30,10 @@ struct db_bulk {
  */
 int db_bulk_lift(struct db *db, const char *const *tables, const char *const *keep,
 		 struct db_bulk *b, struct dd_err *err);
-/* Creates them again and frees b; on failure roll the transaction back. */
+/*
+ * Creates them again, rebuilds what the lifted triggers keep (deal_totals)
+ * and frees b; on failure roll the transaction back.
+ */
 int db_bulk_restore(struct db *db, struct db_bulk *b, struct dd_err *err);
 /* Frees b without restoring: the transaction is to be rolled back. */
 void db_bulk_free(struct db_bulk *b);

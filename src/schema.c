@@ -1,5 +1,22 @@
 #include "db.h"
+#include "derived.h"
 #include "schema.h"
+
+/*
+ * deal_totals (migration 6): a triggers' bodies, on NEW and OLD. Each write adds
+ * the deal to its stage's row and its owner's; the WHERE makes one body serve
+ * an update that leaves or enters the open pipeline.
+ */
+#define TOTALS_ADD                                                                         \
+	"INSERT INTO deal_totals (owner, stage, count, amount)"                            \
+	" SELECT o, NEW.stage, 1, NEW.amount FROM (SELECT '' AS o UNION ALL"               \
+	" SELECT NEW.owner) WHERE NEW.status = 'open'"                                     \
+	" ON CONFLICT (owner, stage) DO UPDATE SET count = count + 1,"                     \
+	" amount = amount + excluded.amount;"
+#define TOTALS_SUB                                                                         \
+	"UPDATE deal_totals SET count = count - 1, amount = amount - OLD.amount"           \
+	" WHERE OLD.status = 'open' AND stage = OLD.stage"                                 \
+	" AND (owner = '' OR owner = OLD.owner);"
 
 /*
  * Never edit a migration that has shipped: add the next one. CHECKs list
@@ -302,6 +319,32 @@ const char *const schema_migrations[] = {
 	"  WHERE from_entered_at IS NOT NULL;"
 	"CREATE INDEX stage_events_closes ON stage_events (at)"
 	"  WHERE kind = 'won' OR kind = 'lost';",
+
+	/*
+	 * 5 -> 6: the board's column totals cost the same at any size. Open deals'
+	 * count and amount per stage (owner '') and per owner and stage, kept by
+	 * triggers in the write's own transaction; the board reads a few rows of
+	 * this table instead of an index range as long as the pipeline (24 ms at
+	 * 100,000 deals). No owner is '' (deals' CHECK). Bulk loads lift the
+	 * triggers and rebuild the table before their commit (src/db_bulk.c), and
+	 * 'dealdeck check' compares it with a recount. Rows that fall to zero stay:
+	 * the table stays as small as owners times stages.
+	 */
+	"CREATE TABLE deal_totals ("
+	"  owner TEXT NOT NULL,"
+	"  stage TEXT NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  amount INTEGER NOT NULL,"
+	"  PRIMARY KEY (owner, stage)) WITHOUT ROWID;"
+	"INSERT INTO deal_totals " TOTALS_RECOUNT ";"
+	"CREATE TRIGGER deal_totals_insert AFTER INSERT ON deals WHEN NEW.status = 'open'"
+	"  BEGIN " TOTALS_ADD " END;"
+	"CREATE TRIGGER deal_totals_delete AFTER DELETE ON deals WHEN OLD.status = 'open'"
+	"  BEGIN " TOTALS_SUB " END;"
+	"CREATE TRIGGER deal_totals_update AFTER UPDATE OF status, stage, owner, amount ON deals"
+	"  WHEN (OLD.status = 'open' OR NEW.status = 'open') AND (OLD.status <> NEW.status"
+	"    OR OLD.stage <> NEW.stage OR OLD.owner <> NEW.owner OR OLD.amount <> NEW.amount)"
+	"  BEGIN " TOTALS_SUB " " TOTALS_ADD " END;",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -12,6 +12,8 @@
 #include "board_data.h"
 #include "date.h"
 #include "db.h"
+#include "deal.h"
+#include "facts.h"
 #include "move.h"
 #include "session.h"
 #include "unit.h"
@@ -403,6 +405,103 @@ START_TEST(test_reopen_leaves_closed_view)
 }
 END_TEST
 
+/*
+ * Every statement a keypress runs, as SQLite plans it: none reads the deals or
+ * the history whole. The statements are caught as they run (with their
+ * values), so a new one on these paths is checked without being listed here.
+ */
+static struct strvec ran;
+
+static int
+catch_stmt(unsigned type, void *arg, void *p, void *x)
+{
+	char *sql = sqlite3_expanded_sql(p);
+
+	if (sql != NULL && strncmp(sql, "--", 2) != 0) /* a trigger's body */
+		strvec_push(&ran, sql);
+	sqlite3_free(sql);
+	return 0;
+}
+
+/* The small tables a plan may read whole, by the names and aliases used. */
+static int
+small_table(const char *detail)
+{
+	static const char *const ok[] = {"SCAN CONSTANT ROW", "SCAN deal_totals", "SCAN stages",
+					 "SCAN s", "SCAN team", "SCAN gate_", "SCAN lost_reasons",
+					 "SCAN meta", NULL};
+
+	for (int i = 0; ok[i] != NULL; i++)
+		if (strncmp(detail, ok[i], strlen(ok[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Fails naming the statement and the step that reads a large table whole. */
+static void
+check_plans(const char *path)
+{
+	for (size_t i = 0; i < ran.n; i++) {
+		char *eqp = xasprintf("EXPLAIN QUERY PLAN %s", ran.v[i]);
+		sqlite3_stmt *st = db_prepare(s.db, eqp);
+
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(st, 3);
+
+			if (getenv("DD_SHOW_PLANS") != NULL)
+				fprintf(stderr, "%s: %s\n", path, d);
+			ck_assert_msg(strncmp(d, "SCAN ", 5) != 0 || small_table(d),
+				      "%s reads a table whole (%s):\n%s", path, d, ran.v[i]);
+			/* A range of one status is every open (or closed) deal. */
+			ck_assert_msg(strstr(d, " (status=?)") == NULL,
+				      "%s reads every deal of a status (%s):\n%s", path, d,
+				      ran.v[i]);
+		}
+		sqlite3_finalize(st);
+		free(eqp);
+	}
+	strvec_free(&ran);
+}
+
+START_TEST(test_keypress_plans)
+{
+	struct board_filter f = {0};
+	struct totals t[16];
+	struct board_sums sums;
+	struct deal d;
+	struct deal_facts facts;
+	struct card *cards;
+	size_t n;
+	int stage;
+	long index;
+
+	/* No ANALYZE, as in a user's database: the plans SQLite makes without statistics. */
+	sqlite3_trace_v2(s.db->h, SQLITE_TRACE_STMT, catch_stmt, NULL);
+	for (int owner = 0; owner < 2; owner++) {
+		f.owner = owner ? "ann" : NULL;
+		ck_assert_int_eq(board_totals(s.db, &s.proc, &f, today, t, &sums, &err), DD_OK);
+		check_plans(owner ? "board totals, one owner" : "board totals");
+		for (int o = 0; o < ORDER_COUNT; o++) {
+			f.order = o;
+			ck_assert_int_eq(board_cards(s.db, &s.proc.stages[0], &f, 0, 20, today,
+						     &cards, &n, &err),
+					 DD_OK);
+			board_cards_free(cards, n);
+			check_plans(board_orders[o].name);
+			board_locate(s.db, &s.proc, &f, today, 2, &stage, &index);
+			check_plans("locate");
+		}
+	}
+	ck_assert_int_eq(deal_get(s.db, 2, &d, &err), DD_OK);
+	check_plans("detail");
+	ck_assert_int_eq(deal_facts_load(s.db, &d, &facts, &err), DD_OK);
+	check_plans("facts");
+	deal_facts_free(&facts);
+	deal_free(&d);
+	sqlite3_trace_v2(s.db->h, 0, NULL, NULL);
+}
+END_TEST
+
 Suite *
 suite_board(void)
 {
@@ -416,6 +515,7 @@ suite_board(void)
 	tcase_add_test(tc, test_totals);
 	tcase_add_test(tc, test_as_of);
 	tcase_add_test(tc, test_reopen_leaves_closed_view);
+	tcase_add_test(tc, test_keypress_plans);
 	suite_add_tcase(su, tc);
 	return su;
 }
