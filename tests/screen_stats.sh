@@ -363,4 +363,24 @@ s_keys q
 t_screen "quits" "EXITED:0"
 s_stop
 
+# --- a stream of commits: recomputed at most once per 5 s, the title says when -----------------
+computed() { s_row 0 | sed -n 's/.*(computed \([0-9:]*\)).*/\1/p'; }
+s_start 120 40
+s_wait_status "$S_READY"
+s_keys t
+capture_ready
+c0=$(computed)
+t_eq "120x40: the title says when the figures were computed" "$(echo "$c0" | grep -c '^..:..:..$')" 1
+sleep 1.2 # an immediate recomputation would show another second
+for i in 1 2 3; do
+	"$DEALDECK" --db "$S_DB" add --title "Stream $i" --account Acme >/dev/null 2>&1
+done
+sleep 0.5
+t_eq "commits within 5 s of a computation: the figures wait" "$(computed)" "$c0"
+t_status "then recomputed once, and said so" "updated: someone else changed the pipeline"
+c1=$(computed)
+t_eq "the title's time moved on" "$([ -n "$c1" ] && [ "$c1" != "$c0" ] && echo moved)" "moved"
+s_keys q
+s_stop
+
 t_done

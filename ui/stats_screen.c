@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "board_ui.h"
 
@@ -156,6 +157,16 @@ period_of(struct ui *u, int preset, long *from, long *to)
 	*from = *to - stats_periods[preset].days + 1;
 }
 
+/*
+ * Other users' commits recompute the figures at most once per STATS_GAP
+ * seconds (about a second at 100,000 deals, which keys would wait for): a
+ * commit within the gap leaves them pending, and the next draw after it
+ * recomputes. The title says when they were computed.
+ */
+#define STATS_GAP 5
+static time_t computed_at;
+static int pending;
+
 /* Computes the figures; only when that worked do they, the owner and the period change. */
 static int
 compute(struct ui *u, const char *owner, int preset, long from, long to, struct dd_err *err)
@@ -171,6 +182,9 @@ compute(struct ui *u, const char *owner, int preset, long from, long to, struct 
 	}
 	stats_free(&v->st);
 	v->st = st;
+	computed_at = time(NULL);
+	pending = 0;
+	strftime(v->computed, sizeof v->computed, "%H:%M:%S", localtime(&computed_at));
 	free(v->owner);
 	v->owner = keep;
 	v->preset = preset;
@@ -441,7 +455,14 @@ stats_mouse(struct ui *u, int y, int x, int button)
 static void
 stats_changed(struct ui *u, int new_process)
 {
+	time_t now = time(NULL);
+
 	(void)new_process; /* the figures follow it either way */
+	pending = 1;
+	if (now - computed_at < STATS_GAP && now >= computed_at) {
+		stats_state(u)->dirty = 1;
+		return; /* stats_draw recomputes once the gap has passed */
+	}
 	if (show(u, stats_state(u)->view.owner, stats_state(u)->view.preset) == DD_OK)
 		set_status(u, 0, "%s", "updated: someone else changed the pipeline");
 }
@@ -482,6 +503,8 @@ stats_draw(struct ui *u)
 	struct stats_screen *s = stats_state(u);
 	int cy = -1, cx = -1;
 
+	if (pending && u->ov == OV_NONE && time(NULL) - computed_at >= STATS_GAP)
+		stats_changed(u, 0);
 	if (!s->dirty && s->w == u->cv.w && s->h == u->cv.h)
 		return;
 	s->view.privacy = u->b.privacy;

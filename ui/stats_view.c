@@ -427,7 +427,7 @@ stats_view_scroll(struct stats_view *v, const struct canvas *c, int delta)
 static void
 draw_title(const struct stats_view *v, struct canvas *c)
 {
-	char t[DATE_LEN], from[DATE_LEN], to[DATE_LEN], line[300];
+	char t[DATE_LEN], from[DATE_LEN], to[DATE_LEN], line[300], at[32] = "";
 	const char *period = v->preset >= 0 ? stats_periods[v->preset].label : "period";
 	const char *hidden = v->privacy ? " [amounts hidden] " : "";
 	int rw;
@@ -435,8 +435,17 @@ draw_title(const struct stats_view *v, struct canvas *c)
 	date_format(v->st.as_of, t);
 	date_format(v->st.from, from);
 	date_format(v->st.to, to);
-	snprintf(line, sizeof line, " Stats as of %s  %s %s..%s  owner: %s", t, period, from, to,
-		 v->owner ? v->owner : "everyone");
+	/*
+	 * Figures are recomputed at most every few seconds: say how fresh they are,
+	 * where that fits beside the owner and period (not at 80 columns).
+	 */
+	if (v->computed[0] != '\0')
+		snprintf(at, sizeof at, " (computed %s)", v->computed);
+	snprintf(line, sizeof line, " Stats%s as of %s  %s %s..%s  owner: %s", at, t, period,
+		 from, to, v->owner ? v->owner : "everyone");
+	if (text_width(line) > c->w)
+		snprintf(line, sizeof line, " Stats as of %s  %s %s..%s  owner: %s", t, period,
+			 from, to, v->owner ? v->owner : "everyone");
 	/* The owner and period win: the ••• in the tables say amounts are hidden too. */
 	rw = text_width(line) + text_width(hidden) <= c->w ? text_width(hidden) : 0;
 	canvas_fill(c, 0, 0, 1, c->w, ROLE_TITLE);

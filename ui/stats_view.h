@@ -27,6 +27,7 @@ struct stats_view {
 	int privacy;                /* amounts hidden */
 	char keys[200];             /* the key hints of the bottom line */
 	int top;                    /* the first content row on screen */
+	char computed[16];          /* when st was computed, "HH:MM:SS" local, or "" */
 	char status[256];           /* a message instead of the key hints */
 	int status_error;
 };
