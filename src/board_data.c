@@ -303,8 +303,16 @@ per_stage(struct db *db, const struct process *p, const struct board_filter *f,
 		return add_per_stage(db, p, st, t, err);
 	}
 	strbuf_init(&sql);
-	strbuf_printf(&sql, "SELECT d.stage, count(*), coalesce(sum(d.amount), 0) FROM %s d WHERE",
-		      source(f, which));
+	/*
+	 * A text filter reads every open deal: in table order, not by an index and
+	 * a row lookup each (a million deals 0.67 -> 0.18 s). An owner's index
+	 * still narrows it more.
+	 */
+	strbuf_printf(&sql, "SELECT d.stage, count(*), coalesce(sum(d.amount), 0) FROM %s d%s WHERE",
+		      source(f, which),
+		      which == OPEN && f->as_of <= 0 && given(f->text) && !given(f->owner)
+			      ? " NOT INDEXED"
+			      : "");
 	put_filter(&sql, f, which);
 	strbuf_puts(&sql, " GROUP BY d.stage");
 	return add_per_stage(db, p, prepare(db, &sql, f, w), t, err);

@@ -798,7 +798,11 @@ START_TEST(test_migration_bounds_amounts)
 	ck_assert_int_eq(query_long(db,
 				    "SELECT count(*) FROM sqlite_master WHERE"
 				    " tbl_name = 'deals' AND type = 'index' AND sql IS NOT NULL"),
-			 6); /* the three rebuilt, and schema 5's board orders and quarter */
+			 7); /* the three rebuilt, schema 5's orders and quarter, 6's owner quarter */
+	/* Schema 6 filled the board's totals for the deals already there. */
+	ck_assert_int_eq(query_long(db, "SELECT sum(count) FROM deal_totals WHERE owner = ''"),
+			 query_long(db, "SELECT count(*) FROM deals WHERE status = 'open'"));
+	ck_assert_int_gt(query_long(db, "SELECT count(*) FROM deal_totals WHERE owner <> ''"), 0);
 	ck_assert_int_ne(
 		db_exec(db, "UPDATE deals SET amount = 100000000000001 WHERE id = 1", &err),
 		DD_OK);

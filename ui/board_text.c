@@ -23,8 +23,8 @@ parse_size(struct cli *c, const char *v, const char *what, int def, int *out)
 	return DD_OK;
 }
 
-int
-board_print(struct cli *c, int w, int h, const char *owner)
+static int
+print_filtered(struct cli *c, int w, int h, const char *owner, const char *text)
 {
 	struct board b;
 	struct canvas cv;
@@ -35,6 +35,8 @@ board_print(struct cli *c, int w, int h, const char *owner)
 	b.as_of = c->as_of;
 	if (owner != NULL)
 		b.filter_owner = strdup(owner);
+	if (text != NULL)
+		b.filter_text = strdup(text);
 	canvas_init(&cv, w, h, cli_ascii(c));
 	board_resize(&b, w, h);
 	if (board_reload(&b, &c->err) == DD_OK) {
@@ -47,6 +49,12 @@ board_print(struct cli *c, int w, int h, const char *owner)
 	return c->err.code;
 }
 
+int
+board_print(struct cli *c, int w, int h, const char *owner)
+{
+	return print_filtered(c, w, h, owner, NULL);
+}
+
 static int
 cmd_board(struct cli *c, const struct args *a)
 {
@@ -55,17 +63,18 @@ cmd_board(struct cli *c, const struct args *a)
 	if (parse_size(c, args_get(a, "width"), "--width", 120, &w) != DD_OK ||
 	    parse_size(c, args_get(a, "height"), "--height", 40, &h) != DD_OK)
 		return c->err.code;
-	return board_print(c, w, h, args_get(a, "owner"));
+	return print_filtered(c, w, h, args_get(a, "owner"), args_get(a, "text"));
 }
 
 static const struct opt board_opts[] = {
 	{"width", "W", "columns of text (default 120)"},
 	{"height", "H", "lines of text (default 40)"},
 	{"owner", "LOGIN", "only this owner's deals"},
+	{"text", "TEXT", "only deals whose title or account contains TEXT"},
 };
 
 const struct command ui_commands[] = {
-	{"board", "[--width W] [--height H] [--owner LOGIN]",
+	{"board", "[--width W] [--height H] [--owner LOGIN] [--text TEXT]",
 	 "Print the board as plain text, laid out as on the screen (for mail or chat).",
 	 board_opts, NOPTS(board_opts), 0, 0, 1, cmd_board},
 	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
