@@ -75,7 +75,8 @@ copy_rebuilt() {
 	"$DEALDECK" --db "$dir/z.db" init >/dev/null
 	list="'$(echo $TABLES | sed "s/ /', '/g")'"
 	sqlite3 "$dir/z.db" "SELECT sql || ';' FROM sqlite_master WHERE sql IS NOT NULL
-		AND (type = 'index' OR type = 'trigger') AND tbl_name IN ($list)" >"$dir/create.sql"
+		AND (type = 'index' OR type = 'trigger') AND tbl_name IN ($list)" \
+		>"$dir/create.sql"
 	sqlite3 "$dir/z.db" "SELECT 'DROP ' || upper(type) || ' ' || name || ';' FROM sqlite_master
 		WHERE sql IS NOT NULL AND (type = 'index' OR type = 'trigger')
 		AND tbl_name IN ($list)" >"$dir/drop.sql"
@@ -89,5 +90,6 @@ copy_rebuilt() {
 
 bench "$dir/plain.csv"
 bench "$dir/history.csv"
-[ $verdict = 0 ] || echo "bench_import: import is more than ${MAX_RATIO}x the same-schema floor" >&2
+[ $verdict = 0 ] ||
+	echo "bench_import: import is more than ${MAX_RATIO}x the same-schema floor" >&2
 exit $verdict

@@ -69,7 +69,8 @@ size=$(wc -c <"$T_DIR/deals.csv")
 t_eq "the export is big enough for the bulk path" "$((size / 100 > 1000))" "1"
 BULK="$T_DIR/bulk.db"
 t_run "init for the bulk import" 0 --db "$BULK" init
-t_run "bulk import" 0 --db "$BULK" import deals "$T_DIR/deals.csv" --override "fixture import for the totals test"
+t_run "bulk import" 0 --db "$BULK" import deals "$T_DIR/deals.csv" \
+	--override "fixture import for the totals test"
 t_run "check after a bulk import" 0 --db "$BULK" check
 t_eq "it counted every open deal" \
 	"$(t_sql "SELECT sum(count) FROM deal_totals WHERE owner = ''" "$BULK")" \

@@ -798,7 +798,7 @@ START_TEST(test_migration_bounds_amounts)
 	ck_assert_int_eq(query_long(db,
 				    "SELECT count(*) FROM sqlite_master WHERE"
 				    " tbl_name = 'deals' AND type = 'index' AND sql IS NOT NULL"),
-			 7); /* the three rebuilt, schema 5's orders and quarter, 6's owner quarter */
+			 7); /* the three rebuilt, 5's orders and quarter, 6's owner quarter */
 	/* Schema 6 filled the board's totals for the deals already there. */
 	ck_assert_int_eq(query_long(db, "SELECT sum(count) FROM deal_totals WHERE owner = ''"),
 			 query_long(db, "SELECT count(*) FROM deals WHERE status = 'open'"));
