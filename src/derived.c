@@ -5,9 +5,11 @@
 int
 derived_rebuild_totals(struct db *db, struct dd_err *err)
 {
-	int rc = db_exec(db, "DELETE FROM deal_totals", err);
-
-	return rc != DD_OK ? rc : db_exec(db, "INSERT INTO deal_totals " TOTALS_RECOUNT, err);
+	if (db_exec(db, "DELETE FROM deal_totals", err) != DD_OK ||
+	    db_exec(db, "INSERT INTO deal_totals " TOTALS_RECOUNT, err) != DD_OK ||
+	    db_exec(db, "DELETE FROM closed_totals", err) != DD_OK)
+		return err->code;
+	return db_exec(db, "INSERT INTO closed_totals " CLOSED_RECOUNT, err);
 }
 
 /* Each query's rows are mismatches: columns joined by a space make the line. */
@@ -26,6 +28,21 @@ static const struct {
 	 "   coalesce(r.count, 0), coalesce(r.amount, 0))"
 	 " FROM k LEFT JOIN deal_totals t ON t.owner = k.owner AND t.stage = k.stage"
 	 " LEFT JOIN r ON r.owner = k.owner AND r.stage = k.stage"
+	 " WHERE coalesce(t.count, 0) <> coalesce(r.count, 0)"
+	 "   OR coalesce(t.amount, 0) <> coalesce(r.amount, 0)"
+	 "   OR typeof(t.amount) = 'real'"},
+	{"closed totals",
+	 "WITH r(owner, quarter, status, count, amount) AS (" CLOSED_RECOUNT "),"
+	 " k AS (SELECT owner, quarter, status FROM r"
+	 "   UNION SELECT owner, quarter, status FROM closed_totals)"
+	 " SELECT CASE k.owner WHEN '' THEN '' ELSE 'owner ' || quote(k.owner) || ' ' END"
+	 "   || k.status || ' in the quarter from ' || k.quarter,"
+	 " printf(': the table says %d deals, %s; a recount %d, %s',"
+	 "   coalesce(t.count, 0), coalesce(t.amount, 0),"
+	 "   coalesce(r.count, 0), coalesce(r.amount, 0))"
+	 " FROM k LEFT JOIN closed_totals t"
+	 "   ON t.owner = k.owner AND t.quarter = k.quarter AND t.status = k.status"
+	 " LEFT JOIN r ON r.owner = k.owner AND r.quarter = k.quarter AND r.status = k.status"
 	 " WHERE coalesce(t.count, 0) <> coalesce(r.count, 0)"
 	 "   OR coalesce(t.amount, 0) <> coalesce(r.amount, 0)"
 	 "   OR typeof(t.amount) = 'real'"},

@@ -21,7 +21,20 @@
 	" SELECT owner, stage, count(*), sum(amount) FROM deals WHERE status = 'open'"     \
 	" GROUP BY owner, stage"
 
-/* Refills deal_totals from the deals, inside the caller's write transaction. */
+/* The first day of a closed_at's quarter, "YYYY-MM-01", as SQL on column c. */
+#define QUARTER_OF(c)                                                                      \
+	"(substr(" c ", 1, 5) || printf('%02d', (CAST(substr(" c ", 6, 2) AS INTEGER) - 1)"  \
+	" / 3 * 3 + 1) || '-01')"
+
+/* Won and lost deals' count and amount per quarter closed, all owners ('') and each. */
+#define CLOSED_RECOUNT                                                                     \
+	"SELECT '', " QUARTER_OF("closed_at") " AS q, status, count(*), sum(amount)"       \
+	" FROM deals WHERE status <> 'open' AND closed_at IS NOT NULL GROUP BY q, status"  \
+	" UNION ALL SELECT owner, " QUARTER_OF("closed_at") " AS q, status, count(*),"     \
+	" sum(amount) FROM deals WHERE status <> 'open' AND closed_at IS NOT NULL"         \
+	" GROUP BY owner, q, status"
+
+/* Refills deal_totals and closed_totals, inside the caller's write transaction. */
 int derived_rebuild_totals(struct db *db, struct dd_err *err);
 
 /*

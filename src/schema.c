@@ -17,6 +17,18 @@
 	"UPDATE deal_totals SET count = count - 1, amount = amount - OLD.amount"           \
 	" WHERE OLD.status = 'open' AND stage = OLD.stage"                                 \
 	" AND (owner = '' OR owner = OLD.owner);"
+#define CLOSED_ADD                                                                         \
+	"INSERT INTO closed_totals (owner, quarter, status, count, amount)"                \
+	" SELECT o, " QUARTER_OF("NEW.closed_at") ", NEW.status, 1, NEW.amount"            \
+	" FROM (SELECT '' AS o UNION ALL SELECT NEW.owner)"                                \
+	" WHERE NEW.status <> 'open' AND NEW.closed_at IS NOT NULL"                        \
+	" ON CONFLICT (owner, quarter, status) DO UPDATE SET count = count + 1,"           \
+	" amount = amount + excluded.amount;"
+#define CLOSED_SUB                                                                         \
+	"UPDATE closed_totals SET count = count - 1, amount = amount - OLD.amount"         \
+	" WHERE OLD.status <> 'open' AND OLD.closed_at IS NOT NULL"                        \
+	" AND quarter = " QUARTER_OF("OLD.closed_at") " AND status = OLD.status"           \
+	" AND (owner = '' OR owner = OLD.owner);"
 
 /*
  * Never edit a migration that has shipped: add the next one. CHECKs list
@@ -346,7 +358,31 @@ const char *const schema_migrations[] = {
 	"    OR OLD.stage <> NEW.stage OR OLD.owner <> NEW.owner OR OLD.amount <> NEW.amount)"
 	"  BEGIN " TOTALS_SUB " " TOTALS_ADD " END;"
 	/* One owner's won and lost of the quarter: a range, as deals_closed is for all. */
-	"CREATE INDEX deals_closed_by_owner ON deals (owner, status, closed_at, amount);",
+	"CREATE INDEX deals_closed_by_owner ON deals (owner, status, closed_at, amount);"
+	/*
+	 * The title bar's won and lost of the quarter, kept the same way per
+	 * quarter closed (its first day), status and owner: a range of the
+	 * quarter's closed deals grew with the pipeline (4 ms at a million).
+	 */
+	"CREATE TABLE closed_totals ("
+	"  owner TEXT NOT NULL,"
+	"  quarter TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  amount INTEGER NOT NULL,"
+	"  PRIMARY KEY (owner, quarter, status)) WITHOUT ROWID;"
+	"INSERT INTO closed_totals " CLOSED_RECOUNT ";"
+	"CREATE TRIGGER closed_totals_insert AFTER INSERT ON deals"
+	"  WHEN NEW.status <> 'open' AND NEW.closed_at IS NOT NULL"
+	"  BEGIN " CLOSED_ADD " END;"
+	"CREATE TRIGGER closed_totals_delete AFTER DELETE ON deals"
+	"  WHEN OLD.status <> 'open' AND OLD.closed_at IS NOT NULL"
+	"  BEGIN " CLOSED_SUB " END;"
+	"CREATE TRIGGER closed_totals_update AFTER UPDATE OF status, closed_at, owner, amount"
+	"  ON deals WHEN (OLD.status <> 'open' OR NEW.status <> 'open') AND"
+	"    (OLD.status <> NEW.status OR OLD.closed_at IS NOT NEW.closed_at"
+	"    OR OLD.owner <> NEW.owner OR OLD.amount <> NEW.amount)"
+	"  BEGIN " CLOSED_SUB " " CLOSED_ADD " END;",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

@@ -96,6 +96,14 @@ t_out "it names the row" "totals: stage 'qualify'"
 t_err "and says how many" "1 derived value disagrees"
 t_sql "UPDATE deal_totals SET count = count - 1 WHERE owner = '' AND stage = 'qualify'"
 checked "the row is mended"
+Q=$(t_sql "SELECT quarter FROM closed_totals WHERE owner = '' AND status = 'won' LIMIT 1")
+t_eq "the won deal is in its quarter's closed totals" \
+	"$(t_sql "SELECT count FROM closed_totals WHERE owner = '' AND status = 'won'")" "1"
+t_sql "UPDATE closed_totals SET amount = amount + 1 WHERE owner = '' AND status = 'won'"
+t_run "check finds a corrupted closed total" 1 check
+t_out "it names the quarter" "closed totals: won in the quarter from $Q"
+t_sql "UPDATE closed_totals SET amount = amount - 1 WHERE owner = '' AND status = 'won'"
+checked "the closed row is mended"
 t_sql "UPDATE deals SET stage_entered_at = '2001-01-01 00:00:00' WHERE id = $B"
 t_run "check finds a stage_entered_at the history does not say" 1 check
 t_out "it names the deal" "history: deal $B"
