@@ -302,6 +302,22 @@ const char *const schema_migrations[] = {
 	"  WHERE from_entered_at IS NOT NULL;"
 	"CREATE INDEX stage_events_closes ON stage_events (at)"
 	"  WHERE kind = 'won' OR kind = 'lost';",
+
+	/*
+	 * 5 -> 6: follow mode's presence, no deal data. One row per running
+	 * presenter or follower (login and pid: several at once); beat is the unix
+	 * time of its last heartbeat, state the presenter's view as plain text.
+	 */
+	"CREATE TABLE presence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL,"
+	"  pid INTEGER NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role = 'present' OR role = 'follow'),"
+	"  target TEXT," /* whom a follower follows */
+	"  since TEXT NOT NULL,"
+	"  beat INTEGER NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX presence_by_login ON presence (role, login);",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];
