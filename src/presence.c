@@ -136,3 +136,16 @@ presence_free(struct presence_row *rows, size_t n)
 	}
 	free(rows);
 }
+
+char *
+presence_stamp(struct db *db)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT group_concat(id || ':' || beat || ':' || state,"
+					  " '|') FROM presence");
+	char *s = NULL;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = db_column_text(st, 0);
+	sqlite3_finalize(st);
+	return s != NULL ? s : xstrdup("");
+}

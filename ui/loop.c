@@ -51,9 +51,13 @@ poll_changes(struct ui *u)
 	if (changed && session_refresh_process(u->s, &new_process, &err) != DD_OK)
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 	err_free(&err);
+	struct board_sums was = u->b.sums;
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1; /* a plan step may be overdue now */
-	if (changed)       /* not when only the day changed */
+	/* A presenter's heartbeat or view is no pipeline change to announce. */
+	int others = changed && (new_process || !follow_presence_only(
+						       u, memcmp(&was, &u->b.sums, sizeof was) == 0));
+	if (others) /* not when only the day changed */
 		ui_mode(u)->changed(u, new_process);
 	follow_tick(u, changed); /* after: the presenter's view wins over the reload */
 }
