@@ -216,10 +216,12 @@ follow_tick(struct ui *u, int changed)
 	long id;
 	int due = time(NULL) - f->beat >= PRESENCE_BEAT_S;
 
-	if (f->id == 0)
+	if (!f->presenting && !f->following)
 		return;
-	if (due)
+	if (due && f->id != 0)
 		beat(u, NULL);
+	else if (due)
+		f->beat = time(NULL); /* no row (a read-only file): still read on time */
 	if (!f->following || (!changed && !due && !f->force))
 		return;
 	err_init(&err);
@@ -296,8 +298,12 @@ follow_key(struct ui *u, int key)
 		follow_tick(u, 1);
 		return 1;
 	}
-	if (a == A_HELP || a == A_REDRAW || (a == A_QUIT && u->view.screen == SCREEN_BOARD))
+	if (a == A_HELP || a == A_REDRAW)
 		return 0;
+	if (a == A_QUIT && !f->detached) { /* from any screen, as the status line says */
+		u->quit = 1;
+		return 1;
+	}
 	if (!f->detached) {
 		board_set_status(&u->b, 0, "following %s: %s to look around, %s to quit", f->login,
 				 f->detach_keys, f->quit_keys);
