@@ -3,7 +3,7 @@
 # database: the presenter (--present) moves the selection, scrolls columns, opens
 # each pane, the stats screen, review mode and its next deal, turns privacy on; the
 # follower (--follow LOGIN) shows each within a bounded wait. A follower's keys write
-# nothing (a dump of the database, presence aside). Detach (x) and catch up (F).
+# nothing (a dump of the database, presence aside). Detach (X) and catch up (F).
 # `dealdeck who`. The presenter quitting, then killed with kill -9: the follower says
 # so and keeps its board. Two presenters at once.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -47,7 +47,7 @@ P_PID=$(s_pid)
 as_f
 S_ARGS="--follow $ME"
 s_start 90 30
-t_status "the follower says whom it follows and how to detach" "following $ME: x to look"
+t_status "the follower says whom it follows and how to detach" "following $ME: X to look"
 
 t_cmd "who lists the presenter and the follower" 0 "$DEALDECK" --db "$DB" who
 t_out "who: the presenter" "$ME"
@@ -114,8 +114,8 @@ sleep 0.5
 dump "$T_DIR/before"
 as_f
 for k in '>' '<' e n W L M u d Space Tab s Enter / o f; do s_keys "$k"; done
-t_status "following, a key says how to look around" "x to look around" 5
-s_keys x
+t_status "following, a key says how to look around" "X to look around" 5
+s_keys X
 t_status "looking around says how to catch up" "F catches up" 5
 for k in '>' '<' e n W L M u s Tab d Space Enter Escape / o f O; do s_keys "$k"; done
 sleep 1
