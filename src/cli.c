@@ -22,6 +22,8 @@ static const struct opt global_opts[] = {
 	{"help", NULL, "show help"},
 	{"version", NULL, "show the version"},
 	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database"},
+	{"present", NULL, "the board, presented: followers see what it shows"},
+	{"follow", "LOGIN", "the board, following LOGIN's presented view, read-only"},
 };
 
 static const struct command *groups[] = {
@@ -30,6 +32,7 @@ static const struct command *groups[] = {
 	cli_import_commands,
 	cli_export_commands,
 	cli_check_commands,
+	cli_who_commands,
 	NULL, /* the ui's, set by cli_main */
 };
 static const struct cli_ui *ui;
@@ -322,6 +325,16 @@ run(struct cli *c, int argc, char **argv)
 	    (rc = cli_date(c, args_get(&a, "as-of"), "--as-of", &c->as_of)) != DD_OK)
 		goto out;
 	c->theme = args_get(&a, "theme");
+	c->present = args_get(&a, "present") != NULL;
+	c->follow = args_get(&a, "follow");
+	if ((c->present || c->follow != NULL) && cmd != NULL) {
+		rc = err_set(&c->err, DD_USAGE, "--present and --follow open the board: no command");
+		goto out;
+	}
+	if (c->present && c->follow != NULL) {
+		rc = err_set(&c->err, DD_USAGE, "--present or --follow, not both");
+		goto out;
+	}
 	if ((rc = config_load(args_get(&a, "config"), &c->cfg, &c->err)) != DD_OK)
 		goto out;
 	if (ui != NULL && ui->check_config != NULL &&

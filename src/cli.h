@@ -15,6 +15,8 @@ struct cli {
 	const char *config_path;
 	const char *theme;
 	long as_of; /* day number, or -1 */
+	int present;        /* --present: the board's view goes to the presence table */
+	const char *follow; /* --follow LOGIN: the board shows LOGIN's view, read-only */
 	struct config cfg;
 	struct session s; /* open when the command needs the database */
 	struct dd_err err;
@@ -55,6 +57,7 @@ extern const struct command cli_import_commands[];
 extern const struct command cli_stats_commands[];
 extern const struct command cli_review_commands[];
 extern const struct command cli_check_commands[];
+extern const struct command cli_who_commands[];
 
 /* Parses a positional id; DD_USAGE when it is not a positive number. */
 int cli_id(struct cli *c, const char *s, const char *what, long *id);

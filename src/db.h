@@ -10,7 +10,7 @@
 #include "error.h"
 #include "process.h"
 
-#define SCHEMA_VERSION    6
+#define SCHEMA_VERSION    7
 #define DB_APPLICATION_ID 0x6464636b /* "ddck" */
 
 struct db {

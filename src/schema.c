@@ -383,6 +383,22 @@ const char *const schema_migrations[] = {
 	"    (OLD.status <> NEW.status OR OLD.closed_at IS NOT NEW.closed_at"
 	"    OR OLD.owner <> NEW.owner OR OLD.amount <> NEW.amount)"
 	"  BEGIN " CLOSED_SUB " " CLOSED_ADD " END;",
+
+	/*
+	 * 6 -> 7: follow mode's presence, no deal data. One row per running
+	 * presenter or follower (login and pid: several at once); beat is the unix
+	 * time of its last heartbeat, state the presenter's view as plain text.
+	 */
+	"CREATE TABLE presence ("
+	"  id INTEGER PRIMARY KEY,"
+	"  login TEXT NOT NULL,"
+	"  pid INTEGER NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role = 'present' OR role = 'follow'),"
+	"  target TEXT," /* whom a follower follows */
+	"  since TEXT NOT NULL,"
+	"  beat INTEGER NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX presence_by_login ON presence (role, login);",
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

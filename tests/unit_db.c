@@ -10,6 +10,7 @@
 #include "date.h"
 #include "db.h"
 #include "process_db.h"
+#include "presence.h"
 #include "process_ini.h"
 #include "schema.h"
 #include "unit.h"
@@ -866,6 +867,59 @@ START_TEST(test_board_totals_never_wrap)
 }
 END_TEST
 
+/*
+ * Follow mode's presence: a presenter's row carries its view; two presenters do
+ * not touch each other's rows; a row without a heartbeat for PRESENCE_STALE_S is
+ * not read, not listed, and goes with the next presence_begin.
+ */
+START_TEST(test_presence_rows)
+{
+	char *path = path_in("presence.db");
+	struct db *db = open_new(path, NULL);
+	struct presence_row *rows;
+	long a, b, f, id;
+	char *state;
+	size_t n;
+
+	ck_assert_int_eq(presence_begin(db, PRESENCE_PRESENT, "ann", NULL, &a, &err), DD_OK);
+	ck_assert_int_eq(presence_begin(db, PRESENCE_PRESENT, "bob", NULL, &b, &err), DD_OK);
+	ck_assert_int_eq(presence_begin(db, PRESENCE_FOLLOW, "cy", "ann", &f, &err), DD_OK);
+	ck_assert_int_eq(presence_update(db, a, "view of ann", &err), DD_OK);
+	ck_assert_int_eq(presence_update(db, b, "view of bob", &err), DD_OK);
+	ck_assert_int_eq(presence_update(db, a, NULL, &err), DD_OK); /* a heartbeat */
+	ck_assert_int_eq(presence_read(db, "ann", &id, &state, &err), DD_OK);
+	ck_assert_int_eq(id, a);
+	ck_assert_str_eq(state, "view of ann");
+	free(state);
+	ck_assert_int_eq(presence_read(db, "nobody", &id, &state, &err), DD_OK);
+	ck_assert_int_eq(id, 0);
+	ck_assert_ptr_null(state);
+	ck_assert_int_eq(presence_list(db, &rows, &n, &err), DD_OK);
+	ck_assert_int_eq(n, 3);
+	ck_assert_str_eq(rows[0].role, "present");
+	ck_assert_str_eq(rows[2].role, "follow");
+	ck_assert_str_eq(rows[2].target, "ann");
+	presence_free(rows, n);
+	/* bob killed with -9: his heartbeat grows old */
+	ck_assert_int_eq(db_exec(db, "UPDATE presence SET beat = beat - 60 WHERE login = 'bob'",
+				 &err), DD_OK);
+	ck_assert_int_eq(presence_read(db, "bob", &id, &state, &err), DD_OK);
+	ck_assert_int_eq(id, 0);
+	ck_assert_int_eq(presence_list(db, &rows, &n, &err), DD_OK);
+	ck_assert_int_eq(n, 2);
+	presence_free(rows, n);
+	ck_assert_int_eq(presence_begin(db, PRESENCE_FOLLOW, "dee", "ann", &id, &err), DD_OK);
+	presence_end(db, a);
+	presence_end(db, f);
+	presence_end(db, id);
+	ck_assert_int_eq(presence_list(db, &rows, &n, &err), DD_OK);
+	ck_assert_int_eq(n, 0); /* bob's stale row went with dee's begin */
+	presence_free(rows, n);
+	db_close(db);
+	free(path);
+}
+END_TEST
+
 Suite *
 suite_db(void)
 {
@@ -874,6 +928,7 @@ suite_db(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_create_new);
+	tcase_add_test(tc, test_presence_rows);
 	tcase_add_test(tc, test_reopen_existing);
 	tcase_add_test(tc, test_wal_and_shm_modes);
 	tcase_add_test(tc, test_group_shared_directory);

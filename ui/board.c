@@ -378,6 +378,10 @@ act(struct ui *u, enum action a)
 	case A_QUIT:
 		u->quit = 1;
 		break;
+	case A_DETACH: /* a follower's: ui/follow.c */
+	case A_CATCHUP:
+		board_set_status(b, 0, "not following anyone (dealdeck --follow LOGIN)");
+		break;
 	case A_OVERRIDE: /* the gate form's own key */
 	case A_DELETE:   /* the panes' own keys */
 	case A_DONE:

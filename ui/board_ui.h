@@ -10,6 +10,7 @@
 #include "canvas.h"
 #include "cli.h"
 #include "deal.h"
+#include "follow.h"
 #include "form.h"
 #include "pane.h"
 #include "picker.h"
@@ -144,6 +145,7 @@ struct ui {
 	struct view_state view;
 	void *screen_data[SCREEN_COUNT]; /* each screen's own state, made when first shown */
 	struct picker picker;            /* OV_PICK_* */
+	struct follow follow;            /* --present, --follow LOGIN */
 };
 
 /* ui/board.c: what every part uses. */
@@ -240,5 +242,7 @@ void stats_open(struct ui *u);
 
 /* ui/review_screen.c: review mode (r): the attention queue, one deal per screen. */
 void review_open(struct ui *u);
+/* Follow mode: review mode on deal id, or the nearest still queued. */
+void review_follow(struct ui *u, long id);
 
 #endif

@@ -46,6 +46,8 @@
 	X(A_CLEAR, "clear", "c", "clear the filters")                                     \
 	X(A_PRIVACY, "privacy", "$", "hide or show amounts (for a screen share)")         \
 	X(A_REDRAW, "redraw", "C-l", "redraw the screen")                                 \
+	X(A_DETACH, "detach", "X", "following: stop following, look around on your own") \
+	X(A_CATCHUP, "catch-up", "F", "following: catch up with the presenter again")    \
 	X(A_HELP, "help", "?", "this help")                                               \
 	X(A_QUIT, "quit", "q", "quit")
 

@@ -42,17 +42,24 @@ poll_changes(struct ui *u)
 	struct dd_err err;
 	int new_process = 0;
 
-	if (!changed && date_today() == u->day)
+	if (!changed && date_today() == u->day) {
+		follow_tick(u, 0);
 		return;
+	}
 	/* A process a manager applied: the board, and the next form, follow it. */
 	err_init(&err);
 	if (changed && session_refresh_process(u->s, &new_process, &err) != DD_OK)
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 	err_free(&err);
+	struct board_sums was = u->b.sums;
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1; /* a plan step may be overdue now */
-	if (changed)       /* not when only the day changed */
+	/* A presenter's heartbeat or view is no pipeline change to announce. */
+	int others = changed && (new_process || !follow_presence_only(
+						       u, memcmp(&was, &u->b.sums, sizeof was) == 0));
+	if (others) /* not when only the day changed */
 		ui_mode(u)->changed(u, new_process);
+	follow_tick(u, changed); /* after: the presenter's view wins over the reload */
 }
 
 int
@@ -83,6 +90,8 @@ board_run(struct cli *c)
 	screen_catch_signals();
 	canvas_init(&u.cv, 1, 1, u.b.ascii);
 	resize(&u);
+	follow_start(&u, c->present, c->follow);
+	follow_presented(&u);
 	while (!u.quit && !screen_quit_signal) {
 		int my = 0, mx = 0, mb = 0, key;
 
@@ -97,12 +106,16 @@ board_run(struct cli *c)
 			poll_changes(&u);
 		else if (key == K_RESIZE)
 			resize(&u);
+		else if (key == K_MOUSE && u.follow.following)
+			; /* a follower's clicks could open forms */
 		else if (key == K_MOUSE)
 			ui_mode(&u)->mouse(&u, my, mx, mb);
-		else
+		else if (!follow_key(&u, key))
 			ui_mode(&u)->key(&u, key);
+		follow_presented(&u);
 	}
 	screen_stop();
+	follow_end(&u);
 	if (u.ov != OV_NONE)
 		ui_close_overlay(&u);
 	if (u.gate_suspended || u.overriding)

@@ -300,6 +300,19 @@ review_open(struct ui *u)
 	reread(u, 0);
 }
 
+void
+review_follow(struct ui *u, long id)
+{
+	struct review_screen *r = rv(u);
+
+	if (u->view.screen != SCREEN_REVIEW) {
+		r->pos = 0;
+		ui_show_screen(u, SCREEN_REVIEW);
+	}
+	r->top = 0;
+	reread(u, id);
+}
+
 static void
 review_end(struct ui *u)
 {

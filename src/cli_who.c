@@ -1,0 +1,82 @@
+/* dealdeck who: follow mode's presenters and followers, from the presence table. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csv_export.h"
+#include "presence.h"
+#include "strbuf.h"
+
+/* One CSV cell: neutralised (no formulas) and quoted when it must be. */
+static void
+csv_cell(const char *s, int last)
+{
+	struct strbuf buf;
+	const char *v;
+
+	strbuf_init(&buf);
+	v = csv_neutralise(s ? s : "", &buf);
+	if (strpbrk(v, ",\"\r\n") != NULL) {
+		putchar('"');
+		for (; *v; v++)
+			printf(*v == '"' ? "\"\"" : "%c", *v);
+		putchar('"');
+	} else {
+		fputs(v, stdout);
+	}
+	putchar(last ? '\n' : ',');
+	strbuf_free(&buf);
+}
+
+static int
+cmd_who(struct cli *c, const struct args *a)
+{
+	const char *format = args_get(a, "format");
+	struct presence_row *rows;
+	size_t n;
+	int csv;
+
+	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
+		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
+	csv = format != NULL && strcmp(format, "csv") == 0;
+	if (presence_list(c->s.db, &rows, &n, &c->err) != DD_OK)
+		return c->err.code;
+	if (csv)
+		printf("login,role,follows,since,pid\n");
+	else if (n == 0)
+		printf("nobody presents or follows\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct presence_row *r = &rows[i];
+
+		if (csv) {
+			char pid[24];
+
+			snprintf(pid, sizeof pid, "%ld", r->pid);
+			csv_cell(r->login, 0);
+			csv_cell(strcmp(r->role, "present") == 0 ? "presents" : "follows", 0);
+			csv_cell(r->target, 0);
+			csv_cell(r->since, 0);
+			csv_cell(pid, 1);
+		} else if (strcmp(r->role, "present") == 0) {
+			printf("%-16s presents since %s UTC\n", r->login, r->since);
+		} else {
+			printf("%-16s follows %s since %s UTC\n", r->login,
+			       r->target ? r->target : "?", r->since);
+		}
+	}
+	presence_free(rows, n);
+	return DD_OK;
+}
+
+static const struct opt who_opts[] = {
+	{"format", "F", "text (default) or csv"},
+};
+
+const struct command cli_who_commands[] = {
+	{"who", "[--format text|csv]",
+	 "Who presents (dealdeck --present), since when, and who follows whom\n"
+	 "(dealdeck --follow LOGIN). A presenter gone without a word (killed, a dropped\n"
+	 "ssh) is not listed once its heartbeat is a few seconds old.",
+	 who_opts, NOPTS(who_opts), 0, 0, 1, cmd_who},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+};

@@ -1,0 +1,199 @@
+#!/bin/sh
+# Follow mode in two real terminals (two tmux servers, 120x40 and 90x30) on one
+# database: the presenter (--present) moves the selection, scrolls columns, opens
+# each pane, the stats screen, review mode and its next deal, turns privacy on; the
+# follower (--follow LOGIN) shows each within a bounded wait. A follower's keys write
+# nothing (a dump of the database, presence aside). Detach (X) and catch up (F).
+# `dealdeck who`. The presenter quitting, then killed with kill -9: the follower says
+# so and keeps its board. Two presenters at once.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/screen_lib.sh"
+
+DB=$DEALDECK_DB
+"$DEALDECK" --db "$DB" demo --seed 3 >"$OUT" 2>"$ERR" || t_fail "demo --seed 3" "$(cat "$ERR")"
+S_DB=$DB
+ME=$(t_login)
+# One tmux server per terminal; a presenter started again gets a new one (p2, p3).
+P=p
+as_p() { S_SOCK="$T_DIR/$P.sock" S_LAST="$T_DIR/$P.last" S_STARTED=0; }
+as_f() { S_SOCK="$T_DIR/f.sock" S_LAST="$T_DIR/f.last" S_STARTED=0; }
+as_q() { S_SOCK="$T_DIR/q.sock" S_LAST="$T_DIR/q.last" S_STARTED=0; }
+kill_all() {
+	for k in "$T_DIR"/*.sock; do tmux -S "$k" kill-server >/dev/null 2>&1; done
+}
+trap 'kill_all; rm -rf "$T_DIR"' EXIT
+
+# The presenter's view as it wrote it: field N of the first line (2 screen, 3 deal...).
+state() {
+	t_sql "SELECT state FROM presence WHERE role = 'present' ORDER BY id DESC LIMIT 1" |
+		head -n 1 | cut -d' ' -f"$1"
+}
+# The first 12 characters of deal ID's title: how a card of any width starts.
+title12() { t_sql "SELECT substr(title, 1, 12) FROM deals WHERE id = $1"; }
+# Waits for the presenter to have written a view with deal $1 (field $2) selected.
+wait_state() {
+	n=50
+	while [ "$(state "${2:-3}")" = "$1" ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+}
+# Deal data only: the presence rows change with every heartbeat.
+dump() { t_dump "$1.full" "$DB"; grep -v 'presence' "$1.full" >"$1"; }
+
+as_p
+S_ARGS=--present
+s_start 120 40
+s_wait_status "$S_READY"
+P_PID=$(s_pid)
+
+as_f
+S_ARGS="--follow $ME"
+s_start 90 30
+t_status "the follower says whom it follows and how to detach" "following $ME: X to look"
+
+t_cmd "who lists the presenter and the follower" 0 "$DEALDECK" --db "$DB" who
+t_out "who: the presenter" "$ME"
+t_out "who: presents since" "presents since"
+t_out "who: follows" "follows $ME since"
+t_cmd "who --format csv" 0 "$DEALDECK" --db "$DB" who --format csv
+t_out "who csv: header" "login,role,follows,since,pid"
+t_out "who csv: the presenter's row" "$ME,presents,,"
+
+# The selection, across columns (the follower's narrower board scrolls on its own).
+for keys in "j j" "l" "l l j" "l l l"; do
+	old=$(state 3)
+	as_p
+	# shellcheck disable=SC2086
+	s_keys $keys
+	wait_state "$old"
+	id=$(state 3)
+	as_f
+	t_screen "the follower selects deal $id after '$keys'" "▶$(title12 "$id")" 5
+done
+
+as_p
+s_keys s
+as_f
+t_screen "the stakeholder pane follows" "Buying committee" 5
+as_p
+s_keys a
+as_f
+t_screen "the plan pane follows" "Mutual action plan" 5
+t_no_screen "one pane at a time" "Buying committee"
+as_p
+s_keys a
+as_f
+s_wait_gone "Mutual action plan" 5 && t_ok "the pane closes with the presenter's"
+
+as_p
+s_keys t
+as_f
+t_screen "the stats screen follows" "Stage aging" 5
+as_p
+s_keys Escape
+as_f
+s_wait_gone "Stage aging" 5 && t_ok "back to the board with the presenter"
+t_screen "the board again" " dealdeck " 1
+
+as_p
+s_keys r
+s_wait "review mode"
+old=$(state 7)
+s_keys n
+wait_state "$old" 7
+rid=$(state 7)
+as_f
+t_screen "review mode follows" "review mode" 5
+t_screen "review mode's next deal follows (deal $rid)" "deal $rid " 5
+as_p
+s_keys Escape
+s_keys '$'
+as_f
+t_screen "privacy follows" "[amounts hidden]" 5
+
+# Whatever a follower presses writes nothing and opens no form.
+sleep 0.5
+dump "$T_DIR/before"
+as_f
+for k in '>' '<' e n W L M u d Space Tab s Enter / o f; do s_keys "$k"; done
+t_status "following, a key says how to look around" "X to look around" 5
+s_keys X
+t_status "looking around says how to catch up" "F catches up" 5
+for k in '>' '<' e n W L M u s Tab d Space Enter Escape / o f O; do s_keys "$k"; done
+sleep 1
+dump "$T_DIR/after"
+t_eq "a follower's keys write no deal data" "$(cmp "$T_DIR/before" "$T_DIR/after" && echo same)" \
+	same
+t_no_screen "no form opened on the follower" "Advance"
+t_status "looking around, writing keys are refused" "read-only while following" 5
+s_keys Escape Escape
+
+# Detached: the presenter moves, the follower stays; F catches up.
+mine=$(s_marker)
+as_p
+old=$(state 3)
+s_keys l
+wait_state "$old"
+id=$(state 3)
+as_f
+sleep 1
+t_eq "detached, the follower's selection stays" "$(s_marker)" "$mine"
+s_keys F
+t_screen "F catches up with the presenter (deal $id)" "▶$(title12 "$id")" 5
+t_status "caught up: following again" "following $ME" 5
+
+# The presenter quits: the follower is told and keeps its board.
+as_p
+s_keys q
+s_wait "EXITED:0"
+as_f
+t_status "the follower is told the presenter stopped" "stopped presenting or is gone" 8
+t_screen "the follower keeps its board" " dealdeck " 1
+t_cmd "who: the presenter's row went with it" 0 "$DEALDECK" --db "$DB" who
+t_no_out "who: no presenter" "presents since"
+
+# Presenting again, then killed: stale presence expires and the follower says so.
+P=p2
+as_p
+S_ARGS=--present
+s_start 120 40
+s_wait_status "$S_READY"
+P_PID=$(s_pid)
+as_f
+t_status "the follower follows the presenter back" "following $ME" 8
+as_p
+s_keys j
+kill -9 "$P_PID"
+as_f
+t_status "killed with -9: the follower says so within seconds" "stopped presenting or is gone" 12
+t_screen "... and keeps its board" " dealdeck " 1
+t_cmd "who: the stale presenter expired" 0 "$DEALDECK" --db "$DB" who
+t_no_out "who: nobody presents" "presents since"
+
+# Two presenters at once: both listed, neither's row touched by the other.
+P=p3
+as_p
+S_ARGS=--present
+s_start 120 40
+s_wait_status "$S_READY"
+as_q
+S_ARGS=--present
+s_start 100 30
+s_wait_status "$S_READY"
+s_keys l
+sleep 1
+t_eq "two presenters at once: two rows" \
+	"$(t_sql "SELECT count(*) FROM presence WHERE role = 'present'" "$DB")" 2
+t_eq "two presenters: different views" \
+	"$(t_sql "SELECT count(DISTINCT state) FROM presence WHERE role = 'present'" "$DB")" 2
+as_f
+t_screen "the follower still runs" " dealdeck " 1
+s_keys q
+s_wait "EXITED:0" && t_ok "the follower quits with q"
+as_p
+s_keys q
+as_q
+s_keys q
+s_wait "EXITED:0"
+sleep 0.5
+t_eq "quitting removes every row" "$(t_sql "SELECT count(*) FROM presence" "$DB")" 0
+
+t_done
