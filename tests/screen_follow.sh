@@ -66,31 +66,31 @@ for keys in "j j" "l" "l l j" "l l l"; do
 	wait_state "$old"
 	id=$(state 3)
 	as_f
-	t_screen "the follower selects deal $id after '$keys'" "▶$(title12 "$id")" 5
+	t_screen "the follower selects deal $id after '$keys'" "▶$(title12 "$id")" 10
 done
 
 as_p
 s_keys s
 as_f
-t_screen "the stakeholder pane follows" "Buying committee" 5
+t_screen "the stakeholder pane follows" "Buying committee" 10
 as_p
 s_keys a
 as_f
-t_screen "the plan pane follows" "Mutual action plan" 5
+t_screen "the plan pane follows" "Mutual action plan" 10
 t_no_screen "one pane at a time" "Buying committee"
 as_p
 s_keys a
 as_f
-s_wait_gone "Mutual action plan" 5 && t_ok "the pane closes with the presenter's"
+s_wait_gone "Mutual action plan" 10 && t_ok "the pane closes with the presenter's"
 
 as_p
 s_keys t
 as_f
-t_screen "the stats screen follows" "Stage aging" 5
+t_screen "the stats screen follows" "Stage aging" 10
 as_p
 s_keys Escape
 as_f
-s_wait_gone "Stage aging" 5 && t_ok "back to the board with the presenter"
+s_wait_gone "Stage aging" 10 && t_ok "back to the board with the presenter"
 t_screen "the board again" " dealdeck " 1
 
 as_p
@@ -101,29 +101,29 @@ s_keys n
 wait_state "$old" 7
 rid=$(state 7)
 as_f
-t_screen "review mode follows" "review mode" 5
-t_screen "review mode's next deal follows (deal $rid)" "deal $rid " 5
+t_screen "review mode follows" "review mode" 10
+t_screen "review mode's next deal follows (deal $rid)" "deal $rid " 10
 as_p
 s_keys Escape
 s_keys '$'
 as_f
-t_screen "privacy follows" "[amounts hidden]" 5
+t_screen "privacy follows" "[amounts hidden]" 10
 
 # Whatever a follower presses writes nothing and opens no form.
 sleep 0.5
 dump "$T_DIR/before"
 as_f
 for k in '>' '<' e n W L M u d Space Tab s Enter / o f; do s_keys "$k"; done
-t_status "following, a key says how to look around" "X to look around" 5
+t_status "following, a key says how to look around" "X to look around" 10
 s_keys X
-t_status "looking around says how to catch up" "F catches up" 5
+t_status "looking around says how to catch up" "F catches up" 10
 for k in '>' '<' e n W L M u s Tab d Space Enter Escape / o f O; do s_keys "$k"; done
 sleep 1
 dump "$T_DIR/after"
 t_eq "a follower's keys write no deal data" "$(cmp "$T_DIR/before" "$T_DIR/after" && echo same)" \
 	same
 t_no_screen "no form opened on the follower" "Advance"
-t_status "looking around, writing keys are refused" "read-only while following" 5
+t_status "looking around, writing keys are refused" "read-only while following" 10
 s_keys Escape Escape
 
 # Detached: the presenter moves, the follower stays; F catches up.
@@ -137,8 +137,8 @@ as_f
 sleep 1
 t_eq "detached, the follower's selection stays" "$(s_marker)" "$mine"
 s_keys F
-t_screen "F catches up with the presenter (deal $id)" "▶$(title12 "$id")" 5
-t_status "caught up: following again" "following $ME" 5
+t_screen "F catches up with the presenter (deal $id)" "▶$(title12 "$id")" 10
+t_status "caught up: following again" "following $ME" 10
 
 # The presenter quits: the follower is told and keeps its board.
 as_p
