@@ -64,7 +64,10 @@ for keys in "j j" "l" "l l j" "l l l"; do
 	# shellcheck disable=SC2086
 	s_keys $keys
 	wait_state "$old"
+	# Several keys: the state may still move; take it once it has settled.
 	id=$(state 3)
+	sleep 0.5
+	while [ "$(state 3)" != "$id" ]; do id=$(state 3); sleep 0.5; done
 	as_f
 	t_screen "the follower selects deal $id after '$keys'" "▶$(title12 "$id")" 10
 done
