@@ -11,19 +11,20 @@
 #include "deal.h"
 #include "cli.h"
 #include "demo.h"
+#include "money.h"
 #include "process_ini.h"
 #include "xmalloc.h"
 
 static const struct opt global_opts[] = {
-	{"db", "PATH", "the database (else $DEALDECK_DB, [db] path, the default)"},
-	{"config", "PATH", "the user config file"},
-	{"theme", "NAME", "the board's colour theme"},
-	{"as-of", "DATE", "list, board, stats and review as of the end of DATE"},
-	{"help", NULL, "show help"},
-	{"version", NULL, "show the version"},
-	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database"},
-	{"present", NULL, "the board, presented: followers see what it shows"},
-	{"follow", "LOGIN", "the board, following LOGIN's presented view, read-only"},
+	{"db", "PATH", "the database (else $DEALDECK_DB, [db] path, the default)", 0, NULL},
+	{"config", "PATH", "the user config file", 0, NULL},
+	{"theme", "NAME", "the board's colour theme", 0, NULL},
+	{"as-of", "DATE", "list, board, stats and review as of the end of DATE", 0, opt_date},
+	{"help", NULL, "show help", 0, NULL},
+	{"version", NULL, "show the version", 0, NULL},
+	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database", 0, NULL},
+	{"present", NULL, "the board, presented: followers see what it shows", 0, NULL},
+	{"follow", "LOGIN", "the board, following LOGIN's presented view, read-only", 0, NULL},
 };
 
 static const struct command *groups[] = {
@@ -85,6 +86,34 @@ cli_date(struct cli *c, const char *s, const char *what, long *day)
 	return DD_OK;
 }
 
+int
+opt_date(const char *name, const char *v, struct dd_err *err)
+{
+	long day;
+
+	if (date_parse(v, &day) != 0)
+		return err_set(err, DD_USAGE, "--%s '%s' is not a date (YYYY-MM-DD)", name, v);
+	return DD_OK;
+}
+
+int
+opt_date_or_empty(const char *name, const char *v, struct dd_err *err)
+{
+	return v[0] == '\0' ? DD_OK : opt_date(name, v, err);
+}
+
+int
+opt_money(const char *name, const char *v, struct dd_err *err)
+{
+	const char *why;
+	int64_t minor;
+
+	/* The form only: which currency may be named is the database's to say. */
+	if (money_parse(v, MONEY_ANY_CURRENCY, &minor, &why) != 0)
+		return err_set(err, DD_USAGE, "amount '%s' is not money: %s", v, why);
+	return DD_OK;
+}
+
 static void
 print_usage_line(FILE *f, const struct command *cmd)
 {
@@ -112,10 +141,10 @@ print_command_help(const struct command *cmd)
 		printf("\noptions:\n");
 		print_options(stdout, cmd->opts, cmd->nopts);
 	}
-	printf("\nglobal options (--db, --config, --as-of, ...) work here too; see dealdeck "
-	       "--help."
+	printf("\nglobal options (--db, --config%s, ...) work here too; see dealdeck --help."
 	       "\nExit status: 0 done, 1 failure, 2 usage, 3 refused by a rule, 4 not permitted,"
-	       "\n65 bad input data. See dealdeck(1).\n");
+	       "\n65 bad input data. See dealdeck(1).\n",
+	       cmd->flags & CMD_AS_OF ? ", --as-of" : "");
 }
 
 static void
@@ -172,24 +201,30 @@ print_group_usage(const char *group)
 				print_usage_line(stderr, cmd);
 }
 
+/*
+ * The database's path. *given: named by --db or $DEALDECK_DB, where a missing
+ * file is a typo to report, not a pipeline to start.
+ */
 static const char *
-resolve_db_path(struct cli *c, const struct args *a, char **owned)
+resolve_db_path(struct cli *c, const struct args *a, char **owned, int *given)
 {
 	const char *p = args_get(a, "db");
 
 	*owned = NULL;
+	*given = 1;
 	if (p != NULL && p[0] != '\0')
 		return p;
 	p = getenv("DEALDECK_DB");
 	if (p != NULL && p[0] != '\0')
 		return p;
+	*given = 0;
 	if (c->cfg.db_path != NULL)
 		return c->cfg.db_path;
 	return *owned = config_default_db();
 }
 
 static int
-open_session(struct cli *c)
+open_session(struct cli *c, int flags)
 {
 	struct process def;
 	struct db_init init = {&def, "USD"};
@@ -198,7 +233,7 @@ open_session(struct cli *c)
 	if (process_ini_load_text("data/process.ini (built in)", process_default_ini,
 				  strlen(process_default_ini), &def, &c->err) != DD_OK)
 		fatal("the built-in process is broken: %s", strbuf_str(&c->err.msg));
-	rc = session_open(&c->s, c->db_path, DB_CREATE, &init, &c->err);
+	rc = session_open(&c->s, c->db_path, flags, &init, &c->err);
 	process_free(&def);
 	return rc;
 }
@@ -219,7 +254,7 @@ run_demo_board(struct cli *c)
 	}
 	char *path = xasprintf("%s/demo.db", dir);
 	c->db_path = path;
-	rc = open_session(c);
+	rc = open_session(c, DB_CREATE);
 	if (rc == DD_OK) {
 		o.today = date_today();
 		rc = demo_fill(c->s.db, &c->s.proc, &o, &c->err);
@@ -261,7 +296,8 @@ run(struct cli *c, int argc, char **argv)
 	const struct command *cmd = NULL;
 	struct args a;
 	char *owned_db = NULL;
-	int first = 1, words = 0, rc;
+	int first = 1, words = 0, given, rc;
+	long id;
 
 	/* Global options may come before the command: skip them to find it. */
 	while (first < argc && argv[first][0] == '-' && strcmp(argv[first], "--") != 0) {
@@ -320,9 +356,22 @@ run(struct cli *c, int argc, char **argv)
 		rc = err_set(&c->err, DD_USAGE, "unexpected argument '%s'", a.pos.v[0]);
 		goto out;
 	}
+	/* Everything the command line alone can tell is checked before any file is opened. */
 	c->as_of = -1;
-	if (args_get(&a, "as-of") != NULL &&
-	    (rc = cli_date(c, args_get(&a, "as-of"), "--as-of", &c->as_of)) != DD_OK)
+	if (args_get(&a, "as-of") != NULL) {
+		if (cmd != NULL && !(cmd->flags & CMD_AS_OF)) {
+			rc = err_set(&c->err, DD_USAGE,
+				     "--as-of works with list, board, stats and review, not with %s",
+				     cmd->name);
+			goto out;
+		}
+		if ((rc = cli_date(c, args_get(&a, "as-of"), "--as-of", &c->as_of)) != DD_OK)
+			goto out;
+	}
+	if (cmd != NULL && cmd->id_of != NULL &&
+	    (rc = cli_id(c, a.pos.v[0], cmd->id_of, &id)) != DD_OK)
+		goto out;
+	if (cmd != NULL && cmd->check != NULL && (rc = cmd->check(c, &a)) != DD_OK)
 		goto out;
 	c->theme = args_get(&a, "theme");
 	c->present = args_get(&a, "present") != NULL;
@@ -344,9 +393,11 @@ run(struct cli *c, int argc, char **argv)
 		rc = run_demo_board(c);
 		goto out;
 	}
-	c->db_path = resolve_db_path(c, &a, &owned_db);
+	c->db_path = resolve_db_path(c, &a, &owned_db, &given);
 	if (cmd == NULL || cmd->needs_db) {
-		if ((rc = open_session(c)) != DD_OK)
+		int create = !given || (cmd != NULL && (cmd->flags & CMD_CREATES_DB));
+
+		if ((rc = open_session(c, create ? DB_CREATE : 0)) != DD_OK)
 			goto out;
 	}
 	rc = cmd != NULL ? cmd->run(c, &a) : run_board(c);

@@ -29,6 +29,6 @@ const struct command cli_check_commands[] = {
 	{"check", "",
 	 "Verify every derived value (the board's totals, each deal's stage against its "
 	 "history, snapshot headers) against a full recount; exit 1 naming any mismatch.",
-	 NULL, 0, 0, 0, 1, cmd_check},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 NULL, 0, 0, 0, 1, cmd_check, NULL, NULL, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -112,8 +112,6 @@ cmd_stats(struct cli *c, const struct args *a)
 	struct stats st;
 	char from[DATE_LEN], to[DATE_LEN], day[DATE_LEN];
 
-	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
-		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
 	if ((args_get(a, "from") && cli_date(c, args_get(a, "from"), "--from", &q.from)) ||
 	    (args_get(a, "to") && cli_date(c, args_get(a, "to"), "--to", &q.to)))
 		return c->err.code;
@@ -139,11 +137,36 @@ cmd_stats(struct cli *c, const struct args *a)
 	return DD_OK;
 }
 
+static int
+check_format(const char *name, const char *v, struct dd_err *err)
+{
+	if (strcmp(v, "text") != 0 && strcmp(v, "csv") != 0)
+		return err_set(err, DD_USAGE, "--format must be text or csv");
+	return DD_OK;
+}
+
+/* The period, as stats_compute will take it, checked before the database is opened. */
+static int
+check_stats(struct cli *c, const struct args *a)
+{
+	long from, to = c->as_of >= 0 ? c->as_of : date_today();
+	char f[DATE_LEN], t[DATE_LEN];
+
+	if (args_get(a, "to") != NULL && date_parse(args_get(a, "to"), &to) != 0)
+		return DD_OK; /* opt_date said so already */
+	if (args_get(a, "from") == NULL || date_parse(args_get(a, "from"), &from) != 0 ||
+	    from <= to)
+		return DD_OK;
+	date_format(from, f);
+	date_format(to, t);
+	return err_set(&c->err, DD_USAGE, "the period starts (%s) after it ends (%s)", f, t);
+}
+
 static const struct opt stats_opts[] = {
-	{"owner", "LOGIN", "only this owner's deals"},
-	{"from", "DATE", "first day of the period (default: 89 days before --to)"},
-	{"to", "DATE", "last day of the period (default: today, or --as-of)"},
-	{"format", "F", "text (default) or csv"},
+	{"owner", "LOGIN", "only this owner's deals", 0, NULL},
+	{"from", "DATE", "first day of the period (default: 89 days before --to)", 0, opt_date},
+	{"to", "DATE", "last day of the period (default: today, or --as-of)", 0, opt_date},
+	{"format", "F", "text (default) or csv", 0, check_format},
 };
 
 const struct command cli_stats_commands[] = {
@@ -151,6 +174,6 @@ const struct command cli_stats_commands[] = {
 	 "The numbers of the stats screen: stage aging, time in stage, conversion, win rate,\n"
 	 "cycle length, velocity, bypass rate and lost reasons. With --as-of DATE, from\n"
 	 "history up to the end of DATE.",
-	 stats_opts, NOPTS(stats_opts), 0, 0, 1, cmd_stats},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 stats_opts, NOPTS(stats_opts), 0, 0, 1, cmd_stats, NULL, check_stats, CMD_AS_OF},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -69,7 +69,7 @@ cmd_who(struct cli *c, const struct args *a)
 }
 
 static const struct opt who_opts[] = {
-	{"format", "F", "text (default) or csv"},
+	{"format", "F", "text (default) or csv", 0, NULL},
 };
 
 const struct command cli_who_commands[] = {
@@ -77,6 +77,6 @@ const struct command cli_who_commands[] = {
 	 "Who presents (dealdeck --present), since when, and who follows whom\n"
 	 "(dealdeck --follow LOGIN). A presenter gone without a word (killed, a dropped\n"
 	 "ssh) is not listed once its heartbeat is a few seconds old.",
-	 who_opts, NOPTS(who_opts), 0, 0, 1, cmd_who},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 who_opts, NOPTS(who_opts), 0, 0, 1, cmd_who, NULL, NULL, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -293,7 +293,8 @@ db_open(const char *path, int flags, const struct db_init *init, struct db **out
 	if (exists && (flags & DB_MUST_CREATE))
 		return err_set(err, DD_FAIL, "%s already exists; refusing to overwrite it", path);
 	if (!exists && !(flags & (DB_CREATE | DB_MUST_CREATE)))
-		return err_set(err, DD_FAIL, "%s: no such database", path);
+		return err_set(err, DD_FAIL, "no database at %s; create it with dealdeck init",
+			       path);
 	if (exists && S_ISDIR(sb.st_mode))
 		return err_set(err, DD_FAIL, "%s is a directory, not a database", path);
 	if (!exists && create_file(path, err) != DD_OK)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The process: show, apply, init --process, broken files, custom gates.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 # --- show / apply round trip --------------------------------------------
 t_run "process show" 0 process show
