@@ -285,7 +285,29 @@ capture_error(const char *fmt, ...)
 	return 0;
 }
 
-/* What iniparser would not explain well: long lines, bad UTF-8, NUL bytes. */
+/*
+ * The first control character of a line that is neither a TAB nor the CR of a
+ * CRLF: an escape sequence or BEL in a label would reach terminals later.
+ * Returns its code point, or 0. The line is valid UTF-8 without NUL.
+ */
+static uint32_t
+control_in(const char *p, size_t n)
+{
+	const char *end = p + n;
+
+	if (n > 0 && end[-1] == '\r')
+		end--;
+	while (p < end) {
+		uint32_t cp;
+
+		p += utf8_decode(p, &cp);
+		if (text_is_control(cp) && cp != '\t')
+			return cp;
+	}
+	return 0;
+}
+
+/* What iniparser would not explain well: long lines, bad UTF-8, NUL bytes, controls. */
 static int
 check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 {
@@ -295,6 +317,7 @@ check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = (size_t)((nl ? nl : end) - p);
+		uint32_t cp;
 
 		line++;
 		if (n >= INI_MAX_LINE - 1)
@@ -304,6 +327,15 @@ check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 			err_add(err, DD_DATAERR, "%s:%d: contains a NUL byte", name, line);
 		else if (!utf8_valid(p, n))
 			err_add(err, DD_DATAERR, "%s:%d: not valid UTF-8", name, line);
+		else if ((cp = control_in(p, n)) == '\r')
+			err_add(err, DD_DATAERR,
+				"%s:%d: a CR that does not end a line (lines end with LF or CRLF)",
+				name, line);
+		else if (cp != 0)
+			err_add(err, DD_DATAERR,
+				"%s:%d: contains a control character (U+%04X); only text and TAB "
+				"may appear",
+				name, line, (unsigned)cp);
 		p = nl ? nl + 1 : end;
 	}
 	return err->code;
