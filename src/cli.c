@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "demo.h"
 #include "money.h"
+#include "output.h"
 #include "process_ini.h"
 #include "xmalloc.h"
 
@@ -117,7 +118,7 @@ opt_money(const char *name, const char *v, struct dd_err *err)
 static void
 print_usage_line(FILE *f, const struct command *cmd)
 {
-	fprintf(f, "  dealdeck %s%s%s\n", cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
+	out_line(f, "  dealdeck %s%s%s", cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
 }
 
 static void
@@ -128,38 +129,43 @@ print_options(FILE *f, const struct opt *opts, size_t n)
 
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].metavar ? " " : "",
 			 opts[i].metavar ? opts[i].metavar : "");
-		fprintf(f, "  %-26s %s\n", left, opts[i].help);
+		out_line(f, "  %-26s %s", left, opts[i].help);
 	}
 }
 
 static void
 print_command_help(const struct command *cmd)
 {
-	printf("usage: dealdeck %s%s%s\n\n%s\n", cmd->name, cmd->usage[0] ? " " : "", cmd->usage,
-	       cmd->summary);
+	out_line(stdout, "usage: dealdeck %s%s%s", cmd->name, cmd->usage[0] ? " " : "",
+		 cmd->usage);
+	out_line(stdout, "%s", "");
+	out_lines(stdout, cmd->summary);
 	if (cmd->nopts > 0) {
-		printf("\noptions:\n");
+		out_line(stdout, "%s", "");
+		out_line(stdout, "options:");
 		print_options(stdout, cmd->opts, cmd->nopts);
 	}
-	printf("\nglobal options (--db, --config%s, ...) work here too; see dealdeck --help."
-	       "\nExit status: 0 done, 1 failure, 2 usage, 3 refused by a rule, 4 not permitted,"
-	       "\n65 bad input data. See dealdeck(1).\n",
-	       cmd->flags & CMD_AS_OF ? ", --as-of" : "");
+	out_line(stdout, "%s", "");
+	out_line(stdout, "global options (--db, --config%s, ...) work here too; see dealdeck --help.",
+		 cmd->flags & CMD_AS_OF ? ", --as-of" : "");
+	out_line(stdout, "Exit status: 0 done, 1 failure, 2 usage, 3 refused by a rule, 4 not "
+			 "permitted,");
+	out_line(stdout, "65 bad input data. See dealdeck(1).");
 }
 
 static void
 print_help(FILE *f)
 {
-	fprintf(f, "usage: dealdeck [GLOBAL OPTIONS] [COMMAND [ARGS]]\n\n"
-		   "A terminal pipeline board where a deal advances only when the buyer did\n"
-		   "something verifiable. With no command, shows the pipeline.\n\n"
-		   "global options:\n");
+	out_lines(f, "usage: dealdeck [GLOBAL OPTIONS] [COMMAND [ARGS]]\n\n"
+		     "A terminal pipeline board where a deal advances only when the buyer did\n"
+		     "something verifiable. With no command, shows the pipeline.\n\n"
+		     "global options:");
 	print_options(f, global_opts, NOPTS(global_opts));
-	fprintf(f, "\ncommands:\n");
+	out_lines(f, "\ncommands:");
 	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
 			print_usage_line(f, cmd);
-	fprintf(f, "\n'dealdeck COMMAND --help' explains a command; dealdeck(1) explains all.\n");
+	out_lines(f, "\n'dealdeck COMMAND --help' explains a command; dealdeck(1) explains all.");
 }
 
 /* Finds the command named by the words at argv[0..]; sets *words to how many it used. */
@@ -194,7 +200,7 @@ print_group_usage(const char *group)
 {
 	size_t n = strlen(group);
 
-	fprintf(stderr, "usage:\n");
+	out_line(stderr, "usage:");
 	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
 			if (strncmp(cmd->name, group, n) == 0 && cmd->name[n] == ' ')
@@ -276,20 +282,6 @@ run_demo_board(struct cli *c)
 	return rc;
 }
 
-static void
-print_error(struct cli *c)
-{
-	const char *msg = strbuf_str(&c->err.msg);
-
-	/* Indented lines continue the one above (a refused move's list). */
-	while (*msg) {
-		size_t n = strcspn(msg, "\n");
-
-		fprintf(stderr, "%s%.*s\n", msg[0] == ' ' ? "" : "dealdeck: ", (int)n, msg);
-		msg += n + (msg[n] == '\n');
-	}
-}
-
 static int
 run(struct cli *c, int argc, char **argv)
 {
@@ -335,7 +327,7 @@ run(struct cli *c, int argc, char **argv)
 	if (rc != DD_OK || (rc = args_check_text(&a, &c->err)) != DD_OK)
 		goto out;
 	if (args_get(&a, "version") != NULL) {
-		printf("dealdeck %s\n", PACKAGE_VERSION);
+		out_line(stdout, "dealdeck %s", PACKAGE_VERSION);
 		goto out;
 	}
 	if (args_get(&a, "help") != NULL) {
@@ -346,7 +338,7 @@ run(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (cmd != NULL && ((int)a.pos.n < cmd->min_pos || (int)a.pos.n > cmd->max_pos)) {
-		fprintf(stderr, "usage:\n");
+		out_line(stderr, "usage:");
 		print_usage_line(stderr, cmd);
 		rc = err_set(&c->err, DD_USAGE, "%s: expected %s arguments", cmd->name,
 			     (int)a.pos.n < cmd->min_pos ? "more" : "fewer");
@@ -424,7 +416,7 @@ cli_main(int argc, char **argv, const struct cli_ui *with)
 	if (rc != DD_OK && c.err.code == DD_OK)
 		c.err.code = rc;
 	if (c.err.code != DD_OK)
-		print_error(&c);
+		out_message(stderr, strbuf_str(&c.err.msg));
 	rc = c.err.code;
 	err_free(&c.err);
 	return rc;

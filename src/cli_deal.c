@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
+#include "csv_write.h"
 #include "date.h"
 #include "deal.h"
 #include "deal_report.h"
@@ -107,7 +109,7 @@ cmd_add(struct cli *c, const struct args *a)
 	f.created = args_get(a, "created");
 	if (deal_create(&c->s, &f, &id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("%ld\n", id);
+	out_line(stdout, "%ld", id);
 	return DD_OK;
 }
 
@@ -121,7 +123,7 @@ cmd_edit(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (deal_edit(&c->s, id, &f, 0, &c->err) != DD_OK)
 		return c->err.code;
-	printf("deal %ld saved\n", id);
+	out_line(stdout, "deal %ld saved", id);
 	return DD_OK;
 }
 
@@ -140,6 +142,7 @@ static const struct column list_columns[] = {
 
 struct list_out {
 	int csv;
+	struct csv_writer w;
 	long rows;
 };
 
@@ -167,7 +170,7 @@ print_deal_row(const struct deal_row *r, void *arg)
 	cells[8] = r->next_step_due;
 	cells[9] = r->status;
 	if (o->csv)
-		csv_row(stdout, cells, NOPTS(list_columns));
+		csv_write_row(&o->w, cells, NOPTS(list_columns));
 	else
 		table_row(stdout, list_columns, NOPTS(list_columns), cells);
 	o->rows++;
@@ -179,7 +182,8 @@ cmd_list(struct cli *c, const struct args *a)
 	const char *format = args_get(a, "format");
 	struct deal_filter f = {args_get(a, "stage"), args_get(a, "owner"), args_get(a, "status"),
 				c->as_of};
-	struct list_out o = {0, 0};
+	struct list_out o = {0};
+	int rc;
 
 	o.csv = format != NULL && strcmp(format, "csv") == 0;
 	if (f.stage != NULL && process_stage(&c->s.proc, f.stage) == NULL) {
@@ -192,11 +196,19 @@ cmd_list(struct cli *c, const struct args *a)
 		strbuf_free(&b);
 		return DD_USAGE;
 	}
-	if (o.csv)
-		csv_header(stdout, list_columns, NOPTS(list_columns));
-	else
+	if (o.csv) {
+		const char *names[NOPTS(list_columns)];
+
+		csv_writer_init(&o.w, stdout);
+		table_names(list_columns, NOPTS(list_columns), names);
+		csv_write_row(&o.w, names, NOPTS(list_columns));
+	} else {
 		table_header(stdout, list_columns, NOPTS(list_columns));
-	return deal_list(c->s.db, &f, date_today(), print_deal_row, &o, &c->err);
+	}
+	rc = deal_list(c->s.db, &f, date_today(), print_deal_row, &o, &c->err);
+	if (o.csv)
+		csv_writer_free(&o.w);
+	return rc;
 }
 
 static int
@@ -209,7 +221,7 @@ cmd_show(struct cli *c, const struct args *a)
 		return c->err.code;
 	deal_report(&c->s, id, &lines, &c->err);
 	for (size_t i = 0; i < lines.n; i++)
-		puts(lines.v[i]);
+		out_line(stdout, "%s", lines.v[i]);
 	strvec_free(&lines);
 	return c->err.code;
 }

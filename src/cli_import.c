@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "csv_import.h"
 #include "import_preview.h"
+#include "output.h"
 
 typedef int import_fn(struct session *, const char *, const struct import_options *,
 		      struct import_result *, struct dd_err *);
@@ -40,16 +41,16 @@ cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 
 	rc = fn(&c->s, a->pos.v[0], &o, &r, &c->err);
 	if (r.warning != NULL)
-		fprintf(stderr, "dealdeck: %s\n", r.warning);
+		out_message(stderr, r.warning);
 	/* The preview shows bad rows too; their errors follow on stderr. */
 	if (r.preview != NULL && (rc == DD_OK || rc == DD_DATAERR)) {
 		preview_print(r.preview, stdout, csv);
 		if (!csv)
-			putchar('\n');
+			out_line(stdout, "%s", "");
 	}
 	if (rc == DD_OK && !csv)
-		printf("%s%ld added, %ld updated\n", o.dry_run ? "dry run, nothing written: " : "",
-		       r.added, r.updated);
+		out_line(stdout, "%s%ld added, %ld updated",
+			 o.dry_run ? "dry run, nothing written: " : "", r.added, r.updated);
 	import_result_free(&r);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
 #include "move.h"
 #include "xmalloc.h"
 
@@ -119,10 +120,10 @@ cmd_move(struct cli *c, const struct args *a)
 	if (rc == DD_REFUSED && g.nunmet > 0)
 		explain_refusal(c, rq.deal_id, &g);
 	else if (rc == DD_OK && g.nunmet > 0)
-		printf("deal %ld moved to %s, overriding %zu unmet requirement(s)\n", rq.deal_id,
+		out_line(stdout, "deal %ld moved to %s, overriding %zu unmet requirement(s)", rq.deal_id,
 		       rq.target, g.nunmet);
 	else if (rc == DD_OK)
-		printf("deal %ld moved to %s\n", rq.deal_id, rq.target);
+		out_line(stdout, "deal %ld moved to %s", rq.deal_id, rq.target);
 	gate_result_free(&g);
 	free(ev);
 	return rc;
@@ -137,7 +138,7 @@ cmd_lost(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (deal_lose(&c->s, id, args_get(a, "reason"), args_get(a, "note"), 0, &c->err))
 		return c->err.code;
-	printf("deal %ld lost (%s)\n", id, args_get(a, "reason"));
+	out_line(stdout, "deal %ld lost (%s)", id, args_get(a, "reason"));
 	return DD_OK;
 }
 
@@ -150,7 +151,7 @@ cmd_reopen(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (deal_reopen(&c->s, id, args_get(a, "reason"), &c->err) != DD_OK)
 		return c->err.code;
-	printf("deal %ld reopened\n", id);
+	out_line(stdout, "deal %ld reopened", id);
 	return DD_OK;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "output.h"
 #include "deal.h"
 #include "people.h"
 #include "table.h"
@@ -54,7 +55,7 @@ cmd_add(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (people_add(&c->s, deal, &f, &id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("%ld\n", id);
+	out_line(stdout, "%ld", id);
 	return DD_OK;
 }
 
@@ -106,7 +107,7 @@ cmd_edit(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (people_edit(&c->s, id, &f, &c->err) != DD_OK)
 		return c->err.code;
-	printf("stakeholder %ld saved\n", id);
+	out_line(stdout, "stakeholder %ld saved", id);
 	return DD_OK;
 }
 
@@ -119,7 +120,7 @@ cmd_rm(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (people_remove(&c->s, id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("stakeholder %ld removed\n", id);
+	out_line(stdout, "stakeholder %ld removed", id);
 	return DD_OK;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "output.h"
 #include "date.h"
 #include "plan.h"
 #include "table.h"
@@ -51,7 +52,7 @@ cmd_add(struct cli *c, const struct args *a)
 		return err_set(&c->err, DD_USAGE, "plan add needs --title, --owner and --due");
 	if (plan_add(&c->s, deal, &f, &id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("%ld\n", id);
+	out_line(stdout, "%ld", id);
 	return DD_OK;
 }
 
@@ -65,7 +66,7 @@ cmd_done(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (plan_set_done(&c->s, id, done, &c->err) != DD_OK)
 		return c->err.code;
-	printf("plan step %ld %s\n", id, done ? "done" : "not done");
+	out_line(stdout, "plan step %ld %s", id, done ? "done" : "not done");
 	return DD_OK;
 }
 
@@ -113,7 +114,7 @@ cmd_edit(struct cli *c, const struct args *a)
 	if (cli_id(c, a->pos.v[0], "plan step", &id) != DD_OK ||
 	    plan_edit(&c->s, id, &f, &c->err) != DD_OK)
 		return c->err.code;
-	printf("plan step %ld saved\n", id);
+	out_line(stdout, "plan step %ld saved", id);
 	return DD_OK;
 }
 
@@ -125,7 +126,7 @@ cmd_rm(struct cli *c, const struct args *a)
 	if (cli_id(c, a->pos.v[0], "plan step", &id) != DD_OK ||
 	    plan_remove(&c->s, id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("plan step %ld removed\n", id);
+	out_line(stdout, "plan step %ld removed", id);
 	return DD_OK;
 }
 

@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cli_review.h"
+#include "csv_write.h"
 #include "date.h"
+#include "output.h"
 #include "snapshot.h"
 #include "table.h"
 #include "text.h"
@@ -85,21 +87,15 @@ review_cell(const struct review_out *o, const char *text, int width, int right)
 void
 review_line(const char *fmt, ...)
 {
-	char *line, *safe;
-	va_list ap, again;
-	int n;
+	struct strbuf line;
+	va_list ap;
 
+	strbuf_init(&line);
 	va_start(ap, fmt);
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strbuf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	line = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	vsnprintf(line, (size_t)(n > 0 ? n : 0) + 1, fmt, again);
-	va_end(again);
-	safe = text_printable(line);
-	puts(safe);
-	free(safe);
-	free(line);
+	out_line(stdout, "%s", strbuf_str(&line)); /* cleaned there */
+	strbuf_free(&line);
 }
 
 static int
@@ -117,7 +113,7 @@ cmd_snapshot(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (snapshot_take(&c->s, args_get(a, "note"), &snap, &c->err) != DD_OK)
 		return c->err.code;
-	printf("snapshot %ld: %ld open deals, %s\n", snap.id, snap.open_deals,
+	out_line(stdout, "snapshot %ld: %ld open deals, %s", snap.id, snap.open_deals,
 	       review_amount(&o, snap.open_amount, amount));
 	snapshot_clear(&snap);
 	return DD_OK;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
 #include "date.h"
 #include "demo.h"
 #include "money.h"
@@ -39,7 +40,7 @@ cmd_init(struct cli *c, const struct args *a)
 	process_free(&p);
 	if (rc != DD_OK)
 		return rc;
-	printf("created %s (%s, %zu stages)\n", c->db_path, init.currency, c->s.proc.nstages);
+	out_line(stdout, "created %s (%s, %zu stages)", c->db_path, init.currency, c->s.proc.nstages);
 	return DD_OK;
 }
 
@@ -82,7 +83,7 @@ cmd_demo(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (demo_fill(c->s.db, &c->s.proc, &o, &c->err) != DD_OK)
 		return c->err.code;
-	printf("demo pipeline: %ld deals in %s\n", o.deals, c->db_path);
+	out_line(stdout, "demo pipeline: %ld deals in %s", o.deals, c->db_path);
 	return DD_OK;
 }
 
@@ -112,7 +113,7 @@ cmd_process_apply(struct cli *c, const struct args *a)
 	if (rc == DD_OK)
 		rc = db_end(c->s.db, process_db_save(c->s.db, &p, &c->err), &c->err);
 	if (rc == DD_OK)
-		printf("applied %s: %zu stages, %zu lost reasons, %zu in the team\n", a->pos.v[0],
+		out_line(stdout, "applied %s: %zu stages, %zu lost reasons, %zu in the team", a->pos.v[0],
 		       p.nstages, p.lost_reasons.n, p.nteam);
 	process_free(&p);
 	return rc;

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csv_write.h"
 #include "date.h"
+#include "output.h"
 #include "stats.h"
 #include "table.h"
 
@@ -49,14 +51,14 @@ flush_row(struct text_out *o)
 static void
 section_title(const struct text_out *o, const char *section)
 {
-	char day[DATE_LEN];
+	char day[DATE_LEN], title[128];
 
 	date_format(o->st->as_of, day);
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (strcmp(titles[i].section, section) == 0) {
-			printf("\n");
-			printf(titles[i].title, day);
-			printf("\n");
+			snprintf(title, sizeof title, titles[i].title, day);
+			out_line(stdout, "%s", "");
+			out_line(stdout, "%s", title);
 		}
 }
 
@@ -76,7 +78,7 @@ text_metric(const struct stats_metric *m, void *arg)
 	}
 	if (*m->stage == '\0') {
 		stats_format(m->kind, m->value, value);
-		printf("  %-20s %14s\n", m->name, value);
+		out_line(stdout, "  %-20s %14s", m->name, value);
 		return;
 	}
 	if (o->stage == NULL || strcmp(o->stage, m->stage) != 0)
@@ -99,9 +101,8 @@ csv_metric(const struct stats_metric *m, void *arg)
 	char value[STATS_VALUE_LEN];
 	const char *cells[4] = {m->section, m->stage, m->name, value};
 
-	(void)arg;
 	stats_format(m->kind, m->value, value);
-	csv_row(stdout, cells, 4);
+	csv_write_row(arg, cells, 4);
 }
 
 static int
@@ -119,16 +120,19 @@ cmd_stats(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (format != NULL && strcmp(format, "csv") == 0) {
 		const char *header[4] = {"section", "stage", "metric", "value"};
+		struct csv_writer w;
 
-		csv_row(stdout, header, 4);
-		stats_each_metric(&st, csv_metric, NULL);
+		csv_writer_init(&w, stdout);
+		csv_write_row(&w, header, 4);
+		stats_each_metric(&st, csv_metric, &w);
+		csv_writer_free(&w);
 	} else {
 		struct text_out o = {.st = &st};
 
 		date_format(st.from, from);
 		date_format(st.to, to);
 		date_format(st.as_of, day);
-		printf("Stats as of %s; period %s to %s; owner: %s\n", day, from, to,
+		out_line(stdout, "Stats as of %s; period %s to %s; owner: %s", day, from, to,
 		       q.owner ? q.owner : "everyone");
 		stats_each_metric(&st, text_metric, &o);
 		flush_row(&o);

@@ -1,7 +1,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_write.h"
 #include "real_text.h"
+#include "strbuf.h"
 #include "text.h"
 #include "unit.h"
 
@@ -397,6 +399,73 @@ START_TEST(test_text_is_blank)
 }
 END_TEST
 
+/* text_printable: what may reach a terminal. */
+START_TEST(test_text_printable)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"plain caf\xc3\xa9 \xe6\x97\xa5", "plain caf\xc3\xa9 \xe6\x97\xa5"},
+		{"a\033]0;t\007b", "a ]0;t b"},	       /* OSC title, BEL */
+		{"x\033[2Jy", "x [2Jy"},		       /* clear screen */
+		{"\xc2\x9b" "31m", " 31m"},		       /* C1 CSI, U+009B */
+		{"\xc2\x85" "next", " next"},	       /* C1 NEL */
+		{"tab\there\r\nnl\x7f", "tab here  nl "}, /* TAB, CR, LF, DEL */
+		{"ls\xe2\x80\xa8ps\xe2\x80\xa9", "ls ps "},   /* U+2028, U+2029 */
+		{"bad\x9b" "31m", "bad\xef\xbf\xbd" "31m"},    /* a lone 8-bit CSI byte */
+		{"cut\xe6\x97", "cut\xef\xbf\xbd\xef\xbf\xbd"}, /* truncated sequence */
+		{"keep \xef\xbf\xbd", "keep \xef\xbf\xbd"},   /* a real U+FFFD */
+		{"", ""},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_printable(cases[i].in);
+
+		ck_assert_msg(strcmp(got, cases[i].out) == 0, "case %zu: got '%s'", i, got);
+		ck_assert(utf8_valid(got, strlen(got)));
+		free(got);
+	}
+}
+END_TEST
+
+/* Writes one row through a csv_writer into a string. */
+static char *
+csv_line(const char *const *cells, size_t n, int terminal)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct csv_writer w;
+
+	csv_writer_init(&w, f);
+	ck_assert_int_eq(w.terminal, 0); /* a memory stream is no terminal */
+	w.terminal = terminal;
+	csv_write_row(&w, cells, n);
+	csv_writer_free(&w);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_csv_write)
+{
+	const char *cells[] = {"=1+2", "+1 555", "-2+3", "@x", "\tt", "'q", "a,\"b\"", NULL,
+			       "x\033[2J\ny", "12.50", "-20", "+3.5", "-", "-1e3"};
+	char *got = csv_line(cells, 14, 0);
+
+	/* Plain numbers (-20, +3.5) are no formula: they stay numbers. */
+	ck_assert_str_eq(got, "'=1+2,'+1 555,'-2+3,'@x,'\tt,''q,\"a,\"\"b\"\"\",,"
+			      "\"x\033[2J\ny\",12.50,-20,+3.5,'-,'-1e3\n");
+	free(got);
+	got = csv_line(cells, 14, 1);
+	ck_assert_str_eq(got, "'=1+2,'+1 555,'-2+3,'@x,' t,''q,\"a,\"\"b\"\"\",,x [2J y,12.50,"
+			      "-20,+3.5,'-,'-1e3\n");
+	free(got);
+	ck_assert_str_eq(csv_unneutralise("'=1+2"), "=1+2");
+	ck_assert_str_eq(csv_unneutralise("''q"), "'q");
+	ck_assert_str_eq(csv_unneutralise("'plain"), "'plain");
+}
+END_TEST
+
 Suite *
 suite_text(void)
 {
@@ -423,6 +492,8 @@ suite_text(void)
 	tcase_add_test(tc, test_text_casecmp);
 	tcase_add_test(tc, test_text_problem);
 	tcase_add_test(tc, test_text_is_blank);
+	tcase_add_test(tc, test_text_printable);
+	tcase_add_test(tc, test_csv_write);
 	suite_add_tcase(s, tc);
 	return s;
 }

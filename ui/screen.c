@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "input.h"
+#include "output.h"
 #include "screen.h"
 #include "text.h"
 #include "theme.h"
@@ -47,8 +48,8 @@ screen_start(const struct theme *t, int use_color, struct dd_err *err)
 	for (size_t i = 0; scr == NULL && i < 3; i++) {
 		scr = newterm(fallbacks[i], stdout, stdin);
 		if (scr != NULL)
-			fprintf(stderr, "dealdeck: unknown terminal '%s'; using %s\n",
-				term ? term : "", fallbacks[i]);
+			out_line(stderr, "dealdeck: unknown terminal '%s'; using %s",
+				 term ? term : "", fallbacks[i]);
 	}
 	if (scr == NULL)
 		return err_set(err, DD_FAIL, "cannot start the terminal (TERM=%s)",
