@@ -78,6 +78,59 @@ t_run "a file that is not SQLite" 1 --db "$T_DIR/text.db" list
 same_file "the text file is untouched" "$T_DIR/text.db" "$T_DIR/text.copy"
 t_run "a directory as the database" 1 --db "$T_DIR" list
 
+# A pending -wal: a file another program (or a newer dealdeck) was writing when it stopped.
+# with_pending_wal SRC DEST SQL: runs SQL on SRC in WAL mode and copies SRC and its -wal to
+# DEST while the connection is open, so DEST's last writes are only in DEST-wal.
+with_pending_wal() {
+	rm -f "$T_DIR/walsrc"
+	mkfifo "$T_DIR/walsrc"
+	sqlite3 "$1" <"$T_DIR/walsrc" >/dev/null 2>&1 &
+	holder=$!
+	exec 5>"$T_DIR/walsrc"
+	printf "PRAGMA journal_mode = WAL; %s;\n.shell touch '%s'\n" "$3" "$T_DIR/walsrc.done" >&5
+	i=0
+	while [ ! -e "$T_DIR/walsrc.done" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	cp "$1" "$2"
+	cp "$1-wal" "$2-wal"
+	exec 5>&-
+	wait "$holder"
+	rm -f "$T_DIR/walsrc" "$T_DIR/walsrc.done"
+}
+with_pending_wal "$T_DIR/fsrc.db" "$T_DIR/fwal.db" "CREATE TABLE notes (b); INSERT INTO notes VALUES ('x')"
+cp "$T_DIR/fwal.db" "$T_DIR/fwal.copy"
+cp "$T_DIR/fwal.db-wal" "$T_DIR/fwal.wal.copy"
+t_run "a foreign file with a pending -wal" 1 --db "$T_DIR/fwal.db" list
+t_err "is not ours" "not a dealdeck database; it was not touched"
+same_file "its database file is byte for byte untouched" "$T_DIR/fwal.db" "$T_DIR/fwal.copy"
+same_file "its -wal is still there, untouched" "$T_DIR/fwal.db-wal" "$T_DIR/fwal.wal.copy"
+t_init "$T_DIR/nsrc.db"
+with_pending_wal "$T_DIR/nsrc.db" "$T_DIR/nwal.db" "PRAGMA user_version = 99"
+cp "$T_DIR/nwal.db" "$T_DIR/nwal.copy"
+cp "$T_DIR/nwal.db-wal" "$T_DIR/nwal.wal.copy"
+t_run "a newer dealdeck's file with a pending -wal" 1 --db "$T_DIR/nwal.db" add --title X --account A
+t_err "says it is newer" "newer dealdeck (schema 99"
+same_file "its database file is untouched" "$T_DIR/nwal.db" "$T_DIR/nwal.copy"
+same_file "its -wal is untouched" "$T_DIR/nwal.db-wal" "$T_DIR/nwal.wal.copy"
+
+# Say what happened: a damaged file is not "not a dealdeck database".
+t_init "$T_DIR/whole.db"
+"$DEALDECK" --db "$T_DIR/whole.db" demo --deals 20 >/dev/null
+head -c 20000 "$T_DIR/whole.db" >"$T_DIR/cut.db"
+cp "$T_DIR/cut.db" "$T_DIR/cut.copy"
+t_run "a dealdeck file cut short" 1 --db "$T_DIR/cut.db" list
+t_err "says it is cut short" "cut short"
+t_no_err "does not call it foreign" "not a dealdeck database"
+same_file "the cut file is untouched" "$T_DIR/cut.db" "$T_DIR/cut.copy"
+t_eq "and nothing was made beside it" "$(ls "$T_DIR" | grep -c '^cut\.db-')" "0"
+head -c 50 "$T_DIR/whole.db" >"$T_DIR/stub.db"
+t_run "a file shorter than an SQLite header" 1 --db "$T_DIR/stub.db" list
+t_err "says it is not an SQLite file" "not an SQLite file"
+cp "$T_DIR/whole.db" "$T_DIR/garbled.db"
+dd if=/dev/zero of="$T_DIR/garbled.db" bs=4096 count=3 seek=1 conv=notrunc 2>/dev/null
+t_run "a dealdeck file with zeroed pages" 1 --db "$T_DIR/garbled.db" list
+t_err "says it is damaged" "is damaged"
+t_no_err "does not call the damaged file foreign" "not a dealdeck database"
+
 # --- read-only --------------------------------------------------------------
 RO_DIR="$T_DIR/ro"
 mkdir "$RO_DIR"
@@ -108,6 +161,31 @@ else
 	t_cmd "read-only database: a move fails" 1 $AS "$DEALDECK" --db "$RO_DIR/p.db" move 1 qualify --override "the buyer asked us to skip it"
 	t_eq "nothing was written" "$(deals_in "$RO_DIR/p.db")" "Read me"
 	t_eq "the deal did not move" "$(t_sql "SELECT stage FROM deals" "$RO_DIR/p.db")" "prospect"
+	# A read-only directory: SQLite cannot make -wal and -shm there; readers still read.
+	RD="$T_DIR/rodir"
+	mkdir "$RD"
+	t_init "$RD/p.db"
+	"$DEALDECK" --db "$RD/p.db" add --title "Read me too" --account A >/dev/null
+	chmod 0644 "$RD/p.db"
+	chmod 0555 "$RD"
+	t_cmd "read-only directory: list works" 0 $AS "$DEALDECK" --db "$RD/p.db" list
+	t_out "the deal is listed" "Read me too"
+	t_cmd "read-only directory: stats work" 0 $AS "$DEALDECK" --db "$RD/p.db" stats
+	t_cmd "read-only directory: a write fails" 1 $AS "$DEALDECK" --db "$RD/p.db" add \
+		--title X --account A
+	t_err "says why" "is read-only for you (no write access to it or its directory)"
+	t_no_err "is not called foreign" "not a dealdeck database"
+	t_eq "no -wal or -shm was made" "$(ls "$RD")" "p.db"
+	chmod 0755 "$RD"
+	# A directory that cannot be searched: the file is there, but out of reach.
+	NX="$T_DIR/nx"
+	mkdir "$NX"
+	cp "$RD/p.db" "$NX/p.db"
+	chmod 0600 "$NX"
+	t_cmd "a directory that cannot be searched" 1 $AS "$DEALDECK" --db "$NX/p.db" list
+	t_err "says permission is denied" "cannot reach $NX/p.db: Permission denied"
+	t_no_err "does not say it cannot create it" "cannot create"
+	chmod 0700 "$NX"
 fi
 chmod 0700 "$T_DIR"
 
