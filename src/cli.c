@@ -14,6 +14,7 @@
 #include "money.h"
 #include "output.h"
 #include "process_ini.h"
+#include "quit.h"
 #include "xmalloc.h"
 
 static const struct opt global_opts[] = {
@@ -244,7 +245,7 @@ open_session(struct cli *c, int flags)
 	return rc;
 }
 
-/* --demo: a throwaway database, removed on exit. */
+/* --demo: a throwaway database, removed on exit, Ctrl-C or kill included. */
 static int
 run_demo_board(struct cli *c)
 {
@@ -253,6 +254,7 @@ run_demo_board(struct cli *c)
 	struct demo_options o = {60, 1, 0};
 	int rc;
 
+	quit_catch_signals();
 	if (mkdtemp(dir) == NULL) {
 		free(dir);
 		return err_set(&c->err, DD_FAIL, "cannot create a temporary directory: %s",
@@ -265,7 +267,9 @@ run_demo_board(struct cli *c)
 		o.today = date_today();
 		rc = demo_fill(c->s.db, &c->s.proc, &o, &c->err);
 	}
-	if (rc == DD_OK)
+	if (rc == DD_OK && quit_signal)
+		rc = 128 + quit_signal; /* asked to stop while filling: no board */
+	else if (rc == DD_OK)
 		rc = run_board(c);
 	if (c->s.db != NULL)
 		session_close(&c->s);

@@ -1,6 +1,5 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -15,28 +14,7 @@
 #include "theme.h"
 #include "xmalloc.h"
 
-volatile int screen_quit_signal;
 static SCREEN *scr;
-
-static void
-on_signal(int sig)
-{
-	screen_quit_signal = sig;
-}
-
-void
-screen_catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-}
 
 int
 screen_start(const struct theme *t, int use_color, struct dd_err *err)
