@@ -270,7 +270,7 @@ ini_check_known(struct ini_file *f, const struct ini_section_def *defs, size_t n
 }
 
 /* iniparser reports syntax errors through a printf-like callback: keep the first. */
-static char syntax_msg[512];
+static char syntax_msg[4096];
 
 static int
 capture_error(const char *fmt, ...)
@@ -341,13 +341,56 @@ check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 	return err->code;
 }
 
+/*
+ * iniparser reads only files: a private copy in $TMPDIR (else /tmp), every
+ * write checked, so that a full disk cannot hand it half a process file that
+ * still parses, with a gate missing. Returns the file's name, or NULL.
+ */
+static char *
+write_temp(const char *text, size_t len, struct dd_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp;
+	int fd, failed = 0;
+
+	if (dir == NULL || dir[0] != '/')
+		dir = "/tmp";
+	tmp = xasprintf("%s/dealdeck-ini-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set(err, DD_FAIL, "cannot create a temporary file in %s: %s", dir,
+			strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			failed = n < 0 ? errno : ENOSPC;
+			break;
+		}
+		text += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) != 0 && failed == 0)
+		failed = errno;
+	if (failed != 0) {
+		err_set(err, DD_FAIL, "cannot write a temporary file in %s: %s", dir,
+			strerror(failed));
+		unlink(tmp);
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
 int
 ini_file_parse(struct ini_file *f, const char *name, const char *text, size_t len,
 	       struct dd_err *err)
 {
-	char tmp[] = "/tmp/dealdeck-ini-XXXXXX";
-	FILE *fp;
-	int fd;
+	char *tmp;
 
 	memset(f, 0, sizeof *f);
 	f->name = name;
@@ -358,13 +401,8 @@ ini_file_parse(struct ini_file *f, const char *name, const char *text, size_t le
 	}
 	if (check_text(name, text, len, err) != DD_OK)
 		return err->code;
-	/* iniparser reads only files: hand it a private copy. */
-	fd = mkstemp(tmp);
-	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
-		return err_set(err, DD_FAIL, "cannot create a temporary file: %s",
-			       strerror(errno));
-	fwrite(text, 1, len, fp);
-	fclose(fp);
+	if ((tmp = write_temp(text, len, err)) == NULL)
+		return err->code;
 	syntax_msg[0] = '\0';
 	iniparser_set_error_callback(capture_error);
 	f->d = iniparser_load(tmp);
@@ -379,9 +417,15 @@ ini_file_parse(struct ini_file *f, const char *name, const char *text, size_t le
 			what += 3;
 			what[strcspn(what, "\n")] = '\0';
 		}
+		free(tmp);
+		if (line == 0 && what == NULL)
+			/* Not a syntax error: it could not read our copy. */
+			return err_set(err, DD_FAIL, "%s: could not be read back: %s", name,
+				       syntax_msg[0] ? syntax_msg : "unknown error");
 		return err_set(err, DD_DATAERR, "%s:%d: syntax error%s%s", name, line ? line : 1,
 			       what ? ": " : "", what ? what : "");
 	}
+	free(tmp);
 	index_lines(f, text, len);
 	return DD_OK;
 }

@@ -40,4 +40,20 @@ for free in 8 4 0; do
 	t_err "$free KiB free: init says the disk is full" "the disk is full"
 	t_eq "$free KiB free: init left nothing, not even the directory" "$(ls "$FULL")" "fill"
 done
+
+# The process file goes through a temporary copy in $TMPDIR: on a full disk the apply must
+# fail, never install a copy cut short (a process missing its last gates still parses).
+"$DEALDECK" --db "$T_DIR/p.db" process show >"$T_DIR/process.ini"
+sed 's/^probability = 90$/probability = 91/' "$T_DIR/process.ini" >"$T_DIR/changed.ini"
+t_dump "$T_DIR/before.sql" "$T_DIR/p.db"
+rm -f "$FULL/fill"
+fill 0
+TMPDIR="$FULL" t_run "process apply with \$TMPDIR full" 1 --db "$T_DIR/p.db" process apply \
+	"$T_DIR/changed.ini"
+t_err "says the temporary copy could not be written" "cannot write a temporary file in $FULL"
+t_same_db "the process was not applied" "$T_DIR/before.sql" "$T_DIR/p.db"
+t_eq "no temporary file left" "$(ls "$FULL")" "fill"
+rm -f "$FULL/fill"
+TMPDIR="$FULL" t_run "with room again, it applies" 0 --db "$T_DIR/p.db" process apply \
+	"$T_DIR/changed.ini"
 t_done
