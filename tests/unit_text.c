@@ -2,10 +2,13 @@
 #include <string.h>
 
 #include "csv_write.h"
+#include "error.h"
+#include "gate.h"
 #include "real_text.h"
 #include "strbuf.h"
 #include "text.h"
 #include "unit.h"
+#include "vocab.h"
 
 #define VALID(s) utf8_valid((s), sizeof(s) - 1)
 
@@ -466,6 +469,52 @@ START_TEST(test_csv_write)
 }
 END_TEST
 
+/* A long message is cut on a character boundary, with an ellipsis, never mid-UTF-8. */
+START_TEST(test_err_cut_utf8)
+{
+	struct dd_err e;
+	char long_text[3001];
+
+	for (size_t i = 0; i < 1500; i++)
+		memcpy(long_text + 2 * i, "\xc3\xa9", 2); /* é */
+	long_text[3000] = '\0';
+	err_init(&e);
+	err_set(&e, DD_DATAERR, "xy%s", long_text); /* byte 1023 falls inside an é */
+	ck_assert(utf8_valid(strbuf_str(&e.msg), e.msg.len));
+	ck_assert_uint_le(e.msg.len, ERR_MAX);
+	ck_assert_str_eq(strbuf_str(&e.msg) + e.msg.len - 3, "\xe2\x80\xa6");
+	err_add(&e, DD_DATAERR, "short");
+	ck_assert_str_eq(strbuf_str(&e.msg) + e.msg.len - 6, "\nshort");
+	err_set(&e, DD_FAIL, "%s", "fits");
+	ck_assert_str_eq(strbuf_str(&e.msg), "fits");
+	err_free(&e);
+}
+END_TEST
+
+/* vocab_list and gate_check_words stay in their buffers whatever the words. */
+START_TEST(test_word_lists_bounded)
+{
+	static const char *const words[] = {
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+		"cccccccccccccccccccccccccccccccccccccccc", "dddddddddddddddddddddddddddddddddddddddd",
+		"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "ffffffffffffffffffffffffffffffffffffffff",
+		"gggggggggggggggggggggggggggggggggggggggg", "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh",
+		NULL};
+	const struct vocab v = {words, "thing"};
+	const char *list = vocab_list(&v);
+
+	ck_assert_uint_lt(strlen(list), 256);
+	ck_assert_ptr_nonnull(strstr(list, "aaaa"));
+	ck_assert_str_eq(list + strlen(list) - 5, ", ...");
+	ck_assert_str_eq(vocab_list(&vocab_influence), "high, medium, low");
+	/* Every check word, whole. */
+	list = gate_check_words();
+	ck_assert_ptr_nonnull(strstr(list, "min_stakeholders N"));
+	ck_assert_ptr_nonnull(strstr(list, "has_role ROLE"));
+	ck_assert_str_eq(gate_check_words(), list);
+}
+END_TEST
+
 Suite *
 suite_text(void)
 {
@@ -494,6 +543,8 @@ suite_text(void)
 	tcase_add_test(tc, test_text_is_blank);
 	tcase_add_test(tc, test_text_printable);
 	tcase_add_test(tc, test_csv_write);
+	tcase_add_test(tc, test_err_cut_utf8);
+	tcase_add_test(tc, test_word_lists_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }
