@@ -71,6 +71,16 @@ S_BEFORE=shell-before-dealdeck # printed before the program starts: q must bring
 
 s_tmux() { tmux -S "$S_SOCK" -f /dev/null "$@"; }
 
+# s_running PID: the process runs. A zombie does not: it is gone, only not yet
+# reaped, which in some containers takes init a second or two.
+s_running() {
+	if [ -r "/proc/$1/stat" ]; then
+		! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null
+	else
+		kill -0 "$1" 2>/dev/null
+	fi
+}
+
 # kill-server returns before the server has gone: a session started right
 # after could land in the dying server and be lost. Wait (up to 5 s) for it.
 s_stop() {
@@ -78,7 +88,7 @@ s_stop() {
 		stop_pid=$(s_tmux display-message -p '#{pid}' 2>/dev/null)
 		s_tmux kill-server >/dev/null 2>&1
 		stop_n=250
-		while [ -n "$stop_pid" ] && kill -0 "$stop_pid" 2>/dev/null && [ "$stop_n" -gt 0 ]; do
+		while [ -n "$stop_pid" ] && s_running "$stop_pid" && [ "$stop_n" -gt 0 ]; do
 			stop_n=$((stop_n - 1))
 			sleep 0.02
 		done
