@@ -51,20 +51,23 @@ args_parse(struct args *a, const struct opt *cmd, size_t ncmd, const struct opt 
 			return err_set(err, DD_USAGE, "unknown option --%.*s",
 				       (int)(eq ? eq - name : (long)strlen(name)), name);
 		const struct opt *o = &a->tables[t][i];
+		/* Keeping the last of two silently would drop what the user typed first. */
+		if (a->given[t][i] && !(o->flags & OPT_REPEAT))
+			return err_set(err, DD_USAGE, "--%s is given twice%s", o->name,
+				       o->metavar ? "; it takes one value" : "");
 		a->given[t][i] = 1;
 		if (o->metavar == NULL) {
 			if (eq != NULL)
 				return err_set(err, DD_USAGE, "--%s takes no value", o->name);
 			continue;
 		}
-		if (eq != NULL) {
-			strvec_push(&a->values[t][i], eq + 1);
-		} else if (k + 1 < argc) {
-			strvec_push(&a->values[t][i], argv[++k]);
-		} else {
+		if (eq == NULL && k + 1 >= argc)
 			return err_set(err, DD_USAGE, "--%s needs a value (%s)", o->name,
 				       o->metavar);
-		}
+		const char *v = eq != NULL ? eq + 1 : argv[++k];
+		if (o->check != NULL && o->check(o->name, v, err) != DD_OK)
+			return err->code;
+		strvec_push(&a->values[t][i], v);
 	}
 	return DD_OK;
 }

@@ -1,4 +1,7 @@
-/* Command-line options from a table: --name VALUE, --name=VALUE, flags, repeats. */
+/*
+ * Command-line options from a table: --name VALUE, --name=VALUE, flags, repeats,
+ * and each value checked by its type while parsing, before anything is opened.
+ */
 #ifndef DD_ARGS_H
 #define DD_ARGS_H
 
@@ -7,10 +10,17 @@
 
 #define ARGS_MAX_OPTS 32
 
+enum opt_flags {
+	OPT_REPEAT = 1, /* may be given more than once (--evidence, --map) */
+};
+
 struct opt {
 	const char *name;    /* without "--" */
 	const char *metavar; /* NULL for a flag */
 	const char *help;
+	int flags;
+	/* Checks a value; DD_USAGE with a message when it is bad. NULL: any text. */
+	int (*check)(const char *name, const char *value, struct dd_err *err);
 };
 
 struct args {
@@ -23,7 +33,8 @@ struct args {
 
 /*
  * Parses argv against the command's options and the global ones. "--" ends
- * options. Unknown options and missing values are DD_USAGE errors.
+ * options. Unknown options, missing or bad values and an option given twice
+ * that is not OPT_REPEAT are DD_USAGE errors.
  */
 int args_parse(struct args *a, const struct opt *cmd, size_t ncmd, const struct opt *global,
 	       size_t nglobal, int argc, char **argv, struct dd_err *err);

@@ -11,19 +11,22 @@
 #include "deal.h"
 #include "cli.h"
 #include "demo.h"
+#include "money.h"
+#include "output.h"
 #include "process_ini.h"
+#include "quit.h"
 #include "xmalloc.h"
 
 static const struct opt global_opts[] = {
-	{"db", "PATH", "the database (else $DEALDECK_DB, [db] path, the default)"},
-	{"config", "PATH", "the user config file"},
-	{"theme", "NAME", "the board's colour theme"},
-	{"as-of", "DATE", "list, board, stats and review as of the end of DATE"},
-	{"help", NULL, "show help"},
-	{"version", NULL, "show the version"},
-	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database"},
-	{"present", NULL, "the board, presented: followers see what it shows"},
-	{"follow", "LOGIN", "the board, following LOGIN's presented view, read-only"},
+	{"db", "PATH", "the database (else $DEALDECK_DB, [db] path, the default)", 0, NULL},
+	{"config", "PATH", "the user config file", 0, NULL},
+	{"theme", "NAME", "the board's colour theme", 0, NULL},
+	{"as-of", "DATE", "list, board, stats and review as of the end of DATE", 0, opt_date},
+	{"help", NULL, "show help", 0, NULL},
+	{"version", NULL, "show the version", 0, NULL},
+	{"demo", NULL, "open the board on a fresh demo pipeline in a temporary database", 0, NULL},
+	{"present", NULL, "the board, presented: followers see what it shows", 0, NULL},
+	{"follow", "LOGIN", "the board, following LOGIN's presented view, read-only", 0, NULL},
 };
 
 static const struct command *groups[] = {
@@ -85,10 +88,38 @@ cli_date(struct cli *c, const char *s, const char *what, long *day)
 	return DD_OK;
 }
 
+int
+opt_date(const char *name, const char *v, struct dd_err *err)
+{
+	long day;
+
+	if (date_parse(v, &day) != 0)
+		return err_set(err, DD_USAGE, "--%s '%s' is not a date (YYYY-MM-DD)", name, v);
+	return DD_OK;
+}
+
+int
+opt_date_or_empty(const char *name, const char *v, struct dd_err *err)
+{
+	return v[0] == '\0' ? DD_OK : opt_date(name, v, err);
+}
+
+int
+opt_money(const char *name, const char *v, struct dd_err *err)
+{
+	const char *why;
+	int64_t minor;
+
+	/* The form only: which currency may be named is the database's to say. */
+	if (money_parse(v, MONEY_ANY_CURRENCY, &minor, &why) != 0)
+		return err_set(err, DD_USAGE, "amount '%s' is not money: %s", v, why);
+	return DD_OK;
+}
+
 static void
 print_usage_line(FILE *f, const struct command *cmd)
 {
-	fprintf(f, "  dealdeck %s%s%s\n", cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
+	out_line(f, "  dealdeck %s%s%s", cmd->name, cmd->usage[0] ? " " : "", cmd->usage);
 }
 
 static void
@@ -99,38 +130,43 @@ print_options(FILE *f, const struct opt *opts, size_t n)
 
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name, opts[i].metavar ? " " : "",
 			 opts[i].metavar ? opts[i].metavar : "");
-		fprintf(f, "  %-26s %s\n", left, opts[i].help);
+		out_line(f, "  %-26s %s", left, opts[i].help);
 	}
 }
 
 static void
 print_command_help(const struct command *cmd)
 {
-	printf("usage: dealdeck %s%s%s\n\n%s\n", cmd->name, cmd->usage[0] ? " " : "", cmd->usage,
-	       cmd->summary);
+	out_line(stdout, "usage: dealdeck %s%s%s", cmd->name, cmd->usage[0] ? " " : "",
+		 cmd->usage);
+	out_line(stdout, "%s", "");
+	out_lines(stdout, cmd->summary);
 	if (cmd->nopts > 0) {
-		printf("\noptions:\n");
+		out_line(stdout, "%s", "");
+		out_line(stdout, "options:");
 		print_options(stdout, cmd->opts, cmd->nopts);
 	}
-	printf("\nglobal options (--db, --config, --as-of, ...) work here too; see dealdeck "
-	       "--help."
-	       "\nExit status: 0 done, 1 failure, 2 usage, 3 refused by a rule, 4 not permitted,"
-	       "\n65 bad input data. See dealdeck(1).\n");
+	out_line(stdout, "%s", "");
+	out_line(stdout, "global options (--db, --config%s, ...) work here too; see dealdeck --help.",
+		 cmd->flags & CMD_AS_OF ? ", --as-of" : "");
+	out_line(stdout, "Exit status: 0 done, 1 failure, 2 usage, 3 refused by a rule, 4 not "
+			 "permitted,");
+	out_line(stdout, "65 bad input data. See dealdeck(1).");
 }
 
 static void
 print_help(FILE *f)
 {
-	fprintf(f, "usage: dealdeck [GLOBAL OPTIONS] [COMMAND [ARGS]]\n\n"
-		   "A terminal pipeline board where a deal advances only when the buyer did\n"
-		   "something verifiable. With no command, shows the pipeline.\n\n"
-		   "global options:\n");
+	out_lines(f, "usage: dealdeck [GLOBAL OPTIONS] [COMMAND [ARGS]]\n\n"
+		     "A terminal pipeline board where a deal advances only when the buyer did\n"
+		     "something verifiable. With no command, shows the pipeline.\n\n"
+		     "global options:");
 	print_options(f, global_opts, NOPTS(global_opts));
-	fprintf(f, "\ncommands:\n");
+	out_lines(f, "\ncommands:");
 	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
 			print_usage_line(f, cmd);
-	fprintf(f, "\n'dealdeck COMMAND --help' explains a command; dealdeck(1) explains all.\n");
+	out_lines(f, "\n'dealdeck COMMAND --help' explains a command; dealdeck(1) explains all.");
 }
 
 /* Finds the command named by the words at argv[0..]; sets *words to how many it used. */
@@ -165,31 +201,37 @@ print_group_usage(const char *group)
 {
 	size_t n = strlen(group);
 
-	fprintf(stderr, "usage:\n");
+	out_line(stderr, "usage:");
 	for (size_t g = 0; g < NOPTS(groups) && groups[g] != NULL; g++)
 		for (const struct command *cmd = groups[g]; cmd->name != NULL; cmd++)
 			if (strncmp(cmd->name, group, n) == 0 && cmd->name[n] == ' ')
 				print_usage_line(stderr, cmd);
 }
 
+/*
+ * The database's path. *given: named by --db or $DEALDECK_DB, where a missing
+ * file is a typo to report, not a pipeline to start.
+ */
 static const char *
-resolve_db_path(struct cli *c, const struct args *a, char **owned)
+resolve_db_path(struct cli *c, const struct args *a, char **owned, int *given)
 {
 	const char *p = args_get(a, "db");
 
 	*owned = NULL;
+	*given = 1;
 	if (p != NULL && p[0] != '\0')
 		return p;
 	p = getenv("DEALDECK_DB");
 	if (p != NULL && p[0] != '\0')
 		return p;
+	*given = 0;
 	if (c->cfg.db_path != NULL)
 		return c->cfg.db_path;
 	return *owned = config_default_db();
 }
 
 static int
-open_session(struct cli *c)
+open_session(struct cli *c, int flags)
 {
 	struct process def;
 	struct db_init init = {&def, "USD"};
@@ -198,12 +240,12 @@ open_session(struct cli *c)
 	if (process_ini_load_text("data/process.ini (built in)", process_default_ini,
 				  strlen(process_default_ini), &def, &c->err) != DD_OK)
 		fatal("the built-in process is broken: %s", strbuf_str(&c->err.msg));
-	rc = session_open(&c->s, c->db_path, DB_CREATE, &init, &c->err);
+	rc = session_open(&c->s, c->db_path, flags, &init, &c->err);
 	process_free(&def);
 	return rc;
 }
 
-/* --demo: a throwaway database, removed on exit. */
+/* --demo: a throwaway database, removed on exit, Ctrl-C or kill included. */
 static int
 run_demo_board(struct cli *c)
 {
@@ -212,6 +254,7 @@ run_demo_board(struct cli *c)
 	struct demo_options o = {60, 1, 0};
 	int rc;
 
+	quit_catch_signals();
 	if (mkdtemp(dir) == NULL) {
 		free(dir);
 		return err_set(&c->err, DD_FAIL, "cannot create a temporary directory: %s",
@@ -219,12 +262,14 @@ run_demo_board(struct cli *c)
 	}
 	char *path = xasprintf("%s/demo.db", dir);
 	c->db_path = path;
-	rc = open_session(c);
+	rc = open_session(c, DB_CREATE);
 	if (rc == DD_OK) {
 		o.today = date_today();
 		rc = demo_fill(c->s.db, &c->s.proc, &o, &c->err);
 	}
-	if (rc == DD_OK)
+	if (rc == DD_OK && quit_signal)
+		rc = 128 + quit_signal; /* asked to stop while filling: no board */
+	else if (rc == DD_OK)
 		rc = run_board(c);
 	if (c->s.db != NULL)
 		session_close(&c->s);
@@ -241,27 +286,14 @@ run_demo_board(struct cli *c)
 	return rc;
 }
 
-static void
-print_error(struct cli *c)
-{
-	const char *msg = strbuf_str(&c->err.msg);
-
-	/* Indented lines continue the one above (a refused move's list). */
-	while (*msg) {
-		size_t n = strcspn(msg, "\n");
-
-		fprintf(stderr, "%s%.*s\n", msg[0] == ' ' ? "" : "dealdeck: ", (int)n, msg);
-		msg += n + (msg[n] == '\n');
-	}
-}
-
 static int
 run(struct cli *c, int argc, char **argv)
 {
 	const struct command *cmd = NULL;
 	struct args a;
 	char *owned_db = NULL;
-	int first = 1, words = 0, rc;
+	int first = 1, words = 0, given, rc;
+	long id;
 
 	/* Global options may come before the command: skip them to find it. */
 	while (first < argc && argv[first][0] == '-' && strcmp(argv[first], "--") != 0) {
@@ -299,7 +331,7 @@ run(struct cli *c, int argc, char **argv)
 	if (rc != DD_OK || (rc = args_check_text(&a, &c->err)) != DD_OK)
 		goto out;
 	if (args_get(&a, "version") != NULL) {
-		printf("dealdeck %s\n", PACKAGE_VERSION);
+		out_line(stdout, "dealdeck %s", PACKAGE_VERSION);
 		goto out;
 	}
 	if (args_get(&a, "help") != NULL) {
@@ -310,7 +342,7 @@ run(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (cmd != NULL && ((int)a.pos.n < cmd->min_pos || (int)a.pos.n > cmd->max_pos)) {
-		fprintf(stderr, "usage:\n");
+		out_line(stderr, "usage:");
 		print_usage_line(stderr, cmd);
 		rc = err_set(&c->err, DD_USAGE, "%s: expected %s arguments", cmd->name,
 			     (int)a.pos.n < cmd->min_pos ? "more" : "fewer");
@@ -320,9 +352,22 @@ run(struct cli *c, int argc, char **argv)
 		rc = err_set(&c->err, DD_USAGE, "unexpected argument '%s'", a.pos.v[0]);
 		goto out;
 	}
+	/* Everything the command line alone can tell is checked before any file is opened. */
 	c->as_of = -1;
-	if (args_get(&a, "as-of") != NULL &&
-	    (rc = cli_date(c, args_get(&a, "as-of"), "--as-of", &c->as_of)) != DD_OK)
+	if (args_get(&a, "as-of") != NULL) {
+		if (cmd != NULL && !(cmd->flags & CMD_AS_OF)) {
+			rc = err_set(&c->err, DD_USAGE,
+				     "--as-of works with list, board, stats and review, not with %s",
+				     cmd->name);
+			goto out;
+		}
+		if ((rc = cli_date(c, args_get(&a, "as-of"), "--as-of", &c->as_of)) != DD_OK)
+			goto out;
+	}
+	if (cmd != NULL && cmd->id_of != NULL &&
+	    (rc = cli_id(c, a.pos.v[0], cmd->id_of, &id)) != DD_OK)
+		goto out;
+	if (cmd != NULL && cmd->check != NULL && (rc = cmd->check(c, &a)) != DD_OK)
 		goto out;
 	c->theme = args_get(&a, "theme");
 	c->present = args_get(&a, "present") != NULL;
@@ -344,9 +389,11 @@ run(struct cli *c, int argc, char **argv)
 		rc = run_demo_board(c);
 		goto out;
 	}
-	c->db_path = resolve_db_path(c, &a, &owned_db);
+	c->db_path = resolve_db_path(c, &a, &owned_db, &given);
 	if (cmd == NULL || cmd->needs_db) {
-		if ((rc = open_session(c)) != DD_OK)
+		int create = !given || (cmd != NULL && (cmd->flags & CMD_CREATES_DB));
+
+		if ((rc = open_session(c, create ? DB_CREATE : 0)) != DD_OK)
 			goto out;
 	}
 	rc = cmd != NULL ? cmd->run(c, &a) : run_board(c);
@@ -373,7 +420,7 @@ cli_main(int argc, char **argv, const struct cli_ui *with)
 	if (rc != DD_OK && c.err.code == DD_OK)
 		c.err.code = rc;
 	if (c.err.code != DD_OK)
-		print_error(&c);
+		out_message(stderr, strbuf_str(&c.err.msg));
 	rc = c.err.code;
 	err_free(&c.err);
 	return rc;

@@ -22,6 +22,11 @@ struct cli {
 	struct dd_err err;
 };
 
+enum command_flags {
+	CMD_AS_OF = 1,	    /* honours --as-of; elsewhere it is refused */
+	CMD_CREATES_DB = 2, /* may create the database named by --db or $DEALDECK_DB */
+};
+
 struct command {
 	const char *name;  /* "stakeholder add" */
 	const char *usage; /* what follows the name */
@@ -31,6 +36,14 @@ struct command {
 	int min_pos, max_pos; /* positional arguments */
 	int needs_db;
 	int (*run)(struct cli *c, const struct args *a);
+	/*
+	 * Checked before the database is opened, so that a usage error creates
+	 * nothing: the first argument is the id of id_of ("deal"), unless NULL;
+	 * check, unless NULL, looks at the rest.
+	 */
+	const char *id_of;
+	int (*check)(struct cli *c, const struct args *a);
+	int flags;
 };
 
 /* What the full-screen part adds: its commands, and the board itself. */
@@ -65,6 +78,11 @@ int cli_id(struct cli *c, const char *s, const char *what, long *id);
 int cli_deal_exists(struct cli *c, long id);
 /* Parses --as-of style dates; DD_USAGE when malformed. */
 int cli_date(struct cli *c, const char *s, const char *what, long *day);
+
+/* Option value checks for the tables (struct opt's check): DD_USAGE when bad. */
+int opt_date(const char *name, const char *v, struct dd_err *err);
+int opt_date_or_empty(const char *name, const char *v, struct dd_err *err); /* empty clears */
+int opt_money(const char *name, const char *v, struct dd_err *err);
 
 #define NOPTS(v) (sizeof(v) / sizeof((v)[0]))
 

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "derived.h"
+#include "output.h"
 
 static int
 cmd_check(struct cli *c, const struct args *a)
@@ -14,14 +15,14 @@ cmd_check(struct cli *c, const struct args *a)
 		return c->err.code;
 	}
 	for (size_t i = 0; i < bad.n; i++)
-		printf("%s\n", bad.v[i]);
+		out_line(stdout, "%s", bad.v[i]);
 	if (bad.n > 0) {
 		err_set(&c->err, DD_FAIL, "%zu derived value%s disagree%s with a recount", bad.n,
 			bad.n == 1 ? "" : "s", bad.n == 1 ? "s" : "");
 		strvec_free(&bad);
 		return DD_FAIL;
 	}
-	printf("ok: totals, deals' stages and snapshots agree with a recount\n");
+	out_line(stdout, "ok: totals, deals' stages and snapshots agree with a recount");
 	return DD_OK;
 }
 
@@ -29,6 +30,6 @@ const struct command cli_check_commands[] = {
 	{"check", "",
 	 "Verify every derived value (the board's totals, each deal's stage against its "
 	 "history, snapshot headers) against a full recount; exit 1 naming any mismatch.",
-	 NULL, 0, 0, 0, 1, cmd_check},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 NULL, 0, 0, 0, 1, cmd_check, NULL, NULL, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

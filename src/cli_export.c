@@ -60,6 +60,19 @@ close_output(struct cli *c, const char *path, char *tmp, FILE *f, int rc)
 }
 
 static int
+check_export(struct cli *c, const struct args *a)
+{
+	const char *table = a->pos.v[0], *path = args_get(a, "output");
+
+	if (!csv_export_known(table))
+		return err_set(&c->err, DD_USAGE, "cannot export '%s' (tables: %s)", table,
+			       csv_export_tables);
+	if (path != NULL && path[0] == '\0')
+		return err_set(&c->err, DD_USAGE, "--output needs a file name");
+	return DD_OK;
+}
+
+static int
 cmd_export(struct cli *c, const struct args *a)
 {
 	const char *table = a->pos.v[0], *path = args_get(a, "output");
@@ -67,11 +80,6 @@ cmd_export(struct cli *c, const struct args *a)
 	FILE *f;
 	int rc;
 
-	if (!csv_export_known(table))
-		return err_set(&c->err, DD_USAGE, "cannot export '%s' (tables: %s)", table,
-			       csv_export_tables);
-	if (path != NULL && path[0] == '\0')
-		return err_set(&c->err, DD_USAGE, "--output needs a file name");
 	if (path == NULL || strcmp(path, "-") == 0) {
 		rc = csv_export(&c->s, table, stdout, &c->err);
 		if (rc == DD_OK && (fflush(stdout) != 0 || ferror(stdout)))
@@ -86,7 +94,7 @@ cmd_export(struct cli *c, const struct args *a)
 }
 
 static const struct opt export_opts[] = {
-	{"output", "FILE", "write to FILE (replaced whole, atomically) instead of stdout"},
+	{"output", "FILE", "write to FILE (replaced whole, atomically) instead of stdout", 0, NULL},
 };
 
 const struct command cli_export_commands[] = {
@@ -94,6 +102,6 @@ const struct command cli_export_commands[] = {
 	 "Write a table as CSV (RFC 4180) with a header row. Cells a spreadsheet would run\n"
 	 "as a formula (starting with = + - @ TAB CR) or starting with ' get a leading ';\n"
 	 "import drops it. See dealdeck(1) for the columns.",
-	 export_opts, NOPTS(export_opts), 1, 1, 1, cmd_export},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 export_opts, NOPTS(export_opts), 1, 1, 1, cmd_export, NULL, check_export, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "csv_import.h"
 #include "import_preview.h"
+#include "output.h"
 
 typedef int import_fn(struct session *, const char *, const struct import_options *,
 		      struct import_result *, struct dd_err *);
@@ -40,16 +41,16 @@ cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 
 	rc = fn(&c->s, a->pos.v[0], &o, &r, &c->err);
 	if (r.warning != NULL)
-		fprintf(stderr, "dealdeck: %s\n", r.warning);
+		out_message(stderr, r.warning);
 	/* The preview shows bad rows too; their errors follow on stderr. */
 	if (r.preview != NULL && (rc == DD_OK || rc == DD_DATAERR)) {
 		preview_print(r.preview, stdout, csv);
 		if (!csv)
-			putchar('\n');
+			out_line(stdout, "%s", "");
 	}
 	if (rc == DD_OK && !csv)
-		printf("%s%ld added, %ld updated\n", o.dry_run ? "dry run, nothing written: " : "",
-		       r.added, r.updated);
+		out_line(stdout, "%s%ld added, %ld updated",
+			 o.dry_run ? "dry run, nothing written: " : "", r.added, r.updated);
 	import_result_free(&r);
 	return rc;
 }
@@ -73,22 +74,27 @@ cmd_import_plan(struct cli *c, const struct args *a)
 }
 
 static const struct opt import_opts[] = {
-	{"dry-run", NULL, "check the whole file, write nothing; print how it is read"},
-	{"format", "F", "of the --dry-run preview: text (default) or csv"},
-	{"from", "CRM", "hubspot, pipedrive or salesforce: read its columns and stages"},
-	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
-	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)"},
-	{"default", "FIELD=VALUE", "FIELD where a row has none (repeatable)"},
-	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column"},
+	{"dry-run", NULL, "check the whole file, write nothing; print how it is read", 0, NULL},
+	{"format", "F", "of the --dry-run preview: text (default) or csv", 0, NULL},
+	{"from", "CRM", "hubspot, pipedrive or salesforce: read its columns and stages", 0, NULL},
+	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)",
+	 OPT_REPEAT, NULL},
+	{"stage-map", "NAME=KEY", "read stage NAME as stage KEY, won or lost (repeatable)",
+	 OPT_REPEAT, NULL},
+	{"default", "FIELD=VALUE", "FIELD where a row has none (repeatable)", OPT_REPEAT, NULL},
+	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column", 0,
+	 NULL},
 	{"override", "REASON",
-	 "managers: rows may move deals already here (each recorded as an override)"},
+	 "managers: rows may move deals already here (each recorded as an override)", 0, NULL},
 };
 
 static const struct opt rel_opts[] = {
-	{"dry-run", NULL, "check the whole file, write nothing; print how it is read"},
-	{"format", "F", "of the --dry-run preview: text (default) or csv"},
-	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)"},
-	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column"},
+	{"dry-run", NULL, "check the whole file, write nothing; print how it is read", 0, NULL},
+	{"format", "F", "of the --dry-run preview: text (default) or csv", 0, NULL},
+	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)",
+	 OPT_REPEAT, NULL},
+	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column", 0,
+	 NULL},
 };
 
 const struct command cli_import_commands[] = {
@@ -105,18 +111,18 @@ const struct command cli_import_commands[] = {
 	 "deal already here (by id or external id) is a move: refused, unless a manager gives\n"
 	 "--override REASON (real text), which records each such change as an override.\n"
 	 "Managers import; anyone in the team may --dry-run.",
-	 import_opts, NOPTS(import_opts), 1, 1, 1, cmd_import_deals},
+	 import_opts, NOPTS(import_opts), 1, 1, 1, cmd_import_deals, NULL, NULL, 0},
 	{"import stakeholders",
 	 "FILE [--dry-run [--format text|csv]] [--map HEADER=FIELD]... [--date-format FMT]",
 	 "Import stakeholders from a CSV file (what export stakeholders writes). Rows name\n"
 	 "their deal by deal_id or deal_external_id; a known name on the deal is updated.\n"
 	 "Managers import; anyone in the team may --dry-run.",
-	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_stakeholders},
+	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_stakeholders, NULL, NULL, 0},
 	{"import plan",
 	 "FILE [--dry-run [--format text|csv]] [--map HEADER=FIELD]... [--date-format FMT]",
 	 "Import mutual action plan steps from a CSV file (what export plan writes). A\n"
 	 "known title and due date on the deal is updated. Managers import; anyone in the\n"
 	 "team may --dry-run.",
-	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_plan},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 rel_opts, NOPTS(rel_opts), 1, 1, 1, cmd_import_plan, NULL, NULL, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "output.h"
 #include "move.h"
 #include "xmalloc.h"
 
@@ -33,6 +34,44 @@ explain_refusal(struct cli *c, long id, const struct gate_result *g)
 	}
 }
 
+/* What the command line alone can tell: checked before the database is opened. */
+static int
+check_evidence(struct cli *c, const struct args *a)
+{
+	const struct strvec *ev = args_all(a, "evidence"), *who = args_all(a, "contact"),
+			    *on = args_all(a, "on");
+
+	if ((who->n > 1 && who->n != ev->n) || (on->n > 1 && on->n != ev->n))
+		return err_set(&c->err, DD_USAGE,
+			       "give --contact and --on once for all evidence, "
+			       "or once per --evidence");
+	if (ev->n == 0 && (who->n > 0 || on->n > 0))
+		return err_set(&c->err, DD_USAGE,
+			       "--contact and --on describe --evidence; give "
+			       "--evidence KEY=TEXT too");
+	for (size_t i = 0; i < ev->n; i++)
+		if (ev->v[i][0] == '=' || strchr(ev->v[i], '=') == NULL)
+			return err_set(&c->err, DD_USAGE, "--evidence wants KEY=TEXT, not '%s'",
+				       ev->v[i]);
+	return DD_OK;
+}
+
+static int
+check_lost(struct cli *c, const struct args *a)
+{
+	if (args_get(a, "reason") == NULL)
+		return err_set(&c->err, DD_USAGE, "lost needs --reason CODE");
+	return DD_OK;
+}
+
+static int
+check_reopen(struct cli *c, const struct args *a)
+{
+	if (args_get(a, "reason") == NULL)
+		return err_set(&c->err, DD_USAGE, "reopen needs --reason TEXT");
+	return DD_OK;
+}
+
 /* Pairs --evidence with --contact/--on: once for all, or once per evidence in order. */
 static int
 build_evidence(struct cli *c, const struct args *a, struct evidence_in **out, size_t *n)
@@ -42,30 +81,12 @@ build_evidence(struct cli *c, const struct args *a, struct evidence_in **out, si
 
 	*out = NULL;
 	*n = 0;
-	if ((who->n > 1 && who->n != ev->n) || (on->n > 1 && on->n != ev->n))
-		return err_set(&c->err, DD_USAGE,
-			       "give --contact and --on once for all evidence, "
-			       "or once per --evidence");
-	if (ev->n == 0 && (who->n > 0 || on->n > 0))
-		return err_set(&c->err, DD_USAGE,
-			       "--contact and --on describe --evidence; give "
-			       "--evidence KEY=TEXT too");
-	for (size_t i = 0; i < on->n; i++) {
-		long day;
-
-		if (cli_date(c, on->v[i], "--on", &day) != DD_OK)
-			return c->err.code;
-	}
+	if (check_evidence(c, a) != DD_OK)
+		return c->err.code;
 	*out = xcalloc(ev->n ? ev->n : 1, sizeof **out);
 	for (size_t i = 0; i < ev->n; i++) {
 		char *eq = strchr(ev->v[i], '=');
 
-		if (eq == NULL || eq == ev->v[i]) {
-			free(*out);
-			*out = NULL;
-			return err_set(&c->err, DD_USAGE, "--evidence wants KEY=TEXT, not '%s'",
-				       ev->v[i]);
-		}
 		*eq = '\0'; /* split in place: args own the string */
 		(*out)[i] = (struct evidence_in){
 			.key = ev->v[i],
@@ -99,10 +120,10 @@ cmd_move(struct cli *c, const struct args *a)
 	if (rc == DD_REFUSED && g.nunmet > 0)
 		explain_refusal(c, rq.deal_id, &g);
 	else if (rc == DD_OK && g.nunmet > 0)
-		printf("deal %ld moved to %s, overriding %zu unmet requirement(s)\n", rq.deal_id,
+		out_line(stdout, "deal %ld moved to %s, overriding %zu unmet requirement(s)", rq.deal_id,
 		       rq.target, g.nunmet);
 	else if (rc == DD_OK)
-		printf("deal %ld moved to %s\n", rq.deal_id, rq.target);
+		out_line(stdout, "deal %ld moved to %s", rq.deal_id, rq.target);
 	gate_result_free(&g);
 	free(ev);
 	return rc;
@@ -115,11 +136,9 @@ cmd_lost(struct cli *c, const struct args *a)
 
 	if (cli_id(c, a->pos.v[0], "deal", &id) != DD_OK)
 		return c->err.code;
-	if (args_get(a, "reason") == NULL)
-		return err_set(&c->err, DD_USAGE, "lost needs --reason CODE");
 	if (deal_lose(&c->s, id, args_get(a, "reason"), args_get(a, "note"), 0, &c->err))
 		return c->err.code;
-	printf("deal %ld lost (%s)\n", id, args_get(a, "reason"));
+	out_line(stdout, "deal %ld lost (%s)", id, args_get(a, "reason"));
 	return DD_OK;
 }
 
@@ -130,27 +149,27 @@ cmd_reopen(struct cli *c, const struct args *a)
 
 	if (cli_id(c, a->pos.v[0], "deal", &id) != DD_OK)
 		return c->err.code;
-	if (args_get(a, "reason") == NULL)
-		return err_set(&c->err, DD_USAGE, "reopen needs --reason TEXT");
 	if (deal_reopen(&c->s, id, args_get(a, "reason"), &c->err) != DD_OK)
 		return c->err.code;
-	printf("deal %ld reopened\n", id);
+	out_line(stdout, "deal %ld reopened", id);
 	return DD_OK;
 }
 
 static const struct opt move_opts[] = {
-	{"evidence", "KEY=TEXT", "what the buyer did, for the gate's evidence KEY (repeatable)"},
-	{"contact", "NAME", "the buyer contact who did it: a stakeholder's name or id"},
-	{"on", "DATE", "the date the buyer acted (default today)"},
-	{"reason", "TEXT", "why, for a move back"},
-	{"override", "REASON", "managers: move despite unmet requirements (a bypass)"},
+	{"evidence", "KEY=TEXT", "what the buyer did, for the gate's evidence KEY (repeatable)",
+	 OPT_REPEAT, NULL},
+	{"contact", "NAME", "the buyer contact who did it: a stakeholder's name or id",
+	 OPT_REPEAT, NULL},
+	{"on", "DATE", "the date the buyer acted (default today)", OPT_REPEAT, opt_date},
+	{"reason", "TEXT", "why, for a move back", 0, NULL},
+	{"override", "REASON", "managers: move despite unmet requirements (a bypass)", 0, NULL},
 };
 static const struct opt lost_opts[] = {
-	{"reason", "CODE", "a lost reason of the process"},
-	{"note", "TEXT", "what happened"},
+	{"reason", "CODE", "a lost reason of the process", 0, NULL},
+	{"note", "TEXT", "what happened", 0, NULL},
 };
 static const struct opt reopen_opts[] = {
-	{"reason", "TEXT", "why the deal is open again"},
+	{"reason", "TEXT", "why the deal is open again", 0, NULL},
 };
 
 const struct command cli_move_commands[] = {
@@ -159,11 +178,11 @@ const struct command cli_move_commands[] = {
 	 "[--override REASON]",
 	 "Move a deal to STAGE (a stage key, or won). Forward moves must meet every gate they\n"
 	 "pass; a refused move lists every unmet requirement. Backward moves need --reason.",
-	 move_opts, NOPTS(move_opts), 2, 2, 1, cmd_move},
+	 move_opts, NOPTS(move_opts), 2, 2, 1, cmd_move, "deal", check_evidence, 0},
 	{"lost", "ID --reason CODE [--note TEXT]", "Mark a deal lost, with a reason code.",
-	 lost_opts, NOPTS(lost_opts), 1, 1, 1, cmd_lost},
+	 lost_opts, NOPTS(lost_opts), 1, 1, 1, cmd_lost, "deal", check_lost, 0},
 	{"reopen", "ID --reason TEXT",
 	 "Reopen a won or lost deal in the stage it closed from (managers only).", reopen_opts,
-	 NOPTS(reopen_opts), 1, 1, 1, cmd_reopen},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 NOPTS(reopen_opts), 1, 1, 1, cmd_reopen, "deal", check_reopen, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

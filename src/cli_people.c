@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "output.h"
 #include "deal.h"
 #include "people.h"
 #include "table.h"
@@ -22,6 +23,28 @@ fields_from_args(const struct args *a)
 	};
 }
 
+/* Before the database is opened: what the fields alone can tell. */
+static int
+check_add(struct cli *c, const struct args *a)
+{
+	struct stakeholder_fields f = fields_from_args(a);
+
+	if (f.name == NULL || f.role == NULL)
+		return err_set(&c->err, DD_USAGE, "stakeholder add needs --name and --role");
+	return people_check(&f, &c->err);
+}
+
+static int
+check_edit(struct cli *c, const struct args *a)
+{
+	struct stakeholder_fields f = fields_from_args(a);
+
+	if (!f.name && !f.role && !f.title && !f.stance && !f.influence && !f.reports_to &&
+	    !f.last_contact)
+		return err_set(&c->err, DD_USAGE, "nothing to change: give at least one field");
+	return people_check(&f, &c->err);
+}
+
 static int
 cmd_add(struct cli *c, const struct args *a)
 {
@@ -30,11 +53,9 @@ cmd_add(struct cli *c, const struct args *a)
 
 	if (cli_id(c, a->pos.v[0], "deal", &deal) != DD_OK)
 		return c->err.code;
-	if (f.name == NULL || f.role == NULL)
-		return err_set(&c->err, DD_USAGE, "stakeholder add needs --name and --role");
 	if (people_add(&c->s, deal, &f, &id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("%ld\n", id);
+	out_line(stdout, "%ld", id);
 	return DD_OK;
 }
 
@@ -84,12 +105,9 @@ cmd_edit(struct cli *c, const struct args *a)
 
 	if (cli_id(c, a->pos.v[0], "stakeholder", &id) != DD_OK)
 		return c->err.code;
-	if (!f.name && !f.role && !f.title && !f.stance && !f.influence && !f.reports_to &&
-	    !f.last_contact)
-		return err_set(&c->err, DD_USAGE, "nothing to change: give at least one field");
 	if (people_edit(&c->s, id, &f, &c->err) != DD_OK)
 		return c->err.code;
-	printf("stakeholder %ld saved\n", id);
+	out_line(stdout, "stakeholder %ld saved", id);
 	return DD_OK;
 }
 
@@ -102,20 +120,21 @@ cmd_rm(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (people_remove(&c->s, id, &c->err) != DD_OK)
 		return c->err.code;
-	printf("stakeholder %ld removed\n", id);
+	out_line(stdout, "stakeholder %ld removed", id);
 	return DD_OK;
 }
 
 static const struct opt person_opts[] = {
-	{"name", "N", "the person's name (unique on the deal)"},
+	{"name", "N", "the person's name (unique on the deal)", 0, NULL},
 	{"role", "ROLE",
 	 "champion, economic_buyer, decision_maker, influencer, user, technical, "
-	 "legal, procurement, security, other"},
-	{"title", "T", "their job title"},
-	{"stance", "S", "supporter, neutral (default), skeptic, blocker"},
-	{"influence", "I", "high, medium (default), low"},
-	{"reports-to", "NAME", "their manager on the committee (name or id; none clears)"},
-	{"last-contact", "DATE", "when we last spoke (YYYY-MM-DD)"},
+	 "legal, procurement, security, other", 0, NULL},
+	{"title", "T", "their job title", 0, NULL},
+	{"stance", "S", "supporter, neutral (default), skeptic, blocker", 0, NULL},
+	{"influence", "I", "high, medium (default), low", 0, NULL},
+	{"reports-to", "NAME", "their manager on the committee (name or id; none clears)", 0,
+	 NULL},
+	{"last-contact", "DATE", "when we last spoke (YYYY-MM-DD)", 0, opt_date_or_empty},
 };
 
 const struct command cli_people_commands[] = {
@@ -123,16 +142,16 @@ const struct command cli_people_commands[] = {
 	 "ID --name N --role ROLE [--title T] [--stance S] [--influence high|medium|low] "
 	 "[--reports-to NAME] [--last-contact DATE]",
 	 "Map a person of the buying committee on deal ID; prints their id.", person_opts,
-	 NOPTS(person_opts), 1, 1, 1, cmd_add},
+	 NOPTS(person_opts), 1, 1, 1, cmd_add, "deal", check_add, 0},
 	{"stakeholder list", "ID", "The buying committee of deal ID, as a tree by reports-to.",
-	 NULL, 0, 1, 1, 1, cmd_list},
+	 NULL, 0, 1, 1, 1, cmd_list, "deal", NULL, 0},
 	{"stakeholder edit",
 	 "SID [--name N] [--role ROLE] [--title T] [--stance S] [--influence I] "
 	 "[--reports-to NAME|none] [--last-contact DATE]",
 	 "Change a stakeholder. A reports-to loop is refused.", person_opts, NOPTS(person_opts), 1,
-	 1, 1, cmd_edit},
+	 1, 1, cmd_edit, "stakeholder", check_edit, 0},
 	{"stakeholder rm", "SID",
 	 "Remove a stakeholder; their reports become roots, evidence keeps the name.", NULL, 0, 1,
-	 1, 1, cmd_rm},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 1, 1, cmd_rm, "stakeholder", NULL, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

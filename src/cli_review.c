@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "cli_review.h"
+#include "csv_write.h"
+#include "date.h"
+#include "output.h"
 #include "snapshot.h"
 #include "table.h"
 #include "text.h"
@@ -84,21 +87,15 @@ review_cell(const struct review_out *o, const char *text, int width, int right)
 void
 review_line(const char *fmt, ...)
 {
-	char *line, *safe;
-	va_list ap, again;
-	int n;
+	struct strbuf line;
+	va_list ap;
 
+	strbuf_init(&line);
 	va_start(ap, fmt);
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	strbuf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	line = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	vsnprintf(line, (size_t)(n > 0 ? n : 0) + 1, fmt, again);
-	va_end(again);
-	safe = text_printable(line);
-	puts(safe);
-	free(safe);
-	free(line);
+	out_line(stdout, "%s", strbuf_str(&line)); /* cleaned there */
+	strbuf_free(&line);
 }
 
 static int
@@ -116,7 +113,7 @@ cmd_snapshot(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (snapshot_take(&c->s, args_get(a, "note"), &snap, &c->err) != DD_OK)
 		return c->err.code;
-	printf("snapshot %ld: %ld open deals, %s\n", snap.id, snap.open_deals,
+	out_line(stdout, "snapshot %ld: %ld open deals, %s", snap.id, snap.open_deals,
 	       review_amount(&o, snap.open_amount, amount));
 	snapshot_clear(&snap);
 	return DD_OK;
@@ -169,30 +166,51 @@ cmd_list(struct cli *c, const struct args *a)
 	return DD_OK;
 }
 
+/* Checked while parsing, before the database is opened. */
+static int
+check_format(const char *name, const char *v, struct dd_err *err)
+{
+	if (strcmp(v, "text") != 0 && strcmp(v, "csv") != 0)
+		return err_set(err, DD_USAGE, "--format must be text or csv");
+	return DD_OK;
+}
+
+static int
+check_period(const char *name, const char *v, struct dd_err *err)
+{
+	struct period p;
+
+	if (period_parse(v, date_today(), &p) != 0)
+		return err_set(err, DD_USAGE,
+			       "--period '%s' is not a quarter (YYYY-Qn, this or next)", v);
+	return DD_OK;
+}
+
 #define FORMAT_OPT                                                                                \
 	{                                                                                         \
-		"format", "F", "text (default) or csv"                                            \
+		"format", "F", "text (default) or csv", 0, check_format                           \
 	}
 #define PRIVACY_OPT                                                                               \
 	{                                                                                         \
-		"privacy", NULL, "hide amounts (also [ui] privacy = true)"                        \
+		"privacy", NULL, "hide amounts (also [ui] privacy = true)", 0, NULL               \
 	}
 #define OWNER_OPT                                                                                 \
 	{                                                                                         \
-		"owner", "LOGIN", "only the deals this login owns now"                            \
+		"owner", "LOGIN", "only the deals this login owns now", 0, NULL                   \
 	}
 #define PERIOD_OPT                                                                                \
 	{                                                                                         \
-		"period", "P", "YYYY-Qn, this or next (default: this quarter)"                    \
+		"period", "P", "YYYY-Qn, this or next (default: this quarter)", 0, check_period   \
 	}
 
 static const struct opt snapshot_opts[] = {
-	{"note", "TEXT", "a note to know it by, e.g. \"week 49\""},
+	{"note", "TEXT", "a note to know it by, e.g. \"week 49\"", 0, NULL},
 	PRIVACY_OPT,
 };
 static const struct opt list_opts[] = {FORMAT_OPT, PRIVACY_OPT};
 static const struct opt diff_opts[] = {
-	{"since", "ID|DATE", "the snapshot: an id, or the latest taken on or before DATE"},
+	{"since", "ID|DATE", "the snapshot: an id, or the latest taken on or before DATE", 0,
+	 NULL},
 	OWNER_OPT,
 	PERIOD_OPT,
 	FORMAT_OPT,
@@ -206,28 +224,29 @@ const struct command cli_review_commands[] = {
 	 "Record the open pipeline as it is now: every open deal's stage, owner, amount,\n"
 	 "close date, forecast category and days in stage, with the note, your login and\n"
 	 "the time. Snapshots are append-only.",
-	 snapshot_opts, NOPTS(snapshot_opts), 0, 0, 1, cmd_snapshot},
+	 snapshot_opts, NOPTS(snapshot_opts), 0, 0, 1, cmd_snapshot, NULL, NULL, 0},
 	{"review list", "[--format text|csv]",
 	 "List the snapshots: id, when, who, note, open deals, open amount.", list_opts,
-	 NOPTS(list_opts), 0, 0, 1, cmd_list},
+	 NOPTS(list_opts), 0, 0, 1, cmd_list, NULL, NULL, CMD_AS_OF},
 	{"review diff",
 	 "[--since ID|DATE] [--owner LOGIN] [--period YYYY-Qn|this|next] [--format text|csv]",
 	 "What changed since a snapshot (default the latest): new deals, advanced (with what\n"
 	 "the buyer did), moved back, won, lost, reopened, amount up or down, close date\n"
 	 "pushed out or pulled in, owner changed; then the waterfall of the period:\n"
 	 "start + created + pulled in + increased - decreased - pushed out - lost - won = end.",
-	 diff_opts, NOPTS(diff_opts), 0, 0, 1, cmd_review_diff},
+	 diff_opts, NOPTS(diff_opts), 0, 0, 1, cmd_review_diff, NULL, NULL, CMD_AS_OF},
 	{"review queue", "[--owner LOGIN] [--format text|csv]",
 	 "The attention list: open deals with every reason they need a look (rotting,\n"
 	 "no_next_step, next_step_overdue, plan_step_overdue, single_threaded,\n"
 	 "close_date_past, close_before_plan, no_economic_buyer), most reasons first, then\n"
 	 "by amount.",
-	 queue_opts, NOPTS(queue_opts), 0, 0, 1, cmd_review_queue},
+	 queue_opts, NOPTS(queue_opts), 0, 0, 1, cmd_review_queue, NULL, NULL, CMD_AS_OF},
 	{"review forecast", "[--period YYYY-Qn|this|next] [--owner LOGIN] [--format text|csv]",
 	 "Open deals closing in the period as pipeline, best case and commit (deals, amount,\n"
 	 "weighted), and what was won in it. Commit is earned: the move into the stage\n"
 	 "carried buyer evidence and no buyer plan step is overdue; the text says why a\n"
 	 "deal is not. For an ended period, the accuracy of the snapshot taken before it.",
-	 forecast_opts, NOPTS(forecast_opts), 0, 0, 1, cmd_review_forecast},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 forecast_opts, NOPTS(forecast_opts), 0, 0, 1, cmd_review_forecast, NULL, NULL,
+	 CMD_AS_OF},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli_review.h"
+#include "csv_write.h"
+#include "output.h"
 #include "review_diff.h"
 #include "strbuf.h"
 #include "table.h"
@@ -87,7 +89,8 @@ text_section(const struct review_out *o, const struct review_diff *r, enum chang
 		n += (r->deals[i].changes >> k) & 1;
 	if (n == 0)
 		return; /* a mail lists what happened */
-	printf("\n%s (%zu)\n", change_defs[k].title, n);
+	out_line(stdout, "%s", "");
+	out_line(stdout, "%s (%zu)", change_defs[k].title, n);
 	for (size_t i = 0; i < r->n; i++) {
 		const struct diff_deal *d = &r->deals[i];
 
@@ -107,7 +110,7 @@ text_section(const struct review_out *o, const struct review_diff *r, enum chang
 		if (d->override)
 			review_line("         override: %s", d->override);
 		if (d->evidence.n == 0 && d->override == NULL)
-			printf("         no buyer evidence recorded\n");
+			out_line(stdout, "         no buyer evidence recorded");
 	}
 }
 
@@ -119,18 +122,20 @@ text_waterfall(const struct review_out *o, const struct review_diff *r)
 	period_name(&r->wf.period, name);
 	date_format(r->wf.period.first, first);
 	date_format(r->wf.period.last, last);
-	printf("\nWaterfall %s (%s to %s): open deals closing in the period\n", name, first, last);
+	out_line(stdout, "%s", "");
+	out_line(stdout, "Waterfall %s (%s to %s): open deals closing in the period", name, first,
+		 last);
 	for (int i = 0; i < WF_NROWS; i++) {
 		const struct wf_row_def *w = &waterfall_rows[i];
 		const char *sign = i == WF_END ? "=" : w->sign > 0 ? "+" : w->sign < 0 ? "-" : " ";
 
 		char *cell = review_cell(o, review_amount(o, r->wf.row[i].amount, a), 22, 1);
 
-		printf("  %s %-11s %6ld  %s\n", sign, w->label, r->wf.row[i].deals, cell);
+		out_line(stdout, "  %s %-11s %6ld  %s", sign, w->label, r->wf.row[i].deals, cell);
 		free(cell);
 	}
 	if (r->came_and_went.deals > 0)
-		printf("  (not in it: %ld deal%s opened and closed again since the snapshot)\n",
+		out_line(stdout, "  (not in it: %ld deal%s opened and closed again since the snapshot)",
 		       r->came_and_went.deals, r->came_and_went.deals == 1 ? "" : "s");
 }
 
@@ -142,8 +147,10 @@ print_text(const struct review_out *o, const struct review_diff *r, const char *
 		    r->snap.id, r->snap.taken_at, r->snap.login, r->snap.note ? ", \"" : "",
 		    r->snap.note ? r->snap.note : "", r->snap.note ? "\"" : "", r->t.date,
 		    owner ? owner : "everyone");
-	if (r->n == 0)
-		printf("\nNo changes.\n");
+	if (r->n == 0) {
+		out_line(stdout, "%s", "");
+		out_line(stdout, "No changes.");
+	}
 	for (int k = 0; k < CH_NKINDS; k++)
 		text_section(o, r, (enum change_kind)k);
 	text_waterfall(o, r);

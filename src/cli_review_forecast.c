@@ -5,7 +5,9 @@
 
 #include "cli_review.h"
 #include "commit_rule.h"
+#include "csv_write.h"
 #include "forecast.h"
+#include "output.h"
 #include "table.h"
 
 #define WHY_LEN 600
@@ -112,11 +114,13 @@ text_deals(const struct review_out *o, const struct forecast *f)
 		earned += f->deals[i].cat == FORECAST_COMMIT;
 		demoted += f->deals[i].demoted != 0;
 	}
-	printf("\nCommit, earned by the buyer (%ld)\n", earned);
+	out_line(stdout, "%s", "");
+	out_line(stdout, "Commit, earned by the buyer (%ld)", earned);
 	for (size_t i = 0; i < f->ndeals; i++)
 		if (f->deals[i].cat == FORECAST_COMMIT)
 			deal_row(o, &f->deals[i]);
-	printf("\nIn a commit stage, counted as best case (%ld)\n", demoted);
+	out_line(stdout, "%s", "");
+	out_line(stdout, "In a commit stage, counted as best case (%ld)", demoted);
 	for (size_t i = 0; i < f->ndeals; i++) {
 		const struct forecast_deal *d = &f->deals[i];
 
@@ -140,7 +144,7 @@ accuracy_line(const struct review_out *o, const char *what, int64_t forecast, in
 	char *w = review_cell(o, review_amount(o, won, a), 20, 1);
 
 	percent(accuracy, p);
-	printf("  %-17s %s  won %s  accuracy %7s\n", what, f, w, p);
+	out_line(stdout, "  %-17s %s  won %s  accuracy %7s", what, f, w, p);
 	free(f);
 	free(w);
 }
@@ -152,17 +156,19 @@ text_accuracy(const struct review_out *o, const struct forecast *f)
 
 	if (!f->ended)
 		return;
-	printf("\nAccuracy\n");
+	out_line(stdout, "%s", "");
+	out_line(stdout, "Accuracy");
 	if (!f->has_snapshot) {
-		printf("  no snapshot before this period\n");
+		out_line(stdout, "  no snapshot before this period");
 		return;
 	}
-	printf("  snapshot %ld, taken %.16s by %s\n", f->snap.id, f->snap.taken_at, f->snap.login);
+	out_line(stdout, "  snapshot %ld, taken %.16s by %s", f->snap.id, f->snap.taken_at,
+		 f->snap.login);
 	accuracy_line(o, "weighted forecast", f->snap_weighted, f->won.amount,
 		      f->weighted_accuracy);
 	accuracy_line(o, "commit forecast", f->snap_commit, f->won.amount, f->commit_accuracy);
 	percent(f->won_share, p);
-	printf("  deals forecast %ld, won in the period %ld: %s\n", f->snap_deals,
+	out_line(stdout, "  deals forecast %ld, won in the period %ld: %s", f->snap_deals,
 	       f->snap_deals_won, p);
 }
 
@@ -176,7 +182,7 @@ print_text(const struct review_out *o, const struct forecast *f, const char *own
 	date_format(f->period.last, last);
 	review_line("Forecast %s (%s to %s) as of %s; owner: %s", name, first, last, f->t.date,
 		    owner ? owner : "everyone");
-	putchar('\n');
+	out_line(stdout, "%s", "");
 	table_header(stdout, total_columns, NOPTS(total_columns));
 	for (int i = 0; i < 4; i++) {
 		const struct forecast_total *t = cat_total(f, i);
@@ -189,7 +195,7 @@ print_text(const struct review_out *o, const struct forecast *f, const char *own
 		table_row(stdout, total_columns, NOPTS(total_columns), cells);
 	}
 	if (f->no_close_date > 0)
-		printf("(%ld open deal%s without a close date, in no period)\n", f->no_close_date,
+		out_line(stdout, "(%ld open deal%s without a close date, in no period)", f->no_close_date,
 		       f->no_close_date == 1 ? "" : "s");
 	text_deals(o, f);
 	text_accuracy(o, f);

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "cli_review.h"
+#include "csv_write.h"
 #include "date.h"
+#include "output.h"
 #include "review_queue.h"
 #include "strbuf.h"
 #include "table.h"
@@ -93,7 +95,7 @@ cmd_review_queue(struct cli *c, const struct args *a)
 		date_format(c->as_of >= 0 ? c->as_of : date_today(), day);
 		review_line("Attention queue as of %s; owner: %s; %zu deal%s", day,
 			    q.owner ? q.owner : "everyone", n, n == 1 ? "" : "s");
-		putchar('\n');
+		out_line(stdout, "%s", "");
 		if (n > 0)
 			table_header(stdout, text_columns, NOPTS(text_columns));
 	}

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "csv_write.h"
 #include "date.h"
+#include "output.h"
 #include "stats.h"
 #include "table.h"
 
@@ -49,14 +51,14 @@ flush_row(struct text_out *o)
 static void
 section_title(const struct text_out *o, const char *section)
 {
-	char day[DATE_LEN];
+	char day[DATE_LEN], title[128];
 
 	date_format(o->st->as_of, day);
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (strcmp(titles[i].section, section) == 0) {
-			printf("\n");
-			printf(titles[i].title, day);
-			printf("\n");
+			snprintf(title, sizeof title, titles[i].title, day);
+			out_line(stdout, "%s", "");
+			out_line(stdout, "%s", title);
 		}
 }
 
@@ -76,7 +78,7 @@ text_metric(const struct stats_metric *m, void *arg)
 	}
 	if (*m->stage == '\0') {
 		stats_format(m->kind, m->value, value);
-		printf("  %-20s %14s\n", m->name, value);
+		out_line(stdout, "  %-20s %14s", m->name, value);
 		return;
 	}
 	if (o->stage == NULL || strcmp(o->stage, m->stage) != 0)
@@ -99,9 +101,8 @@ csv_metric(const struct stats_metric *m, void *arg)
 	char value[STATS_VALUE_LEN];
 	const char *cells[4] = {m->section, m->stage, m->name, value};
 
-	(void)arg;
 	stats_format(m->kind, m->value, value);
-	csv_row(stdout, cells, 4);
+	csv_write_row(arg, cells, 4);
 }
 
 static int
@@ -112,8 +113,6 @@ cmd_stats(struct cli *c, const struct args *a)
 	struct stats st;
 	char from[DATE_LEN], to[DATE_LEN], day[DATE_LEN];
 
-	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
-		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
 	if ((args_get(a, "from") && cli_date(c, args_get(a, "from"), "--from", &q.from)) ||
 	    (args_get(a, "to") && cli_date(c, args_get(a, "to"), "--to", &q.to)))
 		return c->err.code;
@@ -121,16 +120,19 @@ cmd_stats(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (format != NULL && strcmp(format, "csv") == 0) {
 		const char *header[4] = {"section", "stage", "metric", "value"};
+		struct csv_writer w;
 
-		csv_row(stdout, header, 4);
-		stats_each_metric(&st, csv_metric, NULL);
+		csv_writer_init(&w, stdout);
+		csv_write_row(&w, header, 4);
+		stats_each_metric(&st, csv_metric, &w);
+		csv_writer_free(&w);
 	} else {
 		struct text_out o = {.st = &st};
 
 		date_format(st.from, from);
 		date_format(st.to, to);
 		date_format(st.as_of, day);
-		printf("Stats as of %s; period %s to %s; owner: %s\n", day, from, to,
+		out_line(stdout, "Stats as of %s; period %s to %s; owner: %s", day, from, to,
 		       q.owner ? q.owner : "everyone");
 		stats_each_metric(&st, text_metric, &o);
 		flush_row(&o);
@@ -139,11 +141,36 @@ cmd_stats(struct cli *c, const struct args *a)
 	return DD_OK;
 }
 
+static int
+check_format(const char *name, const char *v, struct dd_err *err)
+{
+	if (strcmp(v, "text") != 0 && strcmp(v, "csv") != 0)
+		return err_set(err, DD_USAGE, "--format must be text or csv");
+	return DD_OK;
+}
+
+/* The period, as stats_compute will take it, checked before the database is opened. */
+static int
+check_stats(struct cli *c, const struct args *a)
+{
+	long from, to = c->as_of >= 0 ? c->as_of : date_today();
+	char f[DATE_LEN], t[DATE_LEN];
+
+	if (args_get(a, "to") != NULL && date_parse(args_get(a, "to"), &to) != 0)
+		return DD_OK; /* opt_date said so already */
+	if (args_get(a, "from") == NULL || date_parse(args_get(a, "from"), &from) != 0 ||
+	    from <= to)
+		return DD_OK;
+	date_format(from, f);
+	date_format(to, t);
+	return err_set(&c->err, DD_USAGE, "the period starts (%s) after it ends (%s)", f, t);
+}
+
 static const struct opt stats_opts[] = {
-	{"owner", "LOGIN", "only this owner's deals"},
-	{"from", "DATE", "first day of the period (default: 89 days before --to)"},
-	{"to", "DATE", "last day of the period (default: today, or --as-of)"},
-	{"format", "F", "text (default) or csv"},
+	{"owner", "LOGIN", "only this owner's deals", 0, NULL},
+	{"from", "DATE", "first day of the period (default: 89 days before --to)", 0, opt_date},
+	{"to", "DATE", "last day of the period (default: today, or --as-of)", 0, opt_date},
+	{"format", "F", "text (default) or csv", 0, check_format},
 };
 
 const struct command cli_stats_commands[] = {
@@ -151,6 +178,6 @@ const struct command cli_stats_commands[] = {
 	 "The numbers of the stats screen: stage aging, time in stage, conversion, win rate,\n"
 	 "cycle length, velocity, bypass rate and lost reasons. With --as-of DATE, from\n"
 	 "history up to the end of DATE.",
-	 stats_opts, NOPTS(stats_opts), 0, 0, 1, cmd_stats},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 stats_opts, NOPTS(stats_opts), 0, 0, 1, cmd_stats, NULL, check_stats, CMD_AS_OF},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -3,30 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "csv_export.h"
+#include "csv_write.h"
+#include "output.h"
 #include "presence.h"
-#include "strbuf.h"
-
-/* One CSV cell: neutralised (no formulas) and quoted when it must be. */
-static void
-csv_cell(const char *s, int last)
-{
-	struct strbuf buf;
-	const char *v;
-
-	strbuf_init(&buf);
-	v = csv_neutralise(s ? s : "", &buf);
-	if (strpbrk(v, ",\"\r\n") != NULL) {
-		putchar('"');
-		for (; *v; v++)
-			printf(*v == '"' ? "\"\"" : "%c", *v);
-		putchar('"');
-	} else {
-		fputs(v, stdout);
-	}
-	putchar(last ? '\n' : ',');
-	strbuf_free(&buf);
-}
 
 static int
 cmd_who(struct cli *c, const struct args *a)
@@ -41,10 +20,13 @@ cmd_who(struct cli *c, const struct args *a)
 	csv = format != NULL && strcmp(format, "csv") == 0;
 	if (presence_list(c->s.db, &rows, &n, &c->err) != DD_OK)
 		return c->err.code;
-	if (csv)
-		printf("login,role,follows,since,pid\n");
-	else if (n == 0)
-		printf("nobody presents or follows\n");
+	if (csv) {
+		static const char *const header[] = {"login", "role", "follows", "since", "pid"};
+
+		csv_row(stdout, header, 5);
+	} else if (n == 0) {
+		out_line(stdout, "nobody presents or follows");
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct presence_row *r = &rows[i];
 
@@ -52,16 +34,15 @@ cmd_who(struct cli *c, const struct args *a)
 			char pid[24];
 
 			snprintf(pid, sizeof pid, "%ld", r->pid);
-			csv_cell(r->login, 0);
-			csv_cell(strcmp(r->role, "present") == 0 ? "presents" : "follows", 0);
-			csv_cell(r->target, 0);
-			csv_cell(r->since, 0);
-			csv_cell(pid, 1);
+			const char *cells[] = {
+				r->login, strcmp(r->role, "present") == 0 ? "presents" : "follows",
+				r->target, r->since, pid};
+			csv_row(stdout, cells, 5);
 		} else if (strcmp(r->role, "present") == 0) {
-			printf("%-16s presents since %s UTC\n", r->login, r->since);
+			out_line(stdout, "%-16s presents since %s UTC", r->login, r->since);
 		} else {
-			printf("%-16s follows %s since %s UTC\n", r->login,
-			       r->target ? r->target : "?", r->since);
+			out_line(stdout, "%-16s follows %s since %s UTC", r->login,
+				 r->target ? r->target : "?", r->since);
 		}
 	}
 	presence_free(rows, n);
@@ -69,7 +50,7 @@ cmd_who(struct cli *c, const struct args *a)
 }
 
 static const struct opt who_opts[] = {
-	{"format", "F", "text (default) or csv"},
+	{"format", "F", "text (default) or csv", 0, NULL},
 };
 
 const struct command cli_who_commands[] = {
@@ -77,6 +58,6 @@ const struct command cli_who_commands[] = {
 	 "Who presents (dealdeck --present), since when, and who follows whom\n"
 	 "(dealdeck --follow LOGIN). A presenter gone without a word (killed, a dropped\n"
 	 "ssh) is not listed once its heartbeat is a few seconds old.",
-	 who_opts, NOPTS(who_opts), 0, 0, 1, cmd_who},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 who_opts, NOPTS(who_opts), 0, 0, 1, cmd_who, NULL, NULL, 0},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -3,11 +3,7 @@
 
 #include "csv_export.h"
 #include "money.h"
-#include "table.h"
 #include "xmalloc.h"
-
-/* The characters that make a spreadsheet run a cell, plus our own escape. */
-#define FORMULA_START "=+-@\t\r'"
 
 const char csv_export_tables[] = "deals, events, evidence, stakeholders, plan";
 
@@ -95,48 +91,30 @@ csv_export_known(const char *table)
 	return find_table(table) != NULL;
 }
 
-const char *
-csv_neutralise(const char *cell, struct strbuf *buf)
-{
-	if (cell == NULL || cell[0] == '\0' || strchr(FORMULA_START, cell[0]) == NULL)
-		return cell;
-	strbuf_reset(buf);
-	strbuf_putc(buf, '\'');
-	strbuf_puts(buf, cell);
-	return strbuf_str(buf);
-}
-
-const char *
-csv_unneutralise(const char *cell)
-{
-	if (cell != NULL && cell[0] == '\'' && cell[1] != '\0' &&
-	    strchr(FORMULA_START, cell[1]) != NULL)
-		return cell + 1;
-	return cell;
-}
-
 /* Writes the header row: the table's columns, then EXTRA (may be NULL). */
 static void
-write_header(FILE *out, const struct export_table *t, const struct strvec *extra)
+write_header(struct csv_writer *w, const struct export_table *t, const struct strvec *extra)
 {
+	size_t n = t->ncolumns + (extra != NULL ? extra->n : 0);
+	const char **names = xcalloc(n, sizeof *names);
+
 	for (size_t i = 0; i < t->ncolumns; i++)
-		fprintf(out, "%s%s", i ? "," : "", t->columns[i]);
-	for (size_t i = 0; extra != NULL && i < extra->n; i++)
-		fprintf(out, ",%s", extra->v[i]);
-	fputc('\n', out);
+		names[i] = t->columns[i];
+	for (size_t i = t->ncolumns; i < n; i++)
+		names[i] = extra->v[i - t->ncolumns];
+	csv_write_row(w, names, n);
+	free(names);
 }
 
-/* Steps through ST writing each row; every cell neutralised, money formatted. */
+/* Steps through ST writing each row, money formatted. */
 static int
-write_rows(struct session *s, sqlite3_stmt *st, int money_column, FILE *out, struct dd_err *err)
+write_rows(struct session *s, sqlite3_stmt *st, int money_column, struct csv_writer *w,
+	   struct dd_err *err)
 {
 	int n = sqlite3_column_count(st), rc;
 	const char **cells = xcalloc((size_t)n, sizeof *cells);
-	struct strbuf *bufs = xcalloc((size_t)n, sizeof *bufs);
 	char money[MONEY_LEN];
 
-	for (int i = 0; i < n; i++)
-		strbuf_init(&bufs[i]);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < n; i++) {
 			if (i == money_column) {
@@ -144,14 +122,10 @@ write_rows(struct session *s, sqlite3_stmt *st, int money_column, FILE *out, str
 				cells[i] = money;
 				continue;
 			}
-			cells[i] =
-				csv_neutralise((const char *)sqlite3_column_text(st, i), &bufs[i]);
+			cells[i] = (const char *)sqlite3_column_text(st, i);
 		}
-		csv_row(out, cells, (size_t)n);
+		csv_write_row(w, cells, (size_t)n);
 	}
-	for (int i = 0; i < n; i++)
-		strbuf_free(&bufs[i]);
-	free(bufs);
 	free(cells);
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, err, "reading the data to export");
@@ -160,7 +134,8 @@ write_rows(struct session *s, sqlite3_stmt *st, int money_column, FILE *out, str
 
 /* One statement for the whole table: SQLite streams it from a consistent snapshot. */
 static int
-export_deals(struct session *s, const struct export_table *t, FILE *out, struct dd_err *err)
+export_deals(struct session *s, const struct export_table *t, struct csv_writer *w,
+	     struct dd_err *err)
 {
 	const struct process *p = &s->proc;
 	struct strbuf sql;
@@ -181,8 +156,8 @@ export_deals(struct session *s, const struct export_table *t, FILE *out, struct 
 	sqlite3_bind_text(st, 1, currency, -1, SQLITE_STATIC);
 	for (size_t i = 0; i < p->nstages; i++)
 		sqlite3_bind_text(st, (int)i + 2, p->stages[i].key, -1, SQLITE_STATIC);
-	write_header(out, t, &entered);
-	rc = write_rows(s, st, t->money_column, out, err);
+	write_header(w, t, &entered);
+	rc = write_rows(s, st, t->money_column, w, err);
 	sqlite3_finalize(st);
 	strvec_free(&entered);
 	strbuf_free(&sql);
@@ -193,16 +168,22 @@ int
 csv_export(struct session *s, const char *table, FILE *out, struct dd_err *err)
 {
 	const struct export_table *t = find_table(table);
+	struct csv_writer w;
 	int rc;
 
 	if (t == NULL)
 		return err_set(err, DD_USAGE, "cannot export '%s' (tables: %s)", table,
 			       csv_export_tables);
-	if (t->sql == NULL)
-		return export_deals(s, t, out, err);
-	sqlite3_stmt *st = db_prepare(s->db, t->sql);
-	write_header(out, t, NULL);
-	rc = write_rows(s, st, t->money_column, out, err);
-	sqlite3_finalize(st);
+	csv_writer_init(&w, out);
+	if (t->sql == NULL) {
+		rc = export_deals(s, t, &w, err);
+	} else {
+		sqlite3_stmt *st = db_prepare(s->db, t->sql);
+
+		write_header(&w, t, NULL);
+		rc = write_rows(s, st, t->money_column, &w, err);
+		sqlite3_finalize(st);
+	}
+	csv_writer_free(&w);
 	return rc;
 }

@@ -16,7 +16,9 @@
 struct db {
 	sqlite3 *h;
 	char *path;
-	int created; /* this open created the file */
+	int created;  /* this open created the file */
+	int readonly; /* no write access to the file or its directory: reading only */
+	int version;  /* the schema version the file had when opened */
 };
 
 enum db_open_flags {

@@ -26,15 +26,29 @@ err_clear(struct dd_err *e)
 	e->stale = 0;
 }
 
+/*
+ * One message, cut at ERR_MAX bytes (a quoted CSV cell can be megabytes) on a
+ * UTF-8 boundary, with "…" to say so: never half a character.
+ */
 static void
 err_vappend(struct dd_err *e, const char *fmt, va_list ap)
 {
-	char buf[1024];
+	struct strbuf b;
 
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	strbuf_init(&b);
+	strbuf_vprintf(&b, fmt, ap);
+	if (b.len > ERR_MAX) {
+		size_t n = ERR_MAX - 3;
+
+		while (n > 0 && ((unsigned char)b.s[n] & 0xc0) == 0x80)
+			n--; /* back to the first byte of the character cut */
+		b.len = n;
+		strbuf_puts(&b, "\xe2\x80\xa6");
+	}
 	if (e->msg.len > 0)
 		strbuf_putc(&e->msg, '\n');
-	strbuf_puts(&e->msg, buf);
+	strbuf_add(&e->msg, strbuf_str(&b), b.len);
+	strbuf_free(&b);
 }
 
 int

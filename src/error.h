@@ -16,6 +16,9 @@ enum dd_status {
 	DD_DATAERR = 65, /* bad input data, nothing written */
 };
 
+/* The longest single message line kept, in bytes; longer ones end in "…". */
+#define ERR_MAX 1024
+
 struct dd_err {
 	int code;
 	struct strbuf msg; /* one or more lines, no trailing newline */

@@ -174,16 +174,15 @@ gate_check_format(const struct check *c)
 const char *
 gate_check_words(void)
 {
-	static char buf[512];
 	static const char *argname[] = {"", " N", " ROLE", " STANCE"};
-	size_t o = 0;
+	static struct strbuf b; /* built once, kept: the table does not change */
 
-	if (buf[0] != '\0')
-		return buf;
+	if (b.len > 0)
+		return strbuf_str(&b);
 	for (size_t i = 0; i < NCHECK_DEFS; i++)
-		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s%s", i ? ", " : "",
-				      check_defs[i].word, argname[check_defs[i].arg]);
-	return buf;
+		strbuf_printf(&b, "%s%s%s", i ? ", " : "", check_defs[i].word,
+			      argname[check_defs[i].arg]);
+	return strbuf_str(&b);
 }
 
 char *

@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_write.h"
 #include "import_preview.h"
+#include "output.h"
 #include "table.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -176,39 +178,42 @@ print_stages(const struct import_preview *pv, FILE *f)
 	}
 	free(as);
 	if (pv->stages_more > 0)
-		fprintf(f, "… and %ld rows with other stage names\n", pv->stages_more);
+		out_line(f, "… and %ld rows with other stage names", pv->stages_more);
 }
 
 static void
 print_text(const struct import_preview *pv, FILE *f)
 {
-	char *path = text_printable(pv->path);
+	struct strbuf rows;
 
+	/* Through output.h: the path, headers and values came from the user's file. */
 	if (pv->vendor != NULL)
-		fprintf(f, "%s, read as a %s export:\n\n", path, pv->vendor);
+		out_line(f, "%s, read as a %s export:", pv->path, pv->vendor);
 	else
-		fprintf(f, "%s:\n\n", path);
-	free(path);
+		out_line(f, "%s:", pv->path);
+	out_line(f, "%s", "");
 	print_columns(pv, f);
 	for (size_t i = 0; i < pv->ndefaults; i++) {
-		char *v = text_printable(pv->defaults[i].value);
-
-		fprintf(f, "%s%s = \"%s\" where the file has none\n", i ? "" : "\n",
-			pv->defaults[i].field, v);
-		free(v);
+		if (i == 0)
+			out_line(f, "%s", "");
+		out_line(f, "%s = \"%s\" where the file has none", pv->defaults[i].field,
+			 pv->defaults[i].value);
 	}
 	if (pv->nstages > 0 || pv->stages_more > 0 || pv->note != NULL) {
-		fputc('\n', f);
+		out_line(f, "%s", "");
 		print_stages(pv, f);
 	}
 	if (pv->note != NULL)
-		fprintf(f, "%s\n", pv->note);
-	fprintf(f, "\nrows: %ld fine, %ld with problems", pv->fine, pv->bad);
+		out_line(f, "%s", pv->note);
+	strbuf_init(&rows);
+	strbuf_printf(&rows, "rows: %ld fine, %ld with problems", pv->fine, pv->bad);
 	for (size_t i = 0; i < pv->nbad_lines; i++)
-		fprintf(f, "%s%ld", i ? ", " : " (line ", pv->bad_lines[i]);
+		strbuf_printf(&rows, "%s%ld", i ? ", " : " (line ", pv->bad_lines[i]);
 	if (pv->nbad_lines > 0)
-		fputs(pv->bad > (long)pv->nbad_lines ? ", …)" : ")", f);
-	fputc('\n', f);
+		strbuf_puts(&rows, pv->bad > (long)pv->nbad_lines ? ", …)" : ")");
+	out_line(f, "%s", "");
+	out_line(f, "%s", strbuf_str(&rows));
+	strbuf_free(&rows);
 }
 
 static void
@@ -226,9 +231,10 @@ csv_line(FILE *f, const char *section, const char *name, const char *value, cons
 static void
 print_csv(const struct import_preview *pv, FILE *f)
 {
+	static const char *const header[] = {"section", "name", "value", "source", "count"};
 	char line[24];
 
-	fputs("section,name,value,source,count\n", f);
+	csv_row(f, header, 5);
 	for (size_t i = 0; i < pv->ncols; i++) {
 		const struct preview_column *c = &pv->cols[i];
 

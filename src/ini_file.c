@@ -270,7 +270,7 @@ ini_check_known(struct ini_file *f, const struct ini_section_def *defs, size_t n
 }
 
 /* iniparser reports syntax errors through a printf-like callback: keep the first. */
-static char syntax_msg[512];
+static char syntax_msg[4096];
 
 static int
 capture_error(const char *fmt, ...)
@@ -285,7 +285,29 @@ capture_error(const char *fmt, ...)
 	return 0;
 }
 
-/* What iniparser would not explain well: long lines, bad UTF-8, NUL bytes. */
+/*
+ * The first control character of a line that is neither a TAB nor the CR of a
+ * CRLF: an escape sequence or BEL in a label would reach terminals later.
+ * Returns its code point, or 0. The line is valid UTF-8 without NUL.
+ */
+static uint32_t
+control_in(const char *p, size_t n)
+{
+	const char *end = p + n;
+
+	if (n > 0 && end[-1] == '\r')
+		end--;
+	while (p < end) {
+		uint32_t cp;
+
+		p += utf8_decode(p, &cp);
+		if (text_is_control(cp) && cp != '\t')
+			return cp;
+	}
+	return 0;
+}
+
+/* What iniparser would not explain well: long lines, bad UTF-8, NUL bytes, controls. */
 static int
 check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 {
@@ -295,6 +317,7 @@ check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = (size_t)((nl ? nl : end) - p);
+		uint32_t cp;
 
 		line++;
 		if (n >= INI_MAX_LINE - 1)
@@ -304,18 +327,70 @@ check_text(const char *name, const char *text, size_t len, struct dd_err *err)
 			err_add(err, DD_DATAERR, "%s:%d: contains a NUL byte", name, line);
 		else if (!utf8_valid(p, n))
 			err_add(err, DD_DATAERR, "%s:%d: not valid UTF-8", name, line);
+		else if ((cp = control_in(p, n)) == '\r')
+			err_add(err, DD_DATAERR,
+				"%s:%d: a CR that does not end a line (lines end with LF or CRLF)",
+				name, line);
+		else if (cp != 0)
+			err_add(err, DD_DATAERR,
+				"%s:%d: contains a control character (U+%04X); only text and TAB "
+				"may appear",
+				name, line, (unsigned)cp);
 		p = nl ? nl + 1 : end;
 	}
 	return err->code;
+}
+
+/*
+ * iniparser reads only files: a private copy in $TMPDIR (else /tmp), every
+ * write checked, so that a full disk cannot hand it half a process file that
+ * still parses, with a gate missing. Returns the file's name, or NULL.
+ */
+static char *
+write_temp(const char *text, size_t len, struct dd_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp;
+	int fd, failed = 0;
+
+	if (dir == NULL || dir[0] != '/')
+		dir = "/tmp";
+	tmp = xasprintf("%s/dealdeck-ini-XXXXXX", dir);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set(err, DD_FAIL, "cannot create a temporary file in %s: %s", dir,
+			strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	while (len > 0) {
+		ssize_t n = write(fd, text, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			failed = n < 0 ? errno : ENOSPC;
+			break;
+		}
+		text += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) != 0 && failed == 0)
+		failed = errno;
+	if (failed != 0) {
+		err_set(err, DD_FAIL, "cannot write a temporary file in %s: %s", dir,
+			strerror(failed));
+		unlink(tmp);
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
 }
 
 int
 ini_file_parse(struct ini_file *f, const char *name, const char *text, size_t len,
 	       struct dd_err *err)
 {
-	char tmp[] = "/tmp/dealdeck-ini-XXXXXX";
-	FILE *fp;
-	int fd;
+	char *tmp;
 
 	memset(f, 0, sizeof *f);
 	f->name = name;
@@ -326,13 +401,8 @@ ini_file_parse(struct ini_file *f, const char *name, const char *text, size_t le
 	}
 	if (check_text(name, text, len, err) != DD_OK)
 		return err->code;
-	/* iniparser reads only files: hand it a private copy. */
-	fd = mkstemp(tmp);
-	if (fd < 0 || (fp = fdopen(fd, "w")) == NULL)
-		return err_set(err, DD_FAIL, "cannot create a temporary file: %s",
-			       strerror(errno));
-	fwrite(text, 1, len, fp);
-	fclose(fp);
+	if ((tmp = write_temp(text, len, err)) == NULL)
+		return err->code;
 	syntax_msg[0] = '\0';
 	iniparser_set_error_callback(capture_error);
 	f->d = iniparser_load(tmp);
@@ -347,9 +417,15 @@ ini_file_parse(struct ini_file *f, const char *name, const char *text, size_t le
 			what += 3;
 			what[strcspn(what, "\n")] = '\0';
 		}
+		free(tmp);
+		if (line == 0 && what == NULL)
+			/* Not a syntax error: it could not read our copy. */
+			return err_set(err, DD_FAIL, "%s: could not be read back: %s", name,
+				       syntax_msg[0] ? syntax_msg : "unknown error");
 		return err_set(err, DD_DATAERR, "%s:%d: syntax error%s%s", name, line ? line : 1,
 			       what ? ": " : "", what ? what : "");
 	}
+	free(tmp);
 	index_lines(f, text, len);
 	return DD_OK;
 }

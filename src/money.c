@@ -90,6 +90,12 @@ trim_spaces(const char **a, const char **z)
 }
 
 static int
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
 has_code(const char *codes, const char *code)
 {
 	for (const char *c = codes; *c; c += c[3] ? 4 : 3)
@@ -126,6 +132,10 @@ mark_kind(const char *a, const char *z, const char *currency)
 	if (currency != NULL && len == 3 && strlen(currency) == 3 &&
 	    strncasecmp(a, currency, 3) == 0)
 		return 0;
+	/* Any currency: a code in any case may be the pipeline's. */
+	if (currency != NULL && strcmp(currency, MONEY_ANY_CURRENCY) == 0 && len == 3 &&
+	    is_alpha(a[0]) && is_alpha(a[1]) && is_alpha(a[2]))
+		return 1;
 	for (size_t i = 0; i < sizeof symbols / sizeof symbols[0]; i++)
 		if (strlen(symbols[i].sym) == len && memcmp(symbols[i].sym, a, len) == 0)
 			return currency != NULL && strlen(currency) == 3 &&
@@ -151,7 +161,8 @@ money_parse(const char *s, const char *currency, int64_t *minor, const char **wh
 		z--;
 	/* Only the pipeline's own currency may be named: 12 GBP is not 12 USD. */
 	int before = mark_kind(s, a, currency), after = mark_kind(z, s + strlen(s), currency);
-	if (before == 1 || after == 1) {
+	int any = currency != NULL && strcmp(currency, MONEY_ANY_CURRENCY) == 0;
+	if ((before == 1 || after == 1) && !any) {
 		*why = "it names another currency";
 		return -1;
 	}

@@ -23,6 +23,11 @@
  * may be named). Returns 0, or -1 with a reason in *why.
  */
 int money_parse(const char *s, const char *currency, int64_t *minor, const char **why);
+/*
+ * As money_parse's currency: any one currency may be named. For checking an
+ * amount's form before the pipeline, and so its currency, is known.
+ */
+#define MONEY_ANY_CURRENCY "*"
 /* "12500.00", or "12,500.00" with grouping. */
 void money_format(int64_t minor, int grouping, char out[MONEY_LEN]);
 /* Is CODE a plausible ISO 4217 code (three capital letters)? */

@@ -340,10 +340,16 @@ process_ini_load(const char *path, struct process *out, struct dd_err *err)
 	return rc;
 }
 
-/* Quoted so that ';' and '#' survive; iniparser also reads single quotes. */
+/*
+ * Quoted so that ';' and '#' survive; iniparser also reads single quotes.
+ * Cleaned (text_printable) on the way: a control character, which no process
+ * file may hold, would reach the terminal or break the file's lines.
+ */
 static void
-put_value(FILE *f, const char *key, const char *v)
+put_value(FILE *f, const char *key, const char *value)
 {
+	char *v = value != NULL ? text_printable(value) : NULL;
+
 	if (v == NULL)
 		fprintf(f, "%s =\n", key);
 	else if (strchr(v, '"') == NULL)
@@ -352,6 +358,7 @@ put_value(FILE *f, const char *key, const char *v)
 		fprintf(f, "%s = '%s'\n", key, v);
 	else
 		fprintf(f, "%s = %s\n", key, v); /* came in unquoted, so has no ; or # */
+	free(v);
 }
 
 void

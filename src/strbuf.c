@@ -52,21 +52,29 @@ strbuf_putc(struct strbuf *b, char c)
 }
 
 void
-strbuf_printf(struct strbuf *b, const char *fmt, ...)
+strbuf_vprintf(struct strbuf *b, const char *fmt, va_list ap)
 {
-	va_list ap, ap2;
+	va_list ap2;
 	int n;
 
-	va_start(ap, fmt);
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		fatal("bad format string");
 	strbuf_grow(b, (size_t)n);
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
 	b->len += (size_t)n;
+}
+
+void
+strbuf_printf(struct strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -1,81 +1,59 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
+#include "strbuf.h"
 #include "table.h"
 #include "text.h"
 
+/* One cell, cleaned, cut to its width and padded, appended to the line. */
 static void
-cell(FILE *f, const struct column *c, const char *s, int last)
+cell(struct strbuf *line, const struct column *c, const char *s, int last)
 {
 	char *safe = text_printable(s ? s : "");
 	char *fit = text_fit(safe, c->width, 0);
 	int pad = c->width - text_width(fit);
 
 	if (c->right)
-		fprintf(f, "%*s%s", pad > 0 ? pad : 0, "", fit);
+		strbuf_printf(line, "%*s%s", pad > 0 ? pad : 0, "", fit);
 	else if (last)
-		fputs(fit, f);
+		strbuf_puts(line, fit);
 	else
-		fprintf(f, "%s%*s", fit, pad > 0 ? pad : 0, "");
+		strbuf_printf(line, "%s%*s", fit, pad > 0 ? pad : 0, "");
 	free(fit);
 	free(safe);
+}
+
+static void
+row(FILE *f, const struct column *cols, size_t n, const char *const *cells)
+{
+	struct strbuf line;
+
+	strbuf_init(&line);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_puts(&line, "  ");
+		cell(&line, &cols[i], cells ? cells[i] : cols[i].name, i + 1 == n);
+	}
+	out_line(f, "%s", strbuf_str(&line));
+	strbuf_free(&line);
 }
 
 void
 table_header(FILE *f, const struct column *cols, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			fputs("  ", f);
-		cell(f, &cols[i], cols[i].name, i + 1 == n);
-	}
-	fputc('\n', f);
+	row(f, cols, n, NULL);
 }
 
 void
 table_row(FILE *f, const struct column *cols, size_t n, const char *const *cells)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			fputs("  ", f);
-		cell(f, &cols[i], cells[i], i + 1 == n);
-	}
-	fputc('\n', f);
-}
-
-static void
-csv_field(FILE *f, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	row(f, cols, n, cells);
 }
 
 void
-csv_row(FILE *f, const char *const *cells, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			fputc(',', f);
-		csv_field(f, cells[i]);
-	}
-	fputc('\n', f);
-}
-
-void
-csv_header(FILE *f, const struct column *cols, size_t n)
+table_names(const struct column *cols, size_t n, const char **names)
 {
 	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%s%s", i ? "," : "", cols[i].name);
-	fputc('\n', f);
+		names[i] = cols[i].name;
 }

@@ -1,4 +1,4 @@
-/* Plain-text output: aligned tables measured by display width, and CSV rows. */
+/* Plain-text output: aligned tables measured by display width, cleaned (output.h). */
 #ifndef DD_TABLE_H
 #define DD_TABLE_H
 
@@ -14,8 +14,7 @@ void table_header(FILE *f, const struct column *cols, size_t n);
 /* NULL cells print as empty. */
 void table_row(FILE *f, const struct column *cols, size_t n, const char *const *cells);
 
-/* One CSV record, RFC 4180: quoted only when needed, CRLF-free (LF ends records). */
-void csv_row(FILE *f, const char *const *cells, size_t n);
-void csv_header(FILE *f, const struct column *cols, size_t n);
+/* The columns' names, for a CSV header of the same table (names holds n). */
+void table_names(const struct column *cols, size_t n, const char **names);
 
 #endif

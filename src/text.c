@@ -5,6 +5,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "strbuf.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -251,18 +252,33 @@ text_casecmp(const char *a, const char *b)
 	return (unsigned char)*a - (unsigned char)*b;
 }
 
+void
+text_put_printable(struct strbuf *b, const char *s)
+{
+	while (*s) {
+		const char *run = s;
+		uint32_t cp;
+		size_t k;
+
+		/* Copy the longest printable run at once; stop at what must change. */
+		while (*s && (k = utf8_decode(s, &cp)) > 0 && !(cp == 0xfffd && k == 1) &&
+		       !text_is_control(cp))
+			s += k;
+		strbuf_add(b, run, (size_t)(s - run));
+		if (*s == '\0')
+			break;
+		k = utf8_decode(s, &cp);
+		strbuf_puts(b, text_is_control(cp) ? " " : "\xef\xbf\xbd");
+		s += k;
+	}
+}
+
 char *
 text_printable(const char *s)
 {
-	char *out = xstrdup(s), *p;
+	struct strbuf b;
 
-	for (p = out; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c < 0x20 || c == 0x7f)
-			*p = ' ';
-		else if (c == 0xc2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f)
-			p[0] = p[1] = ' '; /* C1 controls, e.g. CSI */
-	}
-	return out;
+	strbuf_init(&b);
+	text_put_printable(&b, s);
+	return strbuf_detach(&b);
 }

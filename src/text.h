@@ -37,10 +37,15 @@ int cp_is_alnum(uint32_t cp);
 /* The lower case of a code point, for any alphabet. */
 uint32_t cp_lower(uint32_t cp);
 
+struct strbuf;
 /*
- * A copy safe to print on a terminal: control characters (newlines, tabs,
- * escape sequences someone typed into a title) become spaces.
+ * Appends s as it may reach a terminal: each control character (C0 such as
+ * ESC, BEL, CR, LF and TAB; DEL; C1 such as CSI; U+2028, U+2029) as a space,
+ * each byte that is not UTF-8 as U+FFFD; so text someone typed into a title,
+ * a CSV cell or a process file cannot move the cursor or start a sequence.
  */
+void text_put_printable(struct strbuf *b, const char *s);
+/* The same, as a new string. */
 char *text_printable(const char *s);
 
 /* Compares ignoring case, for any alphabet (José = JOSÉ); like strcasecmp. */

@@ -80,6 +80,7 @@ config_load(const char *path, struct config *c, struct dd_err *err)
 	    ini_file_parse(&f, path, strbuf_str(&text), text.len, err) != DD_OK) {
 		strbuf_free(&text);
 		free(def);
+		config_free(c); /* as below: a config that failed holds nothing */
 		return err->code;
 	}
 	ini_check_known(&f, config_sections, sizeof config_sections / sizeof config_sections[0]);

@@ -43,9 +43,14 @@ vocab_list(const struct vocab *v)
 	size_t o = 0;
 
 	buf[0] = '\0';
-	for (int i = 0; v->words[i] != NULL && o < sizeof buf - 32; i++) {
+	for (int i = 0; v->words[i] != NULL; i++) {
 		size_t n = strlen(v->words[i]);
 
+		/* A word that does not fit whole (with ", " and room for ", ...") ends it. */
+		if (o + 2 + n + 5 + 1 > sizeof buf) {
+			memcpy(buf + o, ", ...", 6);
+			break;
+		}
 		if (i > 0) {
 			memcpy(buf + o, ", ", 2);
 			o += 2;

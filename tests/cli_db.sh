@@ -7,7 +7,7 @@ deals_in() { t_sql "SELECT group_concat(title, ',') FROM (SELECT title FROM deal
 same_file() { if cmp -s "$2" "$3"; then t_ok "$1"; else t_fail "$1: the file changed"; fi; }
 
 # --- modes ----------------------------------------------------------------
-t_cmd "a new database under umask 000" 0 sh -c 'umask 000; "$1" --db "$2" add --title One --account A' \
+t_cmd "a new database under umask 000" 0 sh -c 'umask 000; "$1" --db "$2" init' \
 	sh "$DEALDECK" "$T_DIR/private/p.db"
 t_eq "a new database is 0600 whatever the umask" "$(stat -c %a "$T_DIR/private/p.db")" "600"
 t_eq "its new directory is 0700" "$(stat -c %a "$T_DIR/private")" "700"
@@ -18,16 +18,17 @@ TEAM_GROUP=$(id -gn)
 if chgrp users "$T_DIR/team" 2>/dev/null; then TEAM_GROUP=users; fi
 chmod 2770 "$T_DIR/team"
 t_cmd "a new database in a group-writable setgid directory" 0 \
-	sh -c 'umask 077; "$1" --db "$2" add --title Shared --account A' sh "$DEALDECK" "$T_DIR/team/p.db"
+	sh -c 'umask 077; "$1" --db "$2" init' sh "$DEALDECK" "$T_DIR/team/p.db"
+"$DEALDECK" --db "$T_DIR/team/p.db" add --title Shared --account A >/dev/null
 t_eq "shared database is 0660" "$(stat -c %a "$T_DIR/team/p.db")" "660"
 t_eq "shared database has the directory's group" "$(stat -c %G "$T_DIR/team/p.db")" "$TEAM_GROUP"
 mkdir "$T_DIR/gw"
 chmod 0770 "$T_DIR/gw"
-"$DEALDECK" --db "$T_DIR/gw/p.db" add --title X --account A >/dev/null
+t_init "$T_DIR/gw/p.db"
 t_eq "group-writable without setgid: still 0600" "$(stat -c %a "$T_DIR/gw/p.db")" "600"
 mkdir "$T_DIR/sg"
 chmod 2750 "$T_DIR/sg"
-"$DEALDECK" --db "$T_DIR/sg/p.db" add --title X --account A >/dev/null
+t_init "$T_DIR/sg/p.db"
 t_eq "setgid without group write: still 0600" "$(stat -c %a "$T_DIR/sg/p.db")" "600"
 
 # -wal and -shm: hold the database open from another connection so they stay.
@@ -53,6 +54,7 @@ t_eq "the write while open landed" "$(deals_in "$T_DIR/team/p.db")" "Shared,Whil
 
 # --- newer and foreign files ---------------------------------------------
 NEW="$T_DIR/newer.db"
+t_init "$NEW"
 "$DEALDECK" --db "$NEW" add --title Future --account A >/dev/null
 t_sql "PRAGMA user_version = 99" "$NEW"
 cp "$NEW" "$T_DIR/newer.copy"
@@ -76,9 +78,63 @@ t_run "a file that is not SQLite" 1 --db "$T_DIR/text.db" list
 same_file "the text file is untouched" "$T_DIR/text.db" "$T_DIR/text.copy"
 t_run "a directory as the database" 1 --db "$T_DIR" list
 
+# A pending -wal: a file another program (or a newer dealdeck) was writing when it stopped.
+# with_pending_wal SRC DEST SQL: runs SQL on SRC in WAL mode and copies SRC and its -wal to
+# DEST while the connection is open, so DEST's last writes are only in DEST-wal.
+with_pending_wal() {
+	rm -f "$T_DIR/walsrc"
+	mkfifo "$T_DIR/walsrc"
+	sqlite3 "$1" <"$T_DIR/walsrc" >/dev/null 2>&1 &
+	holder=$!
+	exec 5>"$T_DIR/walsrc"
+	printf "PRAGMA journal_mode = WAL; %s;\n.shell touch '%s'\n" "$3" "$T_DIR/walsrc.done" >&5
+	i=0
+	while [ ! -e "$T_DIR/walsrc.done" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	cp "$1" "$2"
+	cp "$1-wal" "$2-wal"
+	exec 5>&-
+	wait "$holder"
+	rm -f "$T_DIR/walsrc" "$T_DIR/walsrc.done"
+}
+with_pending_wal "$T_DIR/fsrc.db" "$T_DIR/fwal.db" "CREATE TABLE notes (b); INSERT INTO notes VALUES ('x')"
+cp "$T_DIR/fwal.db" "$T_DIR/fwal.copy"
+cp "$T_DIR/fwal.db-wal" "$T_DIR/fwal.wal.copy"
+t_run "a foreign file with a pending -wal" 1 --db "$T_DIR/fwal.db" list
+t_err "is not ours" "not a dealdeck database; it was not touched"
+same_file "its database file is byte for byte untouched" "$T_DIR/fwal.db" "$T_DIR/fwal.copy"
+same_file "its -wal is still there, untouched" "$T_DIR/fwal.db-wal" "$T_DIR/fwal.wal.copy"
+t_init "$T_DIR/nsrc.db"
+with_pending_wal "$T_DIR/nsrc.db" "$T_DIR/nwal.db" "PRAGMA user_version = 99"
+cp "$T_DIR/nwal.db" "$T_DIR/nwal.copy"
+cp "$T_DIR/nwal.db-wal" "$T_DIR/nwal.wal.copy"
+t_run "a newer dealdeck's file with a pending -wal" 1 --db "$T_DIR/nwal.db" add --title X --account A
+t_err "says it is newer" "newer dealdeck (schema 99"
+same_file "its database file is untouched" "$T_DIR/nwal.db" "$T_DIR/nwal.copy"
+same_file "its -wal is untouched" "$T_DIR/nwal.db-wal" "$T_DIR/nwal.wal.copy"
+
+# Say what happened: a damaged file is not "not a dealdeck database".
+t_init "$T_DIR/whole.db"
+"$DEALDECK" --db "$T_DIR/whole.db" demo --deals 20 >/dev/null
+head -c 20000 "$T_DIR/whole.db" >"$T_DIR/cut.db"
+cp "$T_DIR/cut.db" "$T_DIR/cut.copy"
+t_run "a dealdeck file cut short" 1 --db "$T_DIR/cut.db" list
+t_err "says it is cut short" "cut short"
+t_no_err "does not call it foreign" "not a dealdeck database"
+same_file "the cut file is untouched" "$T_DIR/cut.db" "$T_DIR/cut.copy"
+t_eq "and nothing was made beside it" "$(ls "$T_DIR" | grep -c '^cut\.db-')" "0"
+head -c 50 "$T_DIR/whole.db" >"$T_DIR/stub.db"
+t_run "a file shorter than an SQLite header" 1 --db "$T_DIR/stub.db" list
+t_err "says it is not an SQLite file" "not an SQLite file"
+cp "$T_DIR/whole.db" "$T_DIR/garbled.db"
+dd if=/dev/zero of="$T_DIR/garbled.db" bs=4096 count=3 seek=1 conv=notrunc 2>/dev/null
+t_run "a dealdeck file with zeroed pages" 1 --db "$T_DIR/garbled.db" list
+t_err "says it is damaged" "is damaged"
+t_no_err "does not call the damaged file foreign" "not a dealdeck database"
+
 # --- read-only --------------------------------------------------------------
 RO_DIR="$T_DIR/ro"
 mkdir "$RO_DIR"
+t_init "$RO_DIR/p.db"
 "$DEALDECK" --db "$RO_DIR/p.db" add --title "Read me" --account A >/dev/null
 chmod 0444 "$RO_DIR/p.db"
 cp "$RO_DIR/p.db" "$T_DIR/ro.copy"
@@ -105,6 +161,31 @@ else
 	t_cmd "read-only database: a move fails" 1 $AS "$DEALDECK" --db "$RO_DIR/p.db" move 1 qualify --override "the buyer asked us to skip it"
 	t_eq "nothing was written" "$(deals_in "$RO_DIR/p.db")" "Read me"
 	t_eq "the deal did not move" "$(t_sql "SELECT stage FROM deals" "$RO_DIR/p.db")" "prospect"
+	# A read-only directory: SQLite cannot make -wal and -shm there; readers still read.
+	RD="$T_DIR/rodir"
+	mkdir "$RD"
+	t_init "$RD/p.db"
+	"$DEALDECK" --db "$RD/p.db" add --title "Read me too" --account A >/dev/null
+	chmod 0644 "$RD/p.db"
+	chmod 0555 "$RD"
+	t_cmd "read-only directory: list works" 0 $AS "$DEALDECK" --db "$RD/p.db" list
+	t_out "the deal is listed" "Read me too"
+	t_cmd "read-only directory: stats work" 0 $AS "$DEALDECK" --db "$RD/p.db" stats
+	t_cmd "read-only directory: a write fails" 1 $AS "$DEALDECK" --db "$RD/p.db" add \
+		--title X --account A
+	t_err "says why" "is read-only for you (no write access to it or its directory)"
+	t_no_err "is not called foreign" "not a dealdeck database"
+	t_eq "no -wal or -shm was made" "$(ls "$RD")" "p.db"
+	chmod 0755 "$RD"
+	# A directory that cannot be searched: the file is there, but out of reach.
+	NX="$T_DIR/nx"
+	mkdir "$NX"
+	cp "$RD/p.db" "$NX/p.db"
+	chmod 0600 "$NX"
+	t_cmd "a directory that cannot be searched" 1 $AS "$DEALDECK" --db "$NX/p.db" list
+	t_err "says permission is denied" "cannot reach $NX/p.db: Permission denied"
+	t_no_err "does not say it cannot create it" "cannot create"
+	chmod 0700 "$NX"
 fi
 chmod 0700 "$T_DIR"
 
@@ -115,6 +196,7 @@ wait_for_file() {
 	while [ ! -e "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 }
 BUSY="$T_DIR/busy.db"
+t_init "$BUSY"
 "$DEALDECK" --db "$BUSY" add --title "Before the lock" --account A >/dev/null
 mkfifo "$T_DIR/busyfifo"
 sqlite3 "$BUSY" <"$T_DIR/busyfifo" >/dev/null 2>&1 &
@@ -160,6 +242,7 @@ t_eq "the waiting write landed" "$(deals_in "$BUSY")" "Before the lock,Waited"
 
 # --- history is append-only ----------------------------------------------
 H="$T_DIR/hist.db"
+t_init "$H"
 "$DEALDECK" --db "$H" add --title Hist --account A >/dev/null
 "$DEALDECK" --db "$H" stakeholder add 1 --name "Ann Chu" --role champion >/dev/null
 "$DEALDECK" --db "$H" move 1 qualify --evidence "buyer_engaged=Ann replied and booked a call" \
@@ -206,6 +289,52 @@ if [ "$rc" -ne 0 ]; then t_ok "a plan add failing late fails (exit $rc)"; else
 t_same_db "no partial plan add" "$T_DIR/tx.before" "$H"
 t_sql "DROP TRIGGER test_fail_touch" "$H"
 
+# --- a missing database ----------------------------------------------------
+# A path named by --db or $DEALDECK_DB must exist: a typo never starts an empty pipeline.
+M="$T_DIR/missing"
+t_run "--db naming a missing file" 1 --db "$M/sub/p.db" list
+t_err "says there is none and how to make one" "no database at $M/sub/p.db; create it with dealdeck init"
+t_cmd "\$DEALDECK_DB naming a missing file" 1 env DEALDECK_DB="$M/env.db" "$DEALDECK" add \
+	--title X --account A
+t_err "says so for \$DEALDECK_DB too" "no database at $M/env.db"
+t_run "the board on a missing --db" 1 --db "$M/p.db" board
+t_eq "nothing was created, not even the directory" "$(test -e "$M" && echo yes || echo no)" "no"
+# Usage errors are found before any file is opened: exit 2, nothing created, wherever the
+# database would be: a missing --db, and the default location on first use.
+XD="$T_DIR/xdg-fresh"
+while IFS='|' read -r what args; do
+	eval "set -- $args"
+	t_run "usage error on a missing --db: $what" 2 --db "$M/p.db" "$@"
+	t_cmd "usage error at the default location: $what" 2 env -u DEALDECK_DB \
+		XDG_DATA_HOME="$XD/data" XDG_CONFIG_HOME="$XD/config" "$DEALDECK" "$@"
+done <<'EOF_USAGE'
+add --amount bogus|add --title T --account A --amount bogus
+add without --account|add --title T
+add --created in the future|add --title T --account A --created 2999-01-01
+show abc|show abc
+edit with nothing to change|edit 1
+demo --deals 0|demo --deals 0
+list --format xml|list --format xml
+list --status maybe|list --status maybe
+--as-of not a date|--as-of 2026-02-30 list
+move --on not a date|move 1 qualify --evidence "buyer_engaged=The buyer replied to us" --on someday
+move --evidence without =|move 1 qualify --evidence buyer_engaged
+lost without --reason|lost 1
+stakeholder add --role boss|stakeholder add 1 --name Ann --role boss
+plan add --owner nobody|plan add 1 --title Step --owner nobody --due 2031-01-01
+plan add --due tomorrow|plan add 1 --title Step --owner buyer --due tomorrow
+stats --from after --to|stats --from 2026-03-01 --to 2026-02-01
+export nothing|export nothing
+board --width 0|board --width 0
+a repeated --title|add --title T --title U --account A
+--as-of with add|--as-of 2026-01-01 add --title T --account A
+EOF_USAGE
+t_eq "no missing --db was created" "$(test -e "$M" && echo yes || echo no)" "no"
+t_eq "nothing at the default location" "$(find "$XD" 2>/dev/null | head -3)" ""
+t_cmd "demo creates the database --db names" 0 "$DEALDECK" --db "$M/demo.db" demo --deals 3
+t_eq "it holds the demo" "$(t_sql "SELECT count(*) FROM deals" "$M/demo.db")" "3"
+rm -rf "$M"
+
 # --- where the database is found -----------------------------------------
 P="$T_DIR/paths"
 mkdir -p "$P/xdgdata" "$P/xdgconf/dealdeck" "$P/home"
@@ -221,13 +350,15 @@ t_cmd "[db] path in the config comes before the default" 0 env -u DEALDECK_DB \
 	XDG_DATA_HOME="$P/xdgdata" XDG_CONFIG_HOME="$P/xdgconf" "$DEALDECK" add --title InConfig --account A
 t_eq "created at the config's path" "$(deals_in "$P/fromconfig.db")" "InConfig"
 t_eq "default untouched" "$(deals_in "$P/xdgdata/dealdeck/pipeline.db")" "InXdg"
+t_init "$P/fromenv.db"
 t_cmd "\$DEALDECK_DB comes before the config" 0 env DEALDECK_DB="$P/fromenv.db" \
 	XDG_DATA_HOME="$P/xdgdata" XDG_CONFIG_HOME="$P/xdgconf" "$DEALDECK" add --title InEnv --account A
-t_eq "created at \$DEALDECK_DB" "$(deals_in "$P/fromenv.db")" "InEnv"
+t_eq "written to \$DEALDECK_DB" "$(deals_in "$P/fromenv.db")" "InEnv"
 t_eq "config's database untouched" "$(deals_in "$P/fromconfig.db")" "InConfig"
+t_init "$P/fromopt.db"
 t_cmd "--db comes before everything" 0 env DEALDECK_DB="$P/fromenv.db" XDG_DATA_HOME="$P/xdgdata" \
 	XDG_CONFIG_HOME="$P/xdgconf" "$DEALDECK" --db "$P/fromopt.db" add --title InOpt --account A
-t_eq "created at --db" "$(deals_in "$P/fromopt.db")" "InOpt"
+t_eq "written to --db" "$(deals_in "$P/fromopt.db")" "InOpt"
 t_eq "\$DEALDECK_DB's database untouched" "$(deals_in "$P/fromenv.db")" "InEnv"
 printf '[db]\npath = %s\n' "$P/other-config.db" >"$P/other.ini"
 t_cmd "--config names another config file" 0 env -u DEALDECK_DB XDG_DATA_HOME="$P/xdgdata" \

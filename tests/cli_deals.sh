@@ -1,6 +1,7 @@
 #!/bin/sh
 # Deals: add, edit, show.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 ME=$(t_login)
 amount_of() { t_sql "SELECT amount FROM deals WHERE id = $1"; }

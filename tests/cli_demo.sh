@@ -62,4 +62,12 @@ mkdir "$T_DIR/tmp"
 TMPDIR="$T_DIR/tmp" t_run "--demo shows a pipeline" 0 --demo
 t_out "--demo prints the board when not on a terminal" "Prospect (7)"
 t_eq "--demo leaves no database behind" "$(ls -A "$T_DIR/tmp")" ""
+# Ctrl-C at any moment, the demo's fill included, leaves no temporary database.
+left=""
+for delay in 0.002 0.004 0.006 0.008 0.01 0.012 0.015 0.02 0.03 0.05; do
+	TMPDIR="$T_DIR/tmp" timeout -s INT "$delay" "$DEALDECK" --demo </dev/null >/dev/null 2>&1
+	[ -z "$(ls -A "$T_DIR/tmp")" ] || left="$left $delay:$(ls -A "$T_DIR/tmp" | head -1)"
+	rm -rf "$T_DIR/tmp"/*
+done
+t_eq "--demo interrupted at any point leaves nothing behind" "$left" ""
 t_done

@@ -2,6 +2,7 @@
 # dealdeck export: headers, RFC 4180 quoting, formula neutralisation, stage entry dates,
 # --output.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 ME=$(t_login)
 ENTERED="entered_prospect,entered_qualify,entered_discover,entered_present,entered_propose"
@@ -151,6 +152,7 @@ t_run "no table" 2 export
 t_run "two tables" 2 export deals plan
 t_run "help" 0 export --help
 t_out "help names the tables" "deals|events|evidence|stakeholders|plan"
+t_init "$T_DIR/empty.db"
 t_run "export on an empty database" 0 --db "$T_DIR/empty.db" export stakeholders
 t_eq "an empty table is its header" "$(cat "$OUT")" \
 	"deal_id,deal_external_id,name,role,title,stance,influence,reports_to,last_contact"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # dealdeck list: columns, filters, CSV, wide text, days in stage, --as-of.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 ME=$(t_login)
 # ids: the deal ids of the last CSV output, in order.
@@ -95,6 +96,7 @@ t_run "bad --as-of" 2 --as-of 2026-02-30 list
 # --- --as-of ----------------------------------------------------------------
 H="$T_DIR/history.db"
 export DEALDECK_DB="$H"
+t_init
 X=$("$DEALDECK" add --title "Old deal" --account "Past Co" --amount 100)
 Y=$("$DEALDECK" add --title "New deal" --account "Now Co")
 Z=$("$DEALDECK" add --title "Won in the past" --account "Past Co")

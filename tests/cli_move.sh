@@ -2,6 +2,7 @@
 # Moving deals under the default process's gates: evidence, data checks, jumps,
 # backward moves, won/lost/reopen and overrides.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 ME=$(t_login)
 YESTERDAY=$(t_day -1)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The buying committee: stakeholder add, list, edit, rm.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 who() { t_sql "SELECT name, role, quote(title), stance, influence, quote(reports_to), quote(last_contact) FROM stakeholders WHERE id = $1"; }
 boss_of() { t_sql "SELECT coalesce((SELECT b.name FROM stakeholders s JOIN stakeholders b ON b.id = s.reports_to WHERE s.id = $1), '-')"; }

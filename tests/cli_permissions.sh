@@ -2,6 +2,7 @@
 # People and permissions: the acting user is the OS login; the process's [team]
 # decides who may write what.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 ME=$(t_login)
 EV="buyer_engaged=The buyer replied and booked a first call"

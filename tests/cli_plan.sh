@@ -1,6 +1,7 @@
 #!/bin/sh
 # The mutual action plan: plan add, done, done --undo, list, edit, rm.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 ME=$(t_login)
 step_row() { t_sql "SELECT title, owner_side, quote(who), due, quote(done_at), quote(done_by) FROM plan_steps WHERE id = $1"; }

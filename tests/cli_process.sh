@@ -1,6 +1,7 @@
 #!/bin/sh
 # The process: show, apply, init --process, broken files, custom gates.
 . "${top_srcdir:-.}/tests/lib.sh"
+t_init
 
 # --- show / apply round trip --------------------------------------------
 t_run "process show" 0 process show
@@ -247,4 +248,12 @@ t_eq "stage gone" "$(t_sql "SELECT group_concat(key, ',') FROM (SELECT key FROM 
 	"prospect,qualify,discover,present,negotiate,close"
 t_eq "deals kept" "$(t_sql "SELECT count(*) FROM deals" "$DROP")" "2"
 t_run "a move uses the new stages" 2 --db "$DROP" move 1 propose --override x
+
+# The copy iniparser reads goes to $TMPDIR, and a failure to make it is said, not ignored.
+TMPDIR="$T_DIR/no-such-dir" t_run "process apply with a missing \$TMPDIR" 1 process apply \
+	"$T_DIR/shown.ini"
+t_err "names the temporary directory" "cannot create a temporary file in $T_DIR/no-such-dir"
+mkdir "$T_DIR/mytmp"
+TMPDIR="$T_DIR/mytmp" t_run "process apply with \$TMPDIR set" 0 process apply "$T_DIR/shown.ini"
+t_eq "leaves nothing there" "$(ls -A "$T_DIR/mytmp")" ""
 t_done

@@ -46,6 +46,13 @@ t_no_out() { if grep -qF -- "$2" "$OUT"; then t_fail "$1: stdout has '$2'" "$(he
 # t_eq NAME GOT WANT
 t_eq() { if [ "$2" = "$3" ]; then t_ok "$1"; else t_fail "$1" "got:  $2" "want: $3"; fi; }
 
+# t_init [DB]: creates the database ($DEALDECK_DB by default): a path named by --db or
+# $DEALDECK_DB must exist, only the default location is created on first use.
+t_init() {
+	"$DEALDECK" --db "${1:-$DEALDECK_DB}" init >/dev/null 2>"$T_DIR/init.err" ||
+		t_fail "init ${1:-$DEALDECK_DB}" "$(cat "$T_DIR/init.err")"
+}
+
 # t_sql SQL [DB]: prints the query's result from the database file.
 t_sql() { sqlite3 -batch "${2:-$DEALDECK_DB}" "$1"; }
 

@@ -23,12 +23,12 @@ marker_at() {
 # wait_marker NAME OLD: a check that the marker left OLD; prints nothing.
 # Sets AT to where it is now.
 wait_marker() {
-	n=50
+	n=250
 	while [ "$n" -gt 0 ]; do
 		AT=$(marker_at)
 		[ -n "$AT" ] && [ "$AT" != "$2" ] && { t_ok "$1 (marker at $AT)"; return 0; }
 		n=$((n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	cp "$CAP" "$S_LAST"
 	s_fail_screen "$1: the marker stayed at '$2'"

@@ -5,7 +5,7 @@
 #	. "${top_srcdir:-.}/tests/screen_lib.sh"
 #
 # Each test gets its own tmux server (a private socket in $T_DIR), killed on exit.
-# Nothing sleeps blindly: s_wait polls the screen every 0.1 s until the text is there.
+# Nothing sleeps blindly: s_wait polls the screen every 0.02 s until the text is there.
 # After one wait times out the others wait 3 s at most, so a broken program fails
 # the script in seconds, not minutes.
 #
@@ -71,16 +71,26 @@ S_BEFORE=shell-before-dealdeck # printed before the program starts: q must bring
 
 s_tmux() { tmux -S "$S_SOCK" -f /dev/null "$@"; }
 
+# s_running PID: the process runs. A zombie does not: it is gone, only not yet
+# reaped, which in some containers takes init a second or two.
+s_running() {
+	if [ -r "/proc/$1/stat" ]; then
+		! grep -q ') Z ' "/proc/$1/stat" 2>/dev/null
+	else
+		kill -0 "$1" 2>/dev/null
+	fi
+}
+
 # kill-server returns before the server has gone: a session started right
 # after could land in the dying server and be lost. Wait (up to 5 s) for it.
 s_stop() {
 	if [ "$S_STARTED" -eq 1 ]; then
 		stop_pid=$(s_tmux display-message -p '#{pid}' 2>/dev/null)
 		s_tmux kill-server >/dev/null 2>&1
-		stop_n=50
-		while [ -n "$stop_pid" ] && kill -0 "$stop_pid" 2>/dev/null && [ "$stop_n" -gt 0 ]; do
+		stop_n=250
+		while [ -n "$stop_pid" ] && s_running "$stop_pid" && [ "$stop_n" -gt 0 ]; do
 			stop_n=$((stop_n - 1))
-			sleep 0.1
+			sleep 0.02
 		done
 		S_STARTED=0
 	fi
@@ -115,9 +125,10 @@ s_row() { s_capture | sed -n "$(($1 + 1))p"; }
 s_row_of() { s_capture | grep -nF -- "$1" | head -n 1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 s_cursor() { s_tmux display-message -p -t dd '#{cursor_y} #{cursor_x}'; }
 
-# s_ticks SECONDS: how many 0.1 s polls a wait may take.
+# s_ticks SECONDS: how many polls (S_POLL apart) a wait may take.
+S_POLL=0.02 # short: most of a screen test's time is waiting for the next frame
 s_ticks() {
-	if [ "$S_TIMED_OUT" -eq 1 ] && [ "$1" -gt 3 ]; then echo 30; else echo $(($1 * 10)); fi
+	if [ "$S_TIMED_OUT" -eq 1 ] && [ "$1" -gt 3 ]; then echo 150; else echo $(($1 * 50)); fi
 }
 
 # s_poll TEXT [SECONDS]: 0 once TEXT is on the screen, 1 on timeout (no check).
@@ -127,7 +138,7 @@ s_poll() {
 		s_capture >"$S_LAST" 2>/dev/null
 		grep -qF -- "$1" "$S_LAST" && return 0
 		s_n=$((s_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	return 1
 }
@@ -148,7 +159,7 @@ s_poll_status() {
 		s_capture >"$S_LAST" 2>/dev/null
 		tail -n 1 "$S_LAST" | grep -qF -- "$1" && return 0
 		s_n=$((s_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	return 1
 }
@@ -165,7 +176,7 @@ s_wait_gone() {
 		s_capture >"$S_LAST" 2>/dev/null
 		grep -qF -- "$1" "$S_LAST" || return 0
 		s_n=$((s_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	s_fail_screen "timed out after ${2:-10} s waiting for '$1' to go"
 	return 1
@@ -218,7 +229,7 @@ s_wait_marker_moved() {
 		s_m=$(s_marker)
 		[ -n "$s_m" ] && [ "$s_m" != "$1" ] && return 0
 		s_n=$((s_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	return 1
 }
@@ -230,7 +241,7 @@ s_select() {
 	s_n=$(s_ticks 5) # g puts the marker on the first card row (line 5)
 	while [ "$s_n" -gt 0 ] && [ "$(s_marker | cut -d: -f1)" != 5 ]; do
 		s_n=$((s_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	s_tries=20
 	while [ "$s_tries" -gt 0 ]; do
@@ -262,7 +273,7 @@ s_pages() {
 		s_n=$(s_ticks 3)
 		while [ "$s_n" -gt 0 ] && [ "$(s_capture | cksum)" = "$s_prev" ]; do
 			s_n=$((s_n - 1))
-			sleep 0.1
+			sleep "$S_POLL"
 		done
 		s_p=$((s_p - 1))
 	done
@@ -308,7 +319,7 @@ s_start() {
 			[ -s "$T_DIR/app.pid" ] && return 0
 		fi
 		s_n=$((s_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	s_fail_screen "the board did not start in a ${s_w}x$s_h terminal"
 	return 1

@@ -15,12 +15,12 @@ S_DB=$DEMO
 # correct frame: every column, card and separator where it belongs).
 same_as_board() {
 	"$DEALDECK" --db "$S_DB" board --width "$2" --height "$3" | sed 's/ *$//' >"$T_DIR/board.trim"
-	n=50
+	n=250
 	while [ "$n" -gt 0 ]; do # the frame may still be arriving
 		s_capture | sed 's/ *$//' >"$T_DIR/screen.trim"
 		cmp -s "$T_DIR/board.trim" "$T_DIR/screen.trim" && break
 		n=$((n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	if [ "$n" -gt 0 ]; then
 		t_ok "$1"

@@ -62,7 +62,7 @@ p_poll() {
 		s_capture >"$S_LAST" 2>/dev/null
 		p_text | grep -qF -- "$1" && return 0
 		p_n=$((p_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	return 1
 }
@@ -79,7 +79,7 @@ t_pane_gone() {
 		s_capture >"$S_LAST" 2>/dev/null
 		p_text | grep -qF -- "$2" || { t_ok "$1"; return 0; }
 		p_n=$((p_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	s_fail_screen "$1: '$2' is still in the pane"
 }
@@ -91,7 +91,7 @@ t_pane_line() {
 		s_capture >"$S_LAST" 2>/dev/null
 		p_text | grep -qx " *$2 *" && { t_ok "$1"; return 0; }
 		p_n=$((p_n - 1))
-		sleep 0.1
+		sleep "$S_POLL"
 	done
 	s_fail_screen "$1: no line of the pane is '$2' alone"
 }

@@ -1,9 +1,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_write.h"
+#include "error.h"
+#include "gate.h"
 #include "real_text.h"
+#include "strbuf.h"
 #include "text.h"
 #include "unit.h"
+#include "vocab.h"
 
 #define VALID(s) utf8_valid((s), sizeof(s) - 1)
 
@@ -397,6 +402,119 @@ START_TEST(test_text_is_blank)
 }
 END_TEST
 
+/* text_printable: what may reach a terminal. */
+START_TEST(test_text_printable)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"plain caf\xc3\xa9 \xe6\x97\xa5", "plain caf\xc3\xa9 \xe6\x97\xa5"},
+		{"a\033]0;t\007b", "a ]0;t b"},	       /* OSC title, BEL */
+		{"x\033[2Jy", "x [2Jy"},		       /* clear screen */
+		{"\xc2\x9b" "31m", " 31m"},		       /* C1 CSI, U+009B */
+		{"\xc2\x85" "next", " next"},	       /* C1 NEL */
+		{"tab\there\r\nnl\x7f", "tab here  nl "}, /* TAB, CR, LF, DEL */
+		{"ls\xe2\x80\xa8ps\xe2\x80\xa9", "ls ps "},   /* U+2028, U+2029 */
+		{"bad\x9b" "31m", "bad\xef\xbf\xbd" "31m"},    /* a lone 8-bit CSI byte */
+		{"cut\xe6\x97", "cut\xef\xbf\xbd\xef\xbf\xbd"}, /* truncated sequence */
+		{"keep \xef\xbf\xbd", "keep \xef\xbf\xbd"},   /* a real U+FFFD */
+		{"", ""},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_printable(cases[i].in);
+
+		ck_assert_msg(strcmp(got, cases[i].out) == 0, "case %zu: got '%s'", i, got);
+		ck_assert(utf8_valid(got, strlen(got)));
+		free(got);
+	}
+}
+END_TEST
+
+/* Writes one row through a csv_writer into a string. */
+static char *
+csv_line(const char *const *cells, size_t n, int terminal)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct csv_writer w;
+
+	csv_writer_init(&w, f);
+	ck_assert_int_eq(w.terminal, 0); /* a memory stream is no terminal */
+	w.terminal = terminal;
+	csv_write_row(&w, cells, n);
+	csv_writer_free(&w);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(test_csv_write)
+{
+	const char *cells[] = {"=1+2", "+1 555", "-2+3", "@x", "\tt", "'q", "a,\"b\"", NULL,
+			       "x\033[2J\ny", "12.50", "-20", "+3.5", "-", "-1e3"};
+	char *got = csv_line(cells, 14, 0);
+
+	/* Plain numbers (-20, +3.5) are no formula: they stay numbers. */
+	ck_assert_str_eq(got, "'=1+2,'+1 555,'-2+3,'@x,'\tt,''q,\"a,\"\"b\"\"\",,"
+			      "\"x\033[2J\ny\",12.50,-20,+3.5,'-,'-1e3\n");
+	free(got);
+	got = csv_line(cells, 14, 1);
+	ck_assert_str_eq(got, "'=1+2,'+1 555,'-2+3,'@x,' t,''q,\"a,\"\"b\"\"\",,x [2J y,12.50,"
+			      "-20,+3.5,'-,'-1e3\n");
+	free(got);
+	ck_assert_str_eq(csv_unneutralise("'=1+2"), "=1+2");
+	ck_assert_str_eq(csv_unneutralise("''q"), "'q");
+	ck_assert_str_eq(csv_unneutralise("'plain"), "'plain");
+}
+END_TEST
+
+/* A long message is cut on a character boundary, with an ellipsis, never mid-UTF-8. */
+START_TEST(test_err_cut_utf8)
+{
+	struct dd_err e;
+	char long_text[3001];
+
+	for (size_t i = 0; i < 1500; i++)
+		memcpy(long_text + 2 * i, "\xc3\xa9", 2); /* é */
+	long_text[3000] = '\0';
+	err_init(&e);
+	err_set(&e, DD_DATAERR, "xy%s", long_text); /* byte 1023 falls inside an é */
+	ck_assert(utf8_valid(strbuf_str(&e.msg), e.msg.len));
+	ck_assert_uint_le(e.msg.len, ERR_MAX);
+	ck_assert_str_eq(strbuf_str(&e.msg) + e.msg.len - 3, "\xe2\x80\xa6");
+	err_add(&e, DD_DATAERR, "short");
+	ck_assert_str_eq(strbuf_str(&e.msg) + e.msg.len - 6, "\nshort");
+	err_set(&e, DD_FAIL, "%s", "fits");
+	ck_assert_str_eq(strbuf_str(&e.msg), "fits");
+	err_free(&e);
+}
+END_TEST
+
+/* vocab_list and gate_check_words stay in their buffers whatever the words. */
+START_TEST(test_word_lists_bounded)
+{
+	static const char *const words[] = {
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+		"cccccccccccccccccccccccccccccccccccccccc", "dddddddddddddddddddddddddddddddddddddddd",
+		"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "ffffffffffffffffffffffffffffffffffffffff",
+		"gggggggggggggggggggggggggggggggggggggggg", "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh",
+		NULL};
+	const struct vocab v = {words, "thing"};
+	const char *list = vocab_list(&v);
+
+	ck_assert_uint_lt(strlen(list), 256);
+	ck_assert_ptr_nonnull(strstr(list, "aaaa"));
+	ck_assert_str_eq(list + strlen(list) - 5, ", ...");
+	ck_assert_str_eq(vocab_list(&vocab_influence), "high, medium, low");
+	/* Every check word, whole. */
+	list = gate_check_words();
+	ck_assert_ptr_nonnull(strstr(list, "min_stakeholders N"));
+	ck_assert_ptr_nonnull(strstr(list, "has_role ROLE"));
+	ck_assert_str_eq(gate_check_words(), list);
+}
+END_TEST
+
 Suite *
 suite_text(void)
 {
@@ -423,6 +541,10 @@ suite_text(void)
 	tcase_add_test(tc, test_text_casecmp);
 	tcase_add_test(tc, test_text_problem);
 	tcase_add_test(tc, test_text_is_blank);
+	tcase_add_test(tc, test_text_printable);
+	tcase_add_test(tc, test_csv_write);
+	tcase_add_test(tc, test_err_cut_utf8);
+	tcase_add_test(tc, test_word_lists_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

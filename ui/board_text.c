@@ -7,20 +7,21 @@
 #include "canvas.h"
 
 static int
-parse_size(struct cli *c, const char *v, const char *what, int def, int *out)
+check_size(const char *name, const char *v, struct dd_err *err)
 {
 	char *end;
-	long n;
+	long n = strtol(v, &end, 10);
 
-	if (v == NULL) {
-		*out = def;
-		return DD_OK;
-	}
-	n = strtol(v, &end, 10);
 	if (*v == '\0' || *end != '\0' || n < 1 || n > 1000)
-		return err_set(&c->err, DD_USAGE, "%s must be a number from 1 to 1000", what);
-	*out = (int)n;
+		return err_set(err, DD_USAGE, "--%s must be a number from 1 to 1000", name);
 	return DD_OK;
+}
+
+/* A checked --width or --height, or def. */
+static int
+size_of(const char *v, int def)
+{
+	return v != NULL ? (int)strtol(v, NULL, 10) : def;
 }
 
 static int
@@ -58,24 +59,21 @@ board_print(struct cli *c, int w, int h, const char *owner)
 static int
 cmd_board(struct cli *c, const struct args *a)
 {
-	int w, h;
-
-	if (parse_size(c, args_get(a, "width"), "--width", 120, &w) != DD_OK ||
-	    parse_size(c, args_get(a, "height"), "--height", 40, &h) != DD_OK)
-		return c->err.code;
-	return print_filtered(c, w, h, args_get(a, "owner"), args_get(a, "text"));
+	return print_filtered(c, size_of(args_get(a, "width"), 120),
+			      size_of(args_get(a, "height"), 40), args_get(a, "owner"),
+			      args_get(a, "text"));
 }
 
 static const struct opt board_opts[] = {
-	{"width", "W", "columns of text (default 120)"},
-	{"height", "H", "lines of text (default 40)"},
-	{"owner", "LOGIN", "only this owner's deals"},
-	{"text", "TEXT", "only deals whose title or account contains TEXT"},
+	{"width", "W", "columns of text (default 120)", 0, check_size},
+	{"height", "H", "lines of text (default 40)", 0, check_size},
+	{"owner", "LOGIN", "only this owner's deals", 0, NULL},
+	{"text", "TEXT", "only deals whose title or account contains TEXT", 0, NULL},
 };
 
 const struct command ui_commands[] = {
 	{"board", "[--width W] [--height H] [--owner LOGIN] [--text TEXT]",
 	 "Print the board as plain text, laid out as on the screen (for mail or chat).",
-	 board_opts, NOPTS(board_opts), 0, 0, 1, cmd_board},
-	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL},
+	 board_opts, NOPTS(board_opts), 0, 0, 1, cmd_board, NULL, NULL, CMD_AS_OF},
+	{NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, 0},
 };

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "input.h"
 #include "keys.h"
+#include "quit.h"
 #include "screen.h"
 #include "theme.h"
 
@@ -87,12 +88,12 @@ board_run(struct cli *c)
 		board_free(&u.b);
 		return rc;
 	}
-	screen_catch_signals();
+	quit_catch_signals(); /* the loop leaves cleanly when it sees quit_signal */
 	canvas_init(&u.cv, 1, 1, u.b.ascii);
 	resize(&u);
 	follow_start(&u, c->present, c->follow);
 	follow_presented(&u);
-	while (!u.quit && !screen_quit_signal) {
+	while (!u.quit && !quit_signal) {
 		int my = 0, mx = 0, mb = 0, key;
 
 		/* A write reloaded the process (a manager applied one): columns first. */
@@ -125,5 +126,5 @@ board_run(struct cli *c)
 	canvas_free(&u.cv);
 	board_free(&u.b);
 	/* Killed by a signal: say so in the exit status, as shells do (128 + N). */
-	return screen_quit_signal ? 128 + screen_quit_signal : DD_OK;
+	return quit_signal ? 128 + quit_signal : DD_OK;
 }

@@ -1,6 +1,5 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -9,33 +8,13 @@
 #include <wchar.h>
 
 #include "input.h"
+#include "output.h"
 #include "screen.h"
 #include "text.h"
 #include "theme.h"
 #include "xmalloc.h"
 
-volatile int screen_quit_signal;
 static SCREEN *scr;
-
-static void
-on_signal(int sig)
-{
-	screen_quit_signal = sig;
-}
-
-void
-screen_catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGQUIT, &sa, NULL);
-}
 
 int
 screen_start(const struct theme *t, int use_color, struct dd_err *err)
@@ -47,8 +26,8 @@ screen_start(const struct theme *t, int use_color, struct dd_err *err)
 	for (size_t i = 0; scr == NULL && i < 3; i++) {
 		scr = newterm(fallbacks[i], stdout, stdin);
 		if (scr != NULL)
-			fprintf(stderr, "dealdeck: unknown terminal '%s'; using %s\n",
-				term ? term : "", fallbacks[i]);
+			out_line(stderr, "dealdeck: unknown terminal '%s'; using %s",
+				 term ? term : "", fallbacks[i]);
 	}
 	if (scr == NULL)
 		return err_set(err, DD_FAIL, "cannot start the terminal (TERM=%s)",

@@ -26,8 +26,5 @@ void screen_invalidate(void);
 /* The next key (ui/input.h), or K_TICK after timeout_ms without one. */
 int screen_key(int timeout_ms, int *mouse_y, int *mouse_x, int *mouse_button);
 
-/* Set by signal handlers: the loop leaves cleanly when it sees them. */
-extern volatile int screen_quit_signal;
-void screen_catch_signals(void);
 
 #endif
