@@ -268,12 +268,44 @@ draw_help(struct ui *u)
 	help_box(&u->cv, title, n, keys, helps, 12, 76, &u->help_top);
 }
 
+int
+ui_deal_action(struct ui *u, enum action a, long id, int stage)
+{
+	switch (a) {
+	case A_ADVANCE:
+		if (stage >= 0)
+			open_gate(u, id, stage + 1, 0);
+		return 1;
+	case A_WON:
+		if (stage >= 0)
+			open_gate(u, id, (int)u->s->proc.nstages, 0);
+		return 1;
+	case A_BACK:
+		if (stage >= 0)
+			open_back(u, id, stage - 1, 0);
+		return 1;
+	case A_MOVE_TO:
+		open_move_to(u, id);
+		return 1;
+	case A_LOST:
+		open_lost(u, id);
+		return 1;
+	case A_EDIT:
+		open_deal_form(u, id, 0);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 act(struct ui *u, enum action a)
 {
 	struct board *b = &u->b;
 	long per = b->lay.cards_per_col, id = ui_selected_id(u);
 
+	if (ui_deal_action(u, a, id, b->sel_col))
+		return;
 	switch (a) {
 	case A_LEFT:
 		board_move_sel(b, -1, 0);
@@ -299,20 +331,12 @@ act(struct ui *u, enum action a)
 	case A_BOTTOM:
 		board_sel_to(b, b->cols[b->sel_col].totals.count - 1);
 		break;
-	case A_ADVANCE:
-		open_gate(u, id, b->sel_col + 1, 0);
-		break;
+	case A_ADVANCE: /* ui_deal_action, above */
 	case A_WON:
-		open_gate(u, id, (int)u->s->proc.nstages, 0);
-		break;
 	case A_BACK:
-		open_back(u, id, b->sel_col - 1, 0);
-		break;
 	case A_MOVE_TO:
-		open_move_to(u, id);
-		break;
 	case A_LOST:
-		open_lost(u, id);
+	case A_EDIT:
 		break;
 	case A_REOPEN:
 		open_reopen(u, id);
@@ -337,9 +361,6 @@ act(struct ui *u, enum action a)
 			u->pane.focus = 1;
 			u->b.dirty |= DIRTY_OVERLAY;
 		}
-		break;
-	case A_EDIT:
-		open_deal_form(u, id, 0);
 		break;
 	case A_NEW:
 		open_deal_form(u, 0, 1);

@@ -12,6 +12,7 @@
 #include "deal.h"
 #include "follow.h"
 #include "form.h"
+#include "keys.h"
 #include "pane.h"
 #include "picker.h"
 #include "stats_view.h"
@@ -165,6 +166,12 @@ int ui_process_changed(struct ui *u, long id);
  * is none or the user may not change it (the form then does not open).
  */
 int ui_form_deal(struct ui *u, long id, struct deal *d);
+/*
+ * The deal actions every screen offers (advance, won, back, move to, lost,
+ * edit) on deal id in stage index stage (-1: unknown, the moves do nothing):
+ * 1 when a was one of them.
+ */
+int ui_deal_action(struct ui *u, enum action a, long id, int stage);
 
 /*
  * ui/gate_form.c: the gate form of a forward move of deal id. version > 0: the

@@ -369,8 +369,10 @@ act(struct ui *u, enum action a)
 {
 	struct review_screen *r = rv(u);
 	long id = u->view.deal;
-	int page = u->cv.h - HEAD_ROWS - 3, at = stage_now(u);
+	int page = u->cv.h - HEAD_ROWS - 3;
 
+	if (ui_deal_action(u, a, id, stage_now(u)))
+		return;
 	switch (a) {
 	case A_NEXT:
 	case A_DOWN:
@@ -391,27 +393,6 @@ act(struct ui *u, enum action a)
 		break;
 	case A_BOTTOM:
 		r->top = 1 << 20; /* kept in range where it is drawn */
-		break;
-	case A_ADVANCE:
-		if (at >= 0)
-			open_gate(u, id, at + 1, 0);
-		break;
-	case A_WON:
-		if (at >= 0)
-			open_gate(u, id, (int)u->s->proc.nstages, 0);
-		break;
-	case A_BACK:
-		if (at >= 0)
-			open_back(u, id, at - 1, 0);
-		break;
-	case A_MOVE_TO:
-		open_move_to(u, id);
-		break;
-	case A_LOST:
-		open_lost(u, id);
-		break;
-	case A_EDIT:
-		open_deal_form(u, id, 0);
 		break;
 	case A_PEOPLE: /* the committee and the plan are on the page: s and a go there */
 	case A_PLAN: {
