@@ -371,12 +371,20 @@ s_keys t
 capture_ready
 c0=$(computed)
 t_eq "120x40: the title says when the figures were computed" "$(echo "$c0" | grep -c '^..:..:..$')" 1
+t0=$(date +%s)
 sleep 1.2 # an immediate recomputation would show another second
 for i in 1 2 3; do
 	"$DEALDECK" --db "$S_DB" add --title "Stream $i" --account Acme >/dev/null 2>&1
 done
 sleep 0.5
-t_eq "commits within 5 s of a computation: the figures wait" "$(computed)" "$c0"
+c_mid=$(computed)
+# Only meaningful while the 5 s since the computation have not run out (a slow,
+# sanitized build on a loaded machine may take that long for the three adds).
+if [ $(($(date +%s) - t0)) -lt 4 ]; then
+	t_eq "commits within 5 s of a computation: the figures wait" "$c_mid" "$c0"
+else
+	t_ok "commits within 5 s of a computation: not measurable, the adds took over 4 s"
+fi
 t_status "then recomputed once, and said so" "updated: someone else changed the pipeline"
 c1=$(computed)
 t_eq "the title's time moved on" "$([ -n "$c1" ] && [ "$c1" != "$c0" ] && echo moved)" "moved"
