@@ -14,6 +14,8 @@
 #include "money.h"
 #include "output.h"
 #include "process_ini.h"
+#include "host_facts.h"
+#include "privilege.h"
 #include "quit.h"
 #include "xmalloc.h"
 
@@ -230,6 +232,14 @@ resolve_db_path(struct cli *c, const struct args *a, char **owned, int *given)
 	return *owned = config_default_db();
 }
 
+static void
+load_default_process(struct cli *c, struct process *def)
+{
+	if (process_ini_load_text("data/process.ini (built in)", process_default_ini,
+				  strlen(process_default_ini), def, &c->err) != DD_OK)
+		fatal("the built-in process is broken: %s", strbuf_str(&c->err.msg));
+}
+
 static int
 open_session(struct cli *c, int flags)
 {
@@ -237,11 +247,79 @@ open_session(struct cli *c, int flags)
 	struct db_init init = {&def, "USD"};
 	int rc;
 
-	if (process_ini_load_text("data/process.ini (built in)", process_default_ini,
-				  strlen(process_default_ini), &def, &c->err) != DD_OK)
-		fatal("the built-in process is broken: %s", strbuf_str(&c->err.msg));
+	if (c->opened != NULL) {
+		struct db *db = c->opened;
+
+		c->opened = NULL;
+		return session_start(&c->s, db, &c->err);
+	}
+	load_default_process(c, &def);
 	rc = session_open(&c->s, c->db_path, flags, &init, &c->err);
 	process_free(&def);
+	/* Named by [db] path, or the binary lacks its group: say why the team's file is shut. */
+	if (rc != DD_OK && priv_team_group() != NULL && priv_in_team_dir(c->db_path))
+		err_add(&c->err, rc,
+			"%s is in the team directory, which only dealdeck setgid %s opens, and only "
+			"when --db or $DEALDECK_DB names it (dealdeck check tells what is wrong)",
+			c->db_path, priv_team_group());
+	return rc;
+}
+
+/*
+ * The team host (privilege.h): a database in the team directory is opened
+ * with the team group, read once so that its -wal and -shm are open, and the
+ * group given up for good, before anything of the user's is read (config,
+ * themes, process files, CSV, the terminal). Only --db or $DEALDECK_DB can name
+ * it: the config is read after. Only argv has been looked at so far.
+ */
+static int
+open_with_team_group(struct cli *c, const struct args *a, const struct command *cmd,
+		     const char *path)
+{
+	const char *currency = args_get(a, "currency");
+	int init = cmd != NULL && (cmd->flags & CMD_INIT), rc;
+	struct process def;
+	struct db_init in = {&def, currency ? currency : "USD"};
+
+	if (init && args_get(a, "process") != NULL)
+		return err_set(&c->err, DD_USAGE,
+			       "in the team directory init takes no --process: dealdeck reads "
+			       "your files only after it gives up the team group. Run init, then "
+			       "process apply FILE");
+	/* A command that creates the file checks its arguments first (argv only). */
+	if (cmd != NULL && (cmd->flags & (CMD_CREATES_DB | CMD_INIT)) && cmd->check != NULL &&
+	    (rc = cmd->check(c, a)) != DD_OK)
+		return rc;
+	load_default_process(c, &def);
+	priv_raise();
+	rc = db_open(path, init ? DB_MUST_CREATE : (cmd && (cmd->flags & CMD_CREATES_DB)) ?
+						 DB_CREATE : 0,
+		     &in, &c->opened, &c->err);
+	if (rc == DD_OK)
+		rc = db_read_once(c->opened, &c->err);
+	if (rc == DD_OK) {
+		c->host = xcalloc(1, sizeof *c->host);
+		host_facts_read(path, c->host);
+	}
+	priv_lower();
+	process_free(&def);
+	return rc;
+}
+
+static int
+open_team_database(struct cli *c, const struct args *a, const struct command *cmd)
+{
+	const char *p = args_get(a, "db");
+	char *path = NULL;
+	int rc = DD_OK;
+
+	if (p == NULL || p[0] == '\0')
+		p = getenv("DEALDECK_DB");
+	if (p != NULL && p[0] != '\0' && args_get(a, "demo") == NULL &&
+	    (cmd == NULL || cmd->needs_db || (cmd->flags & CMD_INIT)) && priv_team_path(p, &path))
+		rc = open_with_team_group(c, a, cmd, path);
+	priv_drop();
+	free(path);
 	return rc;
 }
 
@@ -367,6 +445,8 @@ run(struct cli *c, int argc, char **argv)
 	if (cmd != NULL && cmd->id_of != NULL &&
 	    (rc = cli_id(c, a.pos.v[0], cmd->id_of, &id)) != DD_OK)
 		goto out;
+	if ((rc = open_team_database(c, &a, cmd)) != DD_OK)
+		goto out;
 	if (cmd != NULL && cmd->check != NULL && (rc = cmd->check(c, &a)) != DD_OK)
 		goto out;
 	c->theme = args_get(&a, "theme");
@@ -390,7 +470,7 @@ run(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	c->db_path = resolve_db_path(c, &a, &owned_db, &given);
-	if (cmd == NULL || cmd->needs_db) {
+	if (cmd == NULL || cmd->needs_db || c->opened != NULL) {
 		int create = !given || (cmd != NULL && (cmd->flags & CMD_CREATES_DB));
 
 		if ((rc = open_session(c, create ? DB_CREATE : 0)) != DD_OK)
@@ -400,6 +480,10 @@ run(struct cli *c, int argc, char **argv)
 out:
 	if (c->s.db != NULL)
 		session_close(&c->s);
+	db_close(c->opened);
+	if (c->host != NULL)
+		host_facts_free(c->host);
+	free(c->host);
 	config_free(&c->cfg);
 	args_free(&a);
 	free(owned_db);

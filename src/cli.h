@@ -19,12 +19,16 @@ struct cli {
 	const char *follow; /* --follow LOGIN: the board shows LOGIN's view, read-only */
 	struct config cfg;
 	struct session s; /* open when the command needs the database */
+	/* A team database, opened with the team group before anything else (privilege.h). */
+	struct db *opened;
+	struct host_facts *host; /* its file's facts, read while the group was held */
 	struct dd_err err;
 };
 
 enum command_flags {
 	CMD_AS_OF = 1,	    /* honours --as-of; elsewhere it is refused */
 	CMD_CREATES_DB = 2, /* may create the database named by --db or $DEALDECK_DB */
+	CMD_INIT = 4,	    /* creates the database itself, refusing an existing one */
 };
 
 struct command {

@@ -29,11 +29,12 @@ cmd_init(struct cli *c, const struct args *a)
 	struct db_init init = {&p, currency ? currency : "USD"};
 	int rc;
 
-	if (!currency_code_valid(init.currency))
-		return err_set(&c->err, DD_USAGE,
-			       "currency '%s' is not a currency code (three capital letters, e.g. "
-			       "EUR)",
-			       init.currency);
+	/* A team database was created before the group was given up (cli.c). */
+	if (c->s.db != NULL) {
+		out_line(stdout, "created %s (%s, %zu stages)", c->db_path, init.currency,
+			 c->s.proc.nstages);
+		return DD_OK;
+	}
 	if (load_process_file(c, args_get(a, "process"), &p) != DD_OK)
 		return c->err.code;
 	rc = session_open(&c->s, c->db_path, DB_MUST_CREATE, &init, &c->err);
@@ -41,6 +42,19 @@ cmd_init(struct cli *c, const struct args *a)
 	if (rc != DD_OK)
 		return rc;
 	out_line(stdout, "created %s (%s, %zu stages)", c->db_path, init.currency, c->s.proc.nstages);
+	return DD_OK;
+}
+
+static int
+check_init(struct cli *c, const struct args *a)
+{
+	const char *currency = args_get(a, "currency");
+
+	if (currency != NULL && !currency_code_valid(currency))
+		return err_set(&c->err, DD_USAGE,
+			       "currency '%s' is not a currency code (three capital letters, e.g. "
+			       "EUR)",
+			       currency);
 	return DD_OK;
 }
 
@@ -139,7 +153,7 @@ const struct command cli_setup_commands[] = {
 	{"init", "[--process FILE] [--currency CODE]",
 	 "Create a database with a process (default: data/process.ini). Refuses to overwrite "
 	 "an existing file.",
-	 init_opts, NOPTS(init_opts), 0, 0, 0, cmd_init, NULL, NULL, 0},
+	 init_opts, NOPTS(init_opts), 0, 0, 0, cmd_init, NULL, check_init, CMD_INIT},
 	{"demo", "[--deals N] [--seed N]",
 	 "Fill an empty database with a realistic demo pipeline: about nine months of history,\n"
 	 "stakeholders, plans, evidence, won and lost deals.",

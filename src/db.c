@@ -681,6 +681,16 @@ fail:
 	return err->code;
 }
 
+int
+db_read_once(struct db *db, struct dd_err *err)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM meta");
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? DD_OK : db_fail(db, err, "cannot read the database");
+}
+
 void
 db_close(struct db *db)
 {

@@ -10,7 +10,7 @@
 #include "error.h"
 #include "process.h"
 
-#define SCHEMA_VERSION    7
+#define SCHEMA_VERSION    8
 #define DB_APPLICATION_ID 0x6464636b /* "ddck" */
 
 struct db {
@@ -35,6 +35,11 @@ struct db_init {
 int db_open(const char *path, int flags, const struct db_init *init, struct db **out,
 	    struct dd_err *err);
 void db_close(struct db *db);
+/*
+ * One read: in WAL mode it opens the -wal and -shm files, which the connection
+ * then keeps (the team host opens them with its group, then gives it up).
+ */
+int db_read_once(struct db *db, struct dd_err *err);
 
 /* BEGIN IMMEDIATE: every write is one transaction that takes the lock up front. */
 int db_begin(struct db *db, struct dd_err *err);

@@ -89,7 +89,9 @@ process_db_save(struct db *db, const struct process *p, struct dd_err *err)
 		return err->code;
 	if (same_as_stored(db, p))
 		return DD_OK; /* open sessions need not read it again */
-	if (db_exec(db, wipe, err) != DD_OK || db_set_meta(db, "process_name", p->name, err))
+	/* The tables' triggers let only a transaction holding this flag change them. */
+	if (db_set_meta(db, "applying_process", "1", err) != DD_OK ||
+	    db_exec(db, wipe, err) != DD_OK || db_set_meta(db, "process_name", p->name, err))
 		return err->code;
 	/* Every session that loaded the old one notices at its next write or poll. */
 	snprintf(revision, sizeof revision, "%ld", process_db_revision(db) + 1);
@@ -150,6 +152,8 @@ process_db_save(struct db *db, const struct process *p, struct dd_err *err)
 	sqlite3_finalize(chk);
 	sqlite3_finalize(reason);
 	sqlite3_finalize(team);
+	if (rc == DD_OK)
+		rc = db_exec(db, "DELETE FROM meta WHERE key = 'applying_process'", err);
 	return rc;
 }
 

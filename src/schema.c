@@ -30,6 +30,15 @@
 	" AND quarter = " QUARTER_OF("OLD.closed_at") " AND status = OLD.status"           \
 	" AND (owner = '' OR owner = OLD.owner);"
 
+/* Migration 8: TABLE changes only while process apply holds the meta flag. */
+#define APPLY_ONLY_ON(table, op)                                                           \
+	"CREATE TRIGGER " table "_apply_only_" op " BEFORE " op " ON " table                 \
+	"  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'applying_process')"            \
+	"  BEGIN SELECT RAISE(ABORT, '" table " changes only through dealdeck process apply');" \
+	"  END;"
+#define APPLY_ONLY(table)                                                                  \
+	APPLY_ONLY_ON(table, "insert") APPLY_ONLY_ON(table, "update") APPLY_ONLY_ON(table, "delete")
+
 /*
  * Never edit a migration that has shipped: add the next one. CHECKs list
  * values with OR, not IN: SQLite builds a lookup table for IN on every row,
@@ -399,6 +408,18 @@ const char *const schema_migrations[] = {
 	"  beat INTEGER NOT NULL,"
 	"  state TEXT NOT NULL DEFAULT '');"
 	"CREATE INDEX presence_by_login ON presence (role, login);",
+
+	/*
+	 * 7 -> 8: defence in depth for any program that writes the file. Deals are
+	 * closed, never deleted (their history and evidence would be orphaned). The
+	 * process tables change only inside process apply, which sets the meta flag
+	 * applying_process for its own transaction (process_db.c): a plain statement
+	 * fails. A determined writer can drop a trigger; dealdeck check notices.
+	 */
+	"CREATE TRIGGER deals_no_delete BEFORE DELETE ON deals"
+	"  BEGIN SELECT RAISE(ABORT, 'deals are closed (won or lost), never deleted'); END;"
+	APPLY_ONLY("stages") APPLY_ONLY("gate_evidence") APPLY_ONLY("gate_checks")
+	APPLY_ONLY("lost_reasons") APPLY_ONLY("team"),
 };
 
 const int schema_nmigrations = sizeof schema_migrations / sizeof schema_migrations[0];

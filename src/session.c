@@ -56,10 +56,20 @@ int
 session_open(struct session *s, const char *path, int flags, const struct db_init *init,
 	     struct dd_err *err)
 {
+	struct db *db;
+
+	memset(s, 0, sizeof *s);
+	if (db_open(path, flags, init, &db, err) != DD_OK)
+		return err->code;
+	return session_start(s, db, err);
+}
+
+int
+session_start(struct session *s, struct db *db, struct dd_err *err)
+{
 	memset(s, 0, sizeof *s);
 	session_login(s->login, sizeof s->login);
-	if (db_open(path, flags, init, &s->db, err) != DD_OK)
-		return err->code;
+	s->db = db;
 	if (session_reload_process(s, err) != DD_OK) {
 		db_close(s->db);
 		s->db = NULL;

@@ -20,6 +20,8 @@ struct session {
 /* Opens (creating if allowed) the database and loads its process. */
 int session_open(struct session *s, const char *path, int flags, const struct db_init *init,
 		 struct dd_err *err);
+/* The same on a database already open (which the session then owns, even on failure). */
+int session_start(struct session *s, struct db *db, struct dd_err *err);
 void session_close(struct session *s);
 /* Re-reads the process, e.g. after it was applied. */
 int session_reload_process(struct session *s, struct dd_err *err);

@@ -131,7 +131,7 @@ t_run "TABs around = are fine" 0 process apply "$T_DIR/tab.ini"
 sed 's/$/\r/' "$T_DIR/p.ini" >"$T_DIR/crlf.ini"
 t_run "CRLF line ends are fine" 0 process apply "$T_DIR/crlf.ini"
 # A database whose process holds controls (written before they were refused, or by hand).
-t_sql "UPDATE stages SET label = 'Neg${ESC}]0;x${BEL}otiate' WHERE key = 'negotiate';
+t_sql "$APPLYING UPDATE stages SET label = 'Neg${ESC}]0;x${BEL}otiate' WHERE key = 'negotiate';
 	UPDATE meta SET value = 'Proc${ESC}[2J' WHERE key = 'process_name'"
 t_run "process show of such a database" 0 process show
 clean "process show prints no control" "$OUT"

@@ -55,8 +55,8 @@ use_team() {
 		"$DEALDECK" --db "$1" process apply "$T_DIR/team.ini" >/dev/null 2>&1
 	fi
 	if [ "$(t_sql "SELECT count(*) FROM team" "$1")" -eq 0 ]; then
-		for m in $(echo "$2" | tr ',' ' '); do t_sql "INSERT INTO team VALUES ('$m', 'manager', NULL, NULL)" "$1"; done
-		for r in $(echo "$3" | tr ',' ' '); do t_sql "INSERT INTO team VALUES ('$r', 'rep', NULL, NULL)" "$1"; done
+		for m in $(echo "$2" | tr ',' ' '); do t_sql "$APPLYING INSERT INTO team VALUES ('$m', 'manager', NULL, NULL)" "$1"; done
+		for r in $(echo "$3" | tr ',' ' '); do t_sql "$APPLYING INSERT INTO team VALUES ('$r', 'rep', NULL, NULL)" "$1"; done
 	fi
 }
 

@@ -55,6 +55,9 @@ t_init() {
 
 # t_sql SQL [DB]: prints the query's result from the database file.
 t_sql() { sqlite3 -batch "${2:-$DEALDECK_DB}" "$1"; }
+# Prefix for t_sql that writes the process tables as another program would, past
+# the triggers that let only process apply change them (it leaves the flag set).
+APPLYING="INSERT OR REPLACE INTO meta VALUES ('applying_process', '1');"
 
 # A date N days from today (negative: in the past).
 t_day() { date -u -d "$1 days" +%F; }
