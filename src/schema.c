@@ -34,7 +34,8 @@
 #define APPLY_ONLY_ON(table, op)                                                           \
 	"CREATE TRIGGER " table "_apply_only_" op " BEFORE " op " ON " table                 \
 	"  WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'applying_process')"            \
-	"  BEGIN SELECT RAISE(ABORT, '" table " changes only through dealdeck process apply');" \
+	"  BEGIN SELECT RAISE(ABORT, 'the process (" table ") changes only through dealdeck"  \
+	" process apply');"                                                                 \
 	"  END;"
 #define APPLY_ONLY(table)                                                                  \
 	APPLY_ONLY_ON(table, "insert") APPLY_ONLY_ON(table, "update") APPLY_ONLY_ON(table, "delete")
