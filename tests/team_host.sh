@@ -118,6 +118,12 @@ u_run "rep: a plan step" 0 "$REP" --db "$DB" plan add "$A" --title "Security rev
 u_run "rep: move with the buyer's evidence" 0 "$REP" --db "$DB" move "$A" qualify \
 	--evidence "buyer_engaged=Dana Ruiz replied and booked a first call about onboarding" \
 	--contact "Dana Ruiz" --on "$TODAY"
+u_run "rep: stakeholder list" 0 "$REP" --db "$DB" stakeholder list "$A"
+SID=$(t_sql "SELECT id FROM stakeholders WHERE name = 'Dana Ruiz'" "$DB")
+u_run "rep: stakeholder edit" 0 "$REP" --db "$DB" stakeholder edit "$SID" --stance supporter
+u_run "rep: plan list" 0 "$REP" --db "$DB" plan list "$A"
+STEP=$(t_sql "SELECT id FROM plan_steps WHERE title = 'Security review'" "$DB")
+u_run "rep: plan done" 0 "$REP" --db "$DB" plan done "$STEP"
 u_run "rep: another rep's deal is not theirs" 4 "$REP" --db "$DB" edit "$B" --amount 1
 u_run "rep: no override" 4 "$REP" --db "$DB" move "$A" discover \
 	--override "the buyer is keen on the whole thing"
@@ -135,6 +141,17 @@ cp "$W/home/$REP/new.csv" "$W/home/$MGR/new.csv" && chown "$MGR" "$W/home/$MGR/n
 u_run "manager: import a file of theirs" 0 "$MGR" --db "$DB" import deals new.csv
 u_run "manager: any deal" 0 "$MGR" --db "$DB" edit "$B" --amount 1200
 u_run "manager: review snapshot" 0 "$MGR" --db "$DB" review snapshot --note "week 49"
+u_run "rep2: lose their deal" 0 "$REP2" --db "$DB" lost "$B" --reason timing
+u_run "rep2: only a manager reopens" 4 "$REP2" --db "$DB" reopen "$B" \
+	--reason "the buyer found budget for next quarter"
+u_run "manager: reopen" 0 "$MGR" --db "$DB" reopen "$B" \
+	--reason "the buyer found budget for next quarter"
+u_run "rep: review diff" 0 "$REP" --db "$DB" review diff
+u_run "rep: review queue" 0 "$REP" --db "$DB" review queue
+u_run "rep: review forecast" 0 "$REP" --db "$DB" review forecast --format csv
+u_run "rep: export events" 0 "$REP" --db "$DB" export events --output events.csv
+u_run "manager: process show" 0 "$MGR" --db "$DB" process show
+t_out "... the team is in it" "reps = $REP, $REP2"
 u_run "outsider: reads" 0 "$OUTSIDER" --db "$DB" list
 u_run "outsider: may not write" 4 "$OUTSIDER" --db "$DB" add --title "Mine" --account Me
 (cd "$W/home/$REP" && as "$REP" env DEALDECK_DB="$DB" "$BIN" list) >"$OUT" 2>"$ERR"
@@ -187,7 +204,14 @@ while [ -z "$pid" ] && [ $n -gt 0 ]; do
 	n=$((n - 1))
 done
 rep_gid=$(id -g "$REP")
-sleep 0.5
+n=100
+while ! tmux -S "$W/tmux.sock" capture-pane -p 2>/dev/null | grep -q "Acme renewal" &&
+	[ $n -gt 0 ]; do
+	sleep 0.1
+	n=$((n - 1))
+done
+t_eq "the rep's board shows the team's deals" \
+	"$(tmux -S "$W/tmux.sock" capture-pane -p | grep -q "Acme renewal" && echo shown)" shown
 t_eq "a running board holds no trace of the group (Gid: real effective saved fs)" \
 	"$(awk '/^Gid:/ { print $2, $3, $4, $5 }' "/proc/$pid/status" 2>/dev/null)" \
 	"$rep_gid $rep_gid $rep_gid $rep_gid"
