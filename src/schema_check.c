@@ -120,9 +120,11 @@ count_types(const struct object *o, size_t n, int counts[3])
 
 /* PRAGMA integrity_check and foreign_key_check: "ok", or each problem. */
 static int
-integrity(struct db *db, struct strvec *lines, struct strvec *problems, struct dd_err *err)
+integrity(struct db *db, int quick, struct strvec *lines, struct strvec *problems,
+	  struct dd_err *err)
 {
-	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check(20)");
+	sqlite3_stmt *st =
+		db_prepare(db, quick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)");
 	size_t before = problems->n, orphans = 0;
 	int rc;
 
@@ -147,12 +149,14 @@ integrity(struct db *db, struct strvec *lines, struct strvec *problems, struct d
 						      orphans, orphans == 1 ? "" : "s",
 						      orphans == 1 ? "s" : ""));
 	if (problems->n == before)
-		strvec_push(lines, "integrity: ok (integrity_check, foreign_key_check)");
+		strvec_push_owned(lines, xasprintf("integrity: ok (%s, foreign_key_check)",
+						   quick ? "quick_check" : "integrity_check"));
 	return DD_OK;
 }
 
 int
-schema_check(struct db *db, struct strvec *lines, struct strvec *problems, struct dd_err *err)
+schema_check(struct db *db, int quick, struct strvec *lines, struct strvec *problems,
+	     struct dd_err *err)
 {
 	struct object *want = NULL, *have = NULL;
 	size_t nw = 0, nh = 0, before = problems->n;
@@ -178,5 +182,5 @@ schema_check(struct db *db, struct strvec *lines, struct strvec *problems, struc
 								      : ""));
 	free_objects(want, nw);
 	free_objects(have, nh);
-	return integrity(db, lines, problems, err);
+	return integrity(db, quick, lines, problems, err);
 }

@@ -15,6 +15,8 @@ t_out "check: a personal build" "team:      none: a personal build"
 t_out "check: schema as made" "as this version makes it"
 t_out "check: integrity" "integrity: ok"
 t_out "check: derived values" "ok: totals"
+t_run "check --quick" 0 check --quick
+t_out "... uses quick_check" "integrity: ok (quick_check, foreign_key_check)"
 
 t_dump "$T_DIR/before"
 for sql in "DELETE FROM deals WHERE id = 1" "DELETE FROM deals" \
