@@ -292,8 +292,10 @@ open_with_team_group(struct cli *c, const struct args *a, const struct command *
 		return rc;
 	load_default_process(c, &def);
 	priv_raise();
-	rc = db_open(path, init ? DB_MUST_CREATE : (cmd && (cmd->flags & CMD_CREATES_DB)) ?
-						 DB_CREATE : 0,
+	rc = db_open(path,
+		     DB_NOFOLLOW | (init			     ? DB_MUST_CREATE
+				    : cmd && (cmd->flags & CMD_CREATES_DB) ? DB_CREATE
+									    : 0),
 		     &in, &c->opened, &c->err);
 	if (rc == DD_OK)
 		rc = db_read_once(c->opened, &c->err);

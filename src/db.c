@@ -484,7 +484,8 @@ connect(struct db *db, const char *path, int readonly, int immutable)
 	}
 	rc = sqlite3_open_v2(uri ? uri : path, &db->h,
 			     (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-				     (uri ? SQLITE_OPEN_URI : 0),
+				     (uri ? SQLITE_OPEN_URI : 0) |
+				     (db->nofollow ? SQLITE_OPEN_NOFOLLOW : 0),
 			     NULL);
 	free(uri);
 	if (rc != SQLITE_OK)
@@ -654,6 +655,7 @@ db_open(const char *path, int flags, const struct db_init *init, struct db **out
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->created = made;
+	db->nofollow = (flags & DB_NOFOLLOW) != 0;
 	/* Created by another process since we looked: check it as any existing file. */
 	if (connect_checked(db, exists || !made, err) != DD_OK)
 		goto fail;

@@ -19,11 +19,13 @@ struct db {
 	int created;  /* this open created the file */
 	int readonly; /* no write access to the file or its directory: reading only */
 	int version;  /* the schema version the file had when opened */
+	int nofollow; /* a symbolic link is refused, not followed */
 };
 
 enum db_open_flags {
 	DB_CREATE = 1,      /* create a missing database */
 	DB_MUST_CREATE = 2, /* refuse an existing file (init) */
+	DB_NOFOLLOW = 4,    /* refuse a symbolic link (the team host's open) */
 };
 
 /* What a new database starts with. */

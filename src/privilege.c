@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +60,12 @@ priv_start(void)
 	setgid_start = team_gid != user_gid;
 	if (!setgid_start)
 		return;
+	/*
+	 * The kernel already makes a setgid process undumpable; say so ourselves:
+	 * after the drop the open team database must stay out of reach of the
+	 * user's debugger (ptrace) and of /proc/PID/fd.
+	 */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	hide_environment();
 	holding = 1;
 	if (team_group == NULL) {

@@ -215,6 +215,9 @@ t_eq "the rep's board shows the team's deals" \
 t_eq "a running board holds no trace of the group (Gid: real effective saved fs)" \
 	"$(awk '/^Gid:/ { print $2, $3, $4, $5 }' "/proc/$pid/status" 2>/dev/null)" \
 	"$rep_gid $rep_gid $rep_gid $rep_gid"
+u_fails "the rep cannot look into their board's open files" "$REP" ls "/proc/$pid/fd"
+u_fails "... nor attach to it to borrow them" "$REP" sh -c \
+	"grep -q '^TracerPid:' /proc/$pid/status && cat /proc/$pid/mem"
 tmux -S "$W/tmux.sock" kill-server >/dev/null 2>&1
 
 # --- removing a member takes write access away at once ---------------------------------------
