@@ -110,12 +110,14 @@ judge_binary(gid_t team, const char *group, struct strvec *lines, struct strvec 
 	struct stat st;
 
 	if (n <= 0 || stat("/proc/self/exe", &st) != 0) {
-		strvec_push(problems, "cannot tell whether the binary is setgid (no /proc/self/exe)");
+		strvec_push(problems,
+			    "cannot tell whether the binary is setgid (no /proc/self/exe)");
 		return;
 	}
 	exe[n] = '\0';
 	if ((st.st_mode & S_ISGID) && st.st_gid == team)
-		strvec_push_owned(lines, xasprintf("%-10s %s is setgid %s", "binary:", exe, group));
+		strvec_push_owned(lines,
+				  xasprintf("%-10s %s is setgid %s", "binary:", exe, group));
 	else
 		strvec_push_owned(problems,
 				  xasprintf("the binary %s is not setgid %s: run make install as "
@@ -128,34 +130,36 @@ judge_binary(gid_t team, const char *group, struct strvec *lines, struct strvec 
 
 /* A team database: the directory root:GROUP 2770, the files GROUP 0660. */
 static void
-judge_team_files(const struct host_facts *h, gid_t team, const char *group,
-		 struct strvec *lines, struct strvec *problems)
+judge_team_files(const struct host_facts *h, gid_t team, const char *group, struct strvec *lines,
+		 struct strvec *problems)
 {
 	const struct stat *d = &h->parent.st, *f = &h->db.st;
 	const struct file_facts *side[] = {&h->wal, &h->shm};
 	const char *side_name[] = {"-wal", "-shm"};
 
 	if (d->st_uid != 0)
-		strvec_push_owned(problems, xasprintf("the team directory %s is not owned by root: "
-						      "chown root %s",
-						      h->dir, h->dir));
+		strvec_push_owned(problems,
+				  xasprintf("the team directory %s is not owned by root: "
+					    "chown root %s",
+					    h->dir, h->dir));
 	if (d->st_gid != team)
 		strvec_push_owned(problems,
 				  xasprintf("the team directory %s is not group %s: chgrp %s %s",
 					    h->dir, group, group, h->dir));
 	if ((d->st_mode & 07777) != 02770)
-		strvec_push_owned(problems, xasprintf("the team directory %s has mode %04o, not "
-						      "2770: chmod 2770 %s",
-						      h->dir, (unsigned)(d->st_mode & 07777), h->dir));
+		strvec_push_owned(problems,
+				  xasprintf("the team directory %s has mode %04o, not "
+					    "2770: chmod 2770 %s",
+					    h->dir, (unsigned)(d->st_mode & 07777), h->dir));
 	if (!h->db.exists)
 		return;
 	if (f->st_gid != team)
 		strvec_push_owned(problems, xasprintf("%s is not group %s: chgrp %s %s", h->path,
 						      group, group, h->path));
 	if ((f->st_mode & 07777) != 0660)
-		strvec_push_owned(problems, xasprintf("%s has mode %04o, not 0660: chmod 660 %s",
-						      h->path, (unsigned)(f->st_mode & 07777),
-						      h->path));
+		strvec_push_owned(problems,
+				  xasprintf("%s has mode %04o, not 0660: chmod 660 %s", h->path,
+					    (unsigned)(f->st_mode & 07777), h->path));
 	for (size_t i = 0; i < 2; i++)
 		if (side[i]->exists && (side[i]->st.st_gid != team || (side[i]->st.st_mode & 07)))
 			strvec_push_owned(problems,
@@ -164,11 +168,11 @@ judge_team_files(const struct host_facts *h, gid_t team, const char *group,
 	if (f->st_uid != 0) {
 		struct passwd *pw = getpwuid(f->st_uid);
 
-		strvec_push_owned(lines, xasprintf("note:      %s is owned by %s, whose own "
-						   "programs can change it; chown root %s "
-						   "leaves it to dealdeck alone",
-						   h->path, pw ? pw->pw_name : "another user",
-						   h->path));
+		strvec_push_owned(lines,
+				  xasprintf("note:      %s is owned by %s, whose own "
+					    "programs can change it; chown root %s "
+					    "leaves it to dealdeck alone",
+					    h->path, pw ? pw->pw_name : "another user", h->path));
 	}
 }
 
@@ -192,8 +196,8 @@ host_facts_judge(const struct host_facts *h, struct strvec *lines, struct strvec
 						    h->path, h->path));
 		return;
 	}
-	strvec_push_owned(lines, xasprintf("%-10s group %s, directory %s", "team:", group,
-					   priv_team_dir()));
+	strvec_push_owned(
+		lines, xasprintf("%-10s group %s, directory %s", "team:", group, priv_team_dir()));
 	if (gr == NULL) {
 		strvec_push_owned(problems, xasprintf("the team group %s does not exist: run make "
 						      "install as root",
