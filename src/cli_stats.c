@@ -109,7 +109,7 @@ static int
 cmd_stats(struct cli *c, const struct args *a)
 {
 	const char *format = args_get(a, "format");
-	struct stats_query q = {args_get(a, "owner"), c->as_of, -1, -1};
+	struct stats_query q = {args_get(a, "owner"), c->as_of, -1, -1, NULL};
 	struct stats st;
 	char from[DATE_LEN], to[DATE_LEN], day[DATE_LEN];
 

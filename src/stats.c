@@ -121,16 +121,31 @@ static const char *const moves_sql[] = {MOVES(""), MOVES(" NOT INDEXED")};
 
 struct bounds {
 	const char *owner;
+	struct give_way *gw; /* NULL: never give way */
 	long today;
 	int scan; /* 1: the period holds much of the history: read it in order, not by time */
 	char t_end[TIMESTAMP_LEN], start[TIMESTAMP_LEN], end[TIMESTAMP_LEN];
 };
 
+/* Statements give way to a key only while they step: a failed prepare is fatal. */
+static sqlite3_stmt *
+prepare_armed(struct db *db, const char *sql, const struct bounds *b)
+{
+	sqlite3_stmt *st;
+
+	if (b->gw != NULL)
+		b->gw->armed = 0;
+	st = db_prepare(db, sql);
+	if (b->gw != NULL)
+		b->gw->armed = 1;
+	return st;
+}
+
 /* sql: the statement through the time index, and the same reading all in order. */
 static sqlite3_stmt *
 prepare(struct db *db, const char *const sql[2], const struct bounds *b)
 {
-	sqlite3_stmt *st = db_prepare(db, sql[b->scan]);
+	sqlite3_stmt *st = prepare_armed(db, sql[b->scan], b);
 
 	db_bind_text_or_null(st, 1, b->owner);
 	sqlite3_bind_int64(st, 2, b->today);
@@ -280,9 +295,11 @@ summary(struct session *s, const struct bounds *b, struct stats *out, struct dd_
 static int
 period_is_large(struct db *db, const struct bounds *b)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT count(*) FROM stage_events"
-					  " WHERE at >= ?1 AND at <= ?2) * 4 >"
-					  " (SELECT coalesce(max(id), 0) FROM stage_events)");
+	sqlite3_stmt *st = prepare_armed(db,
+					 "SELECT (SELECT count(*) FROM stage_events"
+					 " WHERE at >= ?1 AND at <= ?2) * 4 >"
+					 " (SELECT coalesce(max(id), 0) FROM stage_events)",
+					 b);
 	int large;
 
 	sqlite3_bind_text(st, 1, b->start, -1, SQLITE_STATIC);
@@ -296,7 +313,7 @@ int
 stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	      struct dd_err *err)
 {
-	struct bounds b = {.owner = q->owner};
+	struct bounds b = {.owner = q->owner, .gw = q->give_way};
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -325,14 +342,24 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 		stats_free(out);
 		return rc;
 	}
+	if (b.gw != NULL)
+		give_way_start(s->db, b.gw);
 	b.scan = period_is_large(s->db, &b);
-	rc = per_stage(s->db, aging_sql, &b, out, fill_aging, err);
+	rc = b.gw != NULL && b.gw->gave_way ? DD_FAIL /* below */
+					   : per_stage(s->db, aging_sql, &b, out, fill_aging, err);
 	if (rc == DD_OK)
 		rc = per_stage(s->db, duration_sql, &b, out, fill_duration, err);
 	if (rc == DD_OK)
 		rc = per_stage(s->db, conversion_sql, &b, out, fill_conversion, err);
 	if (rc == DD_OK)
 		rc = summary(s, &b, out, err);
+	if (b.gw != NULL) { /* the rollback runs to its end */
+		give_way_stop(s->db);
+		b.gw->armed = 0;
+		/* Whichever statement it stopped (or a short one that ended first): none of it. */
+		if (b.gw->gave_way)
+			rc = err_set(err, DD_FAIL, "computing stats: gave way to a key");
+	}
 	db_rollback(s->db);
 	if (rc != DD_OK)
 		stats_free(out); /* nothing for the caller to free on failure */

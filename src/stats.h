@@ -9,12 +9,14 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "give_way.h"
 #include "session.h"
 
 struct stats_query {
 	const char *owner; /* a login, or NULL for everyone */
 	long as_of;        /* day number T, or -1 for today */
 	long from, to;     /* the period, both included; -1 for the 90 days ending at T */
+	struct give_way *give_way; /* NULL: run to the end; else stop when a key waits */
 };
 
 /* Every figure is a double so one table of metrics can describe them all. */
@@ -61,7 +63,8 @@ struct stats_metric {
 
 /*
  * Fills out (free with stats_free; on failure there is nothing to free). A
- * period that ends before it starts is DD_USAGE.
+ * period that ends before it starts is DD_USAGE. A computation that gave way
+ * to a key (q->give_way->gave_way) fails as DD_FAIL and leaves nothing behind.
  */
 int stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 		  struct dd_err *err);

@@ -27,6 +27,7 @@ Suite *suite_board(void);
 Suite *suite_config(void);
 Suite *suite_picker(void);
 Suite *suite_keys(void);
+Suite *suite_stats_job(void);
 
 /* Shared helpers (tests/unit_process.c). */
 #define DEFAULT_PROCESS_INI TOP_SRCDIR "/data/process.ini"

@@ -11,7 +11,7 @@ main(void)
 		suite_gate,  suite_db,     suite_canvas, suite_line_edit,
 		suite_theme, suite_layout, suite_people, suite_import, suite_session,
 		suite_demo,  suite_form,   suite_review, suite_import_dates, suite_config,
-		suite_board, suite_picker, suite_keys,
+		suite_board, suite_picker, suite_keys, suite_stats_job,
 	};
 	SRunner *sr = srunner_create(NULL);
 	int failed;

@@ -172,7 +172,7 @@ static int
 compute(struct ui *u, const char *owner, int preset, long from, long to, struct dd_err *err)
 {
 	struct stats_view *v = &stats_state(u)->view;
-	struct stats_query q = {owner, u->c->as_of, from, to};
+	struct stats_query q = {owner, u->c->as_of, from, to, NULL};
 	struct stats st;
 	char *keep = owner ? xstrdup(owner) : NULL;
 
