@@ -310,6 +310,18 @@ period_is_large(struct db *db, const struct bounds *b)
 }
 
 int
+stats_check_period(long from, long to, struct dd_err *err)
+{
+	char f[DATE_LEN], t[DATE_LEN];
+
+	if (from <= to)
+		return DD_OK;
+	date_format(from, f);
+	date_format(to, t);
+	return err_set(err, DD_USAGE, "the period starts (%s) after it ends (%s)", f, t);
+}
+
+int
 stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	      struct dd_err *err)
 {
@@ -320,13 +332,8 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	out->as_of = q->as_of >= 0 ? q->as_of : date_today();
 	out->to = q->to >= 0 ? q->to : out->as_of;
 	out->from = q->from >= 0 ? q->from : out->to - 89;
-	if (out->from > out->to) {
-		char f[DATE_LEN], t[DATE_LEN];
-
-		date_format(out->from, f);
-		date_format(out->to, t);
-		return err_set(err, DD_USAGE, "the period starts (%s) after it ends (%s)", f, t);
-	}
+	if ((rc = stats_check_period(out->from, out->to, err)) != DD_OK)
+		return rc;
 	b.today = out->as_of;
 	timestamp_end_of_day(out->as_of, b.t_end);
 	timestamp_start_of_day(out->from, b.start);

@@ -69,6 +69,8 @@ struct stats_metric {
 int stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 		  struct dd_err *err);
 void stats_free(struct stats *st);
+/* DD_USAGE, saying so, when the period (day numbers) ends before it starts. */
+int stats_check_period(long from, long to, struct dd_err *err);
 
 /* Every metric in the CSV's order: aging, duration, conversion, summary, lost reasons. */
 void stats_each_metric(const struct stats *st, void (*cb)(const struct stats_metric *m, void *arg),

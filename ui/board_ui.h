@@ -15,6 +15,7 @@
 #include "keys.h"
 #include "pane.h"
 #include "picker.h"
+#include "stats_job.h"
 #include "stats_view.h"
 
 enum overlay {
@@ -75,7 +76,12 @@ enum {
 
 /* The stats screen (t): shown over the whole board while on. */
 struct stats_screen {
-	struct stats_view view;
+	struct stats_view view; /* the figures shown, with their owner and period */
+	struct stats_job job;   /* the figures asked for, computed between keys */
+	int want_preset;        /* the job's period: a preset, or -1 as typed */
+	char done[96];          /* the status line once they are in */
+	int pending;            /* another user committed since they were computed */
+	time_t computed_at;
 	int dirty; /* to draw again */
 	int w, h;  /* the screen size it was drawn at */
 };
@@ -96,6 +102,7 @@ struct screen_mode {
 	void (*mouse)(struct ui *u, int y, int x, int button);
 	void (*changed)(struct ui *u, int new_process); /* another user committed */
 	void (*resize)(struct ui *u);             /* the canvas has the new size */
+	int (*idle)(struct ui *u); /* work while no key waits, giving way to one; 1: draw again */
 	void (*end)(struct ui *u);                /* the program ends: its state goes */
 };
 

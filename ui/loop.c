@@ -100,6 +100,9 @@ board_run(struct cli *c)
 		if (board_stale(&u.b))
 			ui_reload(&u, ui_selected_id(&u));
 		ui_mode(&u)->draw(&u);
+		/* Long work (the stats) runs between keys; a key waiting stops it. */
+		if (ui_mode(&u)->idle != NULL && ui_mode(&u)->idle(&u))
+			continue; /* it has something new to draw */
 		key = screen_key(POLL_MS, &my, &mx, &mb);
 		if (key == K_TICK && screen_check_size())
 			resize(&u);

@@ -1,5 +1,6 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -175,4 +176,13 @@ screen_key(int timeout_ms, int *mouse_y, int *mouse_x, int *mouse_button)
 	if (ch == 8)
 		return K_BACKSPACE;
 	return (int)ch;
+}
+
+int
+screen_key_waiting(void *unused)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	(void)unused;
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
 }

@@ -25,6 +25,11 @@ void screen_flush(int cursor_y, int cursor_x);
 void screen_invalidate(void);
 /* The next key (ui/input.h), or K_TICK after timeout_ms without one. */
 int screen_key(int timeout_ms, int *mouse_y, int *mouse_x, int *mouse_button);
+/*
+ * Whether input waits to be read: long work between keys (the stats) stops
+ * for it. A look at the terminal, no curses call: safe inside SQLite.
+ */
+int screen_key_waiting(void *unused);
 
 
 #endif

@@ -144,13 +144,13 @@ as_of(struct ui *u)
 	return u->c->as_of >= 0 ? u->c->as_of : date_today();
 }
 
-/* The period of a preset, or the one shown when the dates were typed (preset -1). */
+/* The period of a preset, or the one last asked for when the dates were typed (preset -1). */
 static void
 period_of(struct ui *u, int preset, long *from, long *to)
 {
 	if (preset < 0) {
-		*from = stats_state(u)->view.st.from;
-		*to = stats_state(u)->view.st.to;
+		*from = stats_state(u)->job.want.from;
+		*to = stats_state(u)->job.want.to;
 		return;
 	}
 	*to = as_of(u);
@@ -158,77 +158,117 @@ period_of(struct ui *u, int preset, long *from, long *to)
 }
 
 /*
- * Other users' commits recompute the figures at most once per STATS_GAP
- * seconds (about a second at 100,000 deals, which keys would wait for): a
- * commit within the gap leaves them pending, and the next draw after it
- * recomputes. The title says when they were computed.
+ * Asks for the figures of owner (NULL: everyone) over a period; done is the
+ * status line once they are in. They are computed between keys (stats_idle):
+ * until then the screen shows the figures it had, saying they are being
+ * recomputed, and the keys work.
  */
-#define STATS_GAP 5
-static time_t computed_at;
-static int pending;
-
-/* Computes the figures; only when that worked do they, the owner and the period change. */
-static int
-compute(struct ui *u, const char *owner, int preset, long from, long to, struct dd_err *err)
+static void
+ask(struct ui *u, const char *owner, int preset, long from, long to, const char *done)
 {
-	struct stats_view *v = &stats_state(u)->view;
+	struct stats_screen *s = stats_state(u);
 	struct stats_query q = {owner, u->c->as_of, from, to, NULL};
-	struct stats st;
-	char *keep = owner ? xstrdup(owner) : NULL;
 
-	if (stats_compute(u->s, &q, &st, err) != DD_OK) {
-		free(keep);
-		return err->code;
-	}
-	stats_free(&v->st);
-	v->st = st;
-	computed_at = time(NULL);
-	pending = 0;
-	strftime(v->computed, sizeof v->computed, "%H:%M:%S", localtime(&computed_at));
-	free(v->owner);
-	v->owner = keep;
-	v->preset = preset;
-	stats_state(u)->dirty = 1;
-	return DD_OK;
+	stats_job_want(&s->job, &q);
+	s->want_preset = preset;
+	snprintf(s->done, sizeof s->done, "%s", done);
+	s->dirty = 1;
 }
 
-/* compute() with the error on the bottom line. */
-static int
-show(struct ui *u, const char *owner, int preset)
+static void
+ask_preset(struct ui *u, const char *owner, int preset, const char *done)
 {
-	struct dd_err err;
 	long from, to;
-	int rc;
 
 	period_of(u, preset, &from, &to);
-	err_init(&err);
-	rc = compute(u, owner, preset, from, to, &err);
-	if (rc != DD_OK)
-		set_status(u, 1, "%s", strbuf_str(&err.msg));
-	err_free(&err);
-	return rc;
+	ask(u, owner, preset, from, to, done);
+}
+
+/* The owner of the figures asked for last (they may not be in yet). */
+static const char *
+wanted_owner(struct ui *u)
+{
+	return stats_state(u)->job.want.owner;
 }
 
 /* Opens for the owner the board is filtered to; the period stays as last chosen. */
 void
 stats_open(struct ui *u)
 {
-	struct stats_view *v = &stats_state(u)->view;
+	struct stats_screen *s = stats_state(u);
+	struct stats_view *v = &s->view;
 
 	if (v->proc == NULL) {
 		v->proc = &u->s->proc;
-		v->preset = STATS_PERIOD_DEFAULT;
+		v->preset = s->want_preset = STATS_PERIOD_DEFAULT;
 		build_hints(v);
 	}
 	v->status[0] = '\0';
 	v->status_error = 0;
-	if (show(u, u->b.filter_owner, v->preset) != DD_OK && v->st.stages == NULL) {
-		board_set_status(&u->b, 1, "%s", v->status);
-		return;
-	}
+	ask_preset(u, u->b.filter_owner, s->want_preset, "");
 	v->top = 0;
 	ui_show_screen(u, SCREEN_STATS);
-	stats_state(u)->dirty = 1;
+}
+
+/*
+ * Other users' commits recompute the figures at most once per STATS_GAP
+ * seconds (about a second of work at 100,000 deals): a commit within the gap
+ * leaves them pending until it has passed. The title says when they were
+ * computed.
+ */
+#define STATS_GAP 5
+
+/* The figures asked for are in: they, their owner and their period are shown. */
+static void
+adopt(struct ui *u)
+{
+	struct stats_screen *s = stats_state(u);
+	struct stats_view *v = &s->view;
+
+	free(v->owner);
+	v->owner = wanted_owner(u) ? xstrdup(wanted_owner(u)) : NULL;
+	v->preset = s->want_preset;
+	s->computed_at = time(NULL);
+	s->pending = 0;
+	strftime(v->computed, sizeof v->computed, "%H:%M:%S", localtime(&s->computed_at));
+	if (s->done[0] != '\0')
+		set_status(u, 0, "%s", s->done);
+}
+
+/* Computes what was asked while no key waits; 1 when there is something new to draw. */
+static int
+stats_idle(struct ui *u)
+{
+	struct stats_screen *s = stats_state(u);
+	struct dd_err err;
+	enum stats_job_result r;
+
+	if (s->pending && !s->job.due && u->ov == OV_NONE &&
+	    !(time(NULL) - s->computed_at < STATS_GAP && time(NULL) >= s->computed_at)) {
+		ask_preset(u, wanted_owner(u), s->want_preset,
+			   "updated: someone else changed the pipeline");
+		s->pending = 0;
+	}
+	err_init(&err);
+	r = stats_job_run(&s->job, u->s, screen_key_waiting, NULL, &s->view.st, &err);
+	if (r == STATS_JOB_DONE) {
+		adopt(u);
+	} else if (r == STATS_JOB_FAILED && s->view.st.stages == NULL) {
+		/* No figures at all: back to the board, which says why. */
+		ui_show_board(u);
+		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
+	} else if (r == STATS_JOB_FAILED) {
+		set_status(u, 1, "%s", strbuf_str(&err.msg));
+		/* The next p or o goes on from the figures shown. */
+		s->want_preset = s->view.preset;
+		stats_job_want(&s->job, &(struct stats_query){s->view.owner, u->c->as_of,
+							      s->view.st.from, s->view.st.to,
+							      NULL});
+		s->job.due = 0;
+	}
+	err_free(&err);
+	s->dirty |= r != STATS_JOB_IDLE && r != STATS_JOB_GAVE_WAY;
+	return r == STATS_JOB_DONE || r == STATS_JOB_FAILED;
 }
 
 static void
@@ -240,6 +280,7 @@ stats_end(struct ui *u)
 		return;
 	stats_free(&s->view.st);
 	free(s->view.owner);
+	stats_job_free(&s->job);
 	free(s);
 	u->screen_data[SCREEN_STATS] = NULL;
 }
@@ -255,7 +296,7 @@ static void
 open_owner(struct ui *u)
 {
 	const struct process *p = &u->s->proc;
-	const char *cur = stats_state(u)->view.owner;
+	const char *cur = wanted_owner(u);
 	struct strvec names = {0}, owners = {0};
 	struct dd_err err;
 	struct field *f;
@@ -290,8 +331,8 @@ open_dates(struct ui *u)
 {
 	char from[DATE_LEN], to[DATE_LEN];
 
-	date_format(stats_state(u)->view.st.from, from);
-	date_format(stats_state(u)->view.st.to, to);
+	date_format(stats_state(u)->job.want.from, from);
+	date_format(stats_state(u)->job.want.to, to);
 	form_init(&u->form, " Stats of a period ");
 	form_info(&u->form, "", "The first and the last day, both included (YYYY-MM-DD).",
 		  ROLE_DIM);
@@ -318,38 +359,31 @@ form_date(struct ui *u, int tag, const char *name, long *day)
 static void
 submit(struct ui *u)
 {
-	struct stats_view *v = &stats_state(u)->view;
+	struct stats_screen *s = stats_state(u);
 	struct dd_err err;
 	long from, to;
-	int rc;
 
-	err_init(&err);
 	if (u->ov == OV_STATS_OWNER) {
 		const char *who = form_value(&u->form, form_field(&u->form, TAG_TEXT, 0));
-		char *owner = strcmp(who, "everyone") == 0 ? NULL : xstrdup(who);
+		char *done = xasprintf("owner: %s", who);
 
-		period_of(u, v->preset, &from, &to);
-		rc = compute(u, owner, v->preset, from, to, &err);
-		free(owner);
+		ask_preset(u, strcmp(who, "everyone") == 0 ? NULL : who, s->want_preset, done);
+		free(done);
 	} else {
 		if (form_date(u, TAG_FROM, "from", &from) != 0 ||
 		    form_date(u, TAG_TO, "to", &to) != 0)
 			return;
-		rc = compute(u, v->owner, -1, from, to, &err);
+		err_init(&err);
+		if (stats_check_period(from, to, &err) != DD_OK) {
+			form_message(&u->form, 1, strbuf_str(&err.msg));
+			err_free(&err);
+			return;
+		}
+		err_free(&err);
+		ask(u, wanted_owner(u), -1, from, to, "period as typed: p goes back to the presets");
 	}
-	if (rc == DD_OK) {
-		int owner_form = u->ov == OV_STATS_OWNER;
-
-		ui_close_overlay(u);
-		v->top = 0;
-		if (owner_form)
-			set_status(u, 0, "owner: %s", v->owner ? v->owner : "everyone");
-		else
-			set_status(u, 0, "%s", "period as typed: p goes back to the presets");
-	} else {
-		form_message(&u->form, 1, strbuf_str(&err.msg));
-	}
-	err_free(&err);
+	ui_close_overlay(u);
+	s->view.top = 0;
 }
 
 static void
@@ -375,16 +409,19 @@ command(struct ui *u, enum stats_cmd cmd)
 	case SC_OWNER:
 		open_owner(u);
 		break;
-	case SC_PERIOD:
-		if (show(u, v->owner, (v->preset + 1) % (int)nstats_periods) == DD_OK)
-			set_status(u, 0, "period: %s", stats_periods[v->preset].label);
+	case SC_PERIOD: {
+		int next = (stats_state(u)->want_preset + 1) % (int)nstats_periods;
+		char *done = xasprintf("period: %s", stats_periods[next].label);
+
+		ask_preset(u, wanted_owner(u), next, done);
+		free(done);
 		break;
+	}
 	case SC_DATES:
 		open_dates(u);
 		break;
 	case SC_CLEAR:
-		if (show(u, NULL, STATS_PERIOD_DEFAULT) == DD_OK)
-			set_status(u, 0, "%s", "everyone, the last 90 days");
+		ask_preset(u, NULL, STATS_PERIOD_DEFAULT, "everyone, the last 90 days");
 		break;
 	case SC_PRIVACY:
 		u->b.privacy =
@@ -455,16 +492,16 @@ stats_mouse(struct ui *u, int y, int x, int button)
 static void
 stats_changed(struct ui *u, int new_process)
 {
-	time_t now = time(NULL);
+	struct stats_screen *s = stats_state(u);
 
-	(void)new_process; /* the figures follow it either way */
-	pending = 1;
-	if (now - computed_at < STATS_GAP && now >= computed_at) {
-		stats_state(u)->dirty = 1;
-		return; /* stats_draw recomputes once the gap has passed */
+	/* The figures name the old process's stages: they go, and the new ones come at once. */
+	if (new_process) {
+		stats_free(&s->view.st);
+		ask_preset(u, wanted_owner(u), s->want_preset, "");
+	} else {
+		s->pending = 1; /* stats_idle recomputes once the gap has passed */
 	}
-	if (show(u, stats_state(u)->view.owner, stats_state(u)->view.preset) == DD_OK)
-		set_status(u, 0, "%s", "updated: someone else changed the pipeline");
+	s->dirty = 1;
 }
 
 /* The screen's keys, one line per thing they do (keys that do the same share it). */
@@ -503,8 +540,10 @@ stats_draw(struct ui *u)
 	struct stats_screen *s = stats_state(u);
 	int cy = -1, cx = -1;
 
-	if (pending && u->ov == OV_NONE && time(NULL) - computed_at >= STATS_GAP)
-		stats_changed(u, 0);
+	if (s->view.computing != s->job.due) {
+		s->view.computing = s->job.due;
+		s->dirty = 1;
+	}
 	if (!s->dirty && s->w == u->cv.w && s->h == u->cv.h)
 		return;
 	s->view.privacy = u->b.privacy;
@@ -535,5 +574,6 @@ const struct screen_mode stats_mode = {
 	.mouse = stats_mouse,
 	.changed = stats_changed,
 	.resize = stats_resize,
+	.idle = stats_idle,
 	.end = stats_end,
 };

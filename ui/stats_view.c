@@ -437,12 +437,18 @@ draw_title(const struct stats_view *v, struct canvas *c)
 	date_format(v->st.to, to);
 	/*
 	 * Figures are recomputed at most every few seconds: say how fresh they are,
-	 * where that fits beside the owner and period (not at 80 columns).
+	 * where that fits beside the owner and period (not at 80 columns). That
+	 * they are being recomputed matters more than the period's name.
 	 */
-	if (v->computed[0] != '\0')
+	if (v->computing)
+		snprintf(at, sizeof at, " (recomputing)");
+	else if (v->computed[0] != '\0')
 		snprintf(at, sizeof at, " (computed %s)", v->computed);
 	snprintf(line, sizeof line, " Stats%s as of %s  %s %s..%s  owner: %s", at, t, period,
 		 from, to, v->owner ? v->owner : "everyone");
+	if (text_width(line) > c->w && v->computing)
+		snprintf(line, sizeof line, " Stats%s as of %s  %s..%s  owner: %s", at, t, from,
+			 to, v->owner ? v->owner : "everyone");
 	if (text_width(line) > c->w)
 		snprintf(line, sizeof line, " Stats as of %s  %s %s..%s  owner: %s", t, period,
 			 from, to, v->owner ? v->owner : "everyone");
@@ -459,12 +465,20 @@ static void
 draw_bottom(const struct stats_view *v, struct canvas *c, int height)
 {
 	int y = c->h - 1, up = v->top > 0, down = v->top + view_rows(c) < height;
-	char more[16];
+	char more[16], busy[128];
 
 	canvas_fill(c, y, 0, 1, c->w, ROLE_STATUS);
 	snprintf(more, sizeof more, "%s%s", up ? glyph(c, "▲", "^") : " ",
 		 down ? glyph(c, "▼", "v") : " ");
-	canvas_text(c, y, 1, c->w - 4, v->status[0] ? v->status : v->keys,
+	/* While figures are computed the keys work, but the hints wait: the frame is not done. */
+	if (v->computing && v->st.stages == NULL)
+		snprintf(busy, sizeof busy, "computing the figures; keys work meanwhile");
+	else if (v->computing)
+		snprintf(busy, sizeof busy,
+			 "recomputing: the figures shown are from %s; keys work meanwhile",
+			 v->computed);
+	canvas_text(c, y, 1, c->w - 4,
+		    v->status[0] ? v->status : v->computing ? busy : v->keys,
 		    v->status_error ? ROLE_ERROR : ROLE_STATUS);
 	if (up || down)
 		canvas_text_right(c, y, c->w - 3, 2, more, ROLE_STATUS);
@@ -479,6 +493,13 @@ stats_view_draw(struct stats_view *v, struct canvas *c)
 
 	if (c->w < LAYOUT_MIN_W || c->h < LAYOUT_MIN_H) {
 		draw_too_small(c);
+		return;
+	}
+	if (v->st.stages == NULL) { /* the first figures are on their way */
+		canvas_fill(c, 0, 0, 1, c->w, ROLE_TITLE);
+		canvas_text(c, 0, 0, c->w, " Stats (computing)", ROLE_TITLE);
+		canvas_fill(c, 1, 0, view_rows(c), c->w, ROLE_NORMAL);
+		draw_bottom(v, c, 0);
 		return;
 	}
 	/* The whole page off screen, then the rows in view: sections never clip by hand. */

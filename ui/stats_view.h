@@ -28,11 +28,15 @@ struct stats_view {
 	char keys[200];             /* the key hints of the bottom line */
 	int top;                    /* the first content row on screen */
 	char computed[16];          /* when st was computed, "HH:MM:SS" local, or "" */
+	int computing;              /* other figures are being computed; st stays until then */
 	char status[256];           /* a message instead of the key hints */
 	int status_error;
 };
 
-/* Draws the whole screen: title, sections, key hints (or the too-small message). */
+/*
+ * Draws the whole screen: title, sections, key hints (or the too-small
+ * message); before the first figures (st.stages NULL), a line saying they come.
+ */
 void stats_view_draw(struct stats_view *v, struct canvas *c);
 /* Scrolls by delta rows, kept inside the content for a screen of c's size. */
 void stats_view_scroll(struct stats_view *v, const struct canvas *c, int delta);
