@@ -10,6 +10,7 @@
 
 #include "input.h"
 #include "output.h"
+#include "quit.h"
 #include "screen.h"
 #include "text.h"
 #include "theme.h"
@@ -184,5 +185,7 @@ screen_key_waiting(void *unused)
 	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
 
 	(void)unused;
+	if (quit_signal) /* a dropped ssh connection: leave now, not after the work */
+		return 1;
 	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
 }

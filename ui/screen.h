@@ -26,8 +26,9 @@ void screen_invalidate(void);
 /* The next key (ui/input.h), or K_TICK after timeout_ms without one. */
 int screen_key(int timeout_ms, int *mouse_y, int *mouse_x, int *mouse_button);
 /*
- * Whether input waits to be read: long work between keys (the stats) stops
- * for it. A look at the terminal, no curses call: safe inside SQLite.
+ * Whether input waits to be read (or a signal asks to quit): long work between
+ * keys (the stats) stops for it. A look at the terminal, no curses call: safe
+ * inside SQLite.
  */
 int screen_key_waiting(void *unused);
 
