@@ -3,7 +3,7 @@
 # 100,000 and 1,000,000 deals in one table, with its ratio to 1,000 deals, its
 # target and pass/fail; the key rows are keypress to screen through tmux,
 # median and worst of KEY_RUNS (50) presses (tests/bench_keys.sh). Not part of
-# make check (which runs SIZES=1000 KEY_RUNS=2 as a smoke test); run: make
+# make check (which runs SIZES=1000 KEY_RUNS=1 as a smoke test); run: make
 # bench, or DEALDECK=./dealdeck sh tests/bench_scale.sh.
 # SIZES="1000 100000" picks the sizes; the first is the base of the ratios.
 # Exits 1 when a figure misses its target.
