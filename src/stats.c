@@ -352,8 +352,9 @@ stats_compute(struct session *s, const struct stats_query *q, struct stats *out,
 	if (b.gw != NULL)
 		give_way_start(s->db, b.gw);
 	b.scan = period_is_large(s->db, &b);
-	rc = b.gw != NULL && b.gw->gave_way ? DD_FAIL /* below */
-					   : per_stage(s->db, aging_sql, &b, out, fill_aging, err);
+	rc = b.gw != NULL && b.gw->gave_way
+		     ? DD_FAIL /* below */
+		     : per_stage(s->db, aging_sql, &b, out, fill_aging, err);
 	if (rc == DD_OK)
 		rc = per_stage(s->db, duration_sql, &b, out, fill_duration, err);
 	if (rc == DD_OK)

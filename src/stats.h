@@ -13,9 +13,9 @@
 #include "session.h"
 
 struct stats_query {
-	const char *owner; /* a login, or NULL for everyone */
-	long as_of;        /* day number T, or -1 for today */
-	long from, to;     /* the period, both included; -1 for the 90 days ending at T */
+	const char *owner;         /* a login, or NULL for everyone */
+	long as_of;                /* day number T, or -1 for today */
+	long from, to;             /* the period, both included; -1 for the 90 days ending at T */
 	struct give_way *give_way; /* NULL: run to the end; else stop when a key waits */
 };
 

@@ -78,7 +78,7 @@ t_eq "Esc during a computation is handled in under a third of its time ($esc ms,
 s_resize 80 24
 s_keys t
 s_wait_status "recomputing: the figures shown are from"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	s_keys j
 	sleep 0.05 # the pace of the stream, not a wait for the screen
 done

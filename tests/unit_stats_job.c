@@ -169,8 +169,9 @@ START_TEST(test_nothing_stops_afterwards)
 	q.give_way = NULL;
 	ck_assert_int_eq(stats_compute(&s, &q, &st, &err), DD_OK);
 	stats_free(&st);
-	ck_assert_int_eq(db_exec(s.db, "BEGIN IMMEDIATE; UPDATE deals SET title = title;"
-				       " COMMIT", &err), DD_OK);
+	ck_assert_int_eq(
+		db_exec(s.db, "BEGIN IMMEDIATE; UPDATE deals SET title = title; COMMIT", &err),
+		DD_OK);
 	ck_assert_int_eq(k.looks, 1);
 	ck_assert_int_eq(g.looks, 1);
 }

@@ -102,8 +102,9 @@ struct screen_mode {
 	void (*mouse)(struct ui *u, int y, int x, int button);
 	void (*changed)(struct ui *u, int new_process); /* another user committed */
 	void (*resize)(struct ui *u);             /* the canvas has the new size */
-	int (*idle)(struct ui *u); /* work while no key waits, giving way to one; 1: draw again */
 	void (*end)(struct ui *u);                /* the program ends: its state goes */
+	/* Work while no key waits, giving way to one (NULL: none); 1: something to draw. */
+	int (*idle)(struct ui *u);
 };
 
 extern const struct screen_mode board_mode, stats_mode, review_mode;

@@ -261,9 +261,9 @@ stats_idle(struct ui *u)
 		set_status(u, 1, "%s", strbuf_str(&err.msg));
 		/* The next p or o goes on from the figures shown. */
 		s->want_preset = s->view.preset;
-		stats_job_want(&s->job, &(struct stats_query){s->view.owner, u->c->as_of,
-							      s->view.st.from, s->view.st.to,
-							      NULL});
+		stats_job_want(&s->job,
+			       &(struct stats_query){s->view.owner, u->c->as_of, s->view.st.from,
+						     s->view.st.to, NULL});
 		s->job.due = 0;
 	}
 	err_free(&err);
@@ -380,7 +380,8 @@ submit(struct ui *u)
 			return;
 		}
 		err_free(&err);
-		ask(u, wanted_owner(u), -1, from, to, "period as typed: p goes back to the presets");
+		ask(u, wanted_owner(u), -1, from, to,
+		    "period as typed: p goes back to the presets");
 	}
 	ui_close_overlay(u);
 	s->view.top = 0;

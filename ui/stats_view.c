@@ -478,7 +478,9 @@ draw_bottom(const struct stats_view *v, struct canvas *c, int height)
 			 "recomputing: the figures shown are from %s; keys work meanwhile",
 			 v->computed);
 	canvas_text(c, y, 1, c->w - 4,
-		    v->status[0] ? v->status : v->computing ? busy : v->keys,
+		    v->status[0]   ? v->status
+		    : v->computing ? busy
+				   : v->keys,
 		    v->status_error ? ROLE_ERROR : ROLE_STATUS);
 	if (up || down)
 		canvas_text_right(c, y, c->w - 3, 2, more, ROLE_STATUS);
