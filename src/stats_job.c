@@ -42,7 +42,7 @@ stats_job_run(struct stats_job *j, struct session *s, int (*waiting)(void *arg),
 		j->gave_way++;
 		return STATS_JOB_GAVE_WAY;
 	}
-	j->due = 0; /* the same question would fail the same way */
+	j->due = 0; /* until asked again: a failure on every idle turn would spin */
 	return STATS_JOB_FAILED;
 }
 
