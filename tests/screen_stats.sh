@@ -5,7 +5,7 @@
 # the summary, lost reasons), an owner (o) and a period (p, P: a bad date is refused) that
 # change them, scrolling, privacy, help, Esc / t / q back to the board; ASCII bars (#) in
 # the C locale and with [ui] ascii; NO_COLOR; another process's change showing without a
-# keypress; a terminal too small and back.
+# keypress; a terminal too small and back. (The stream of commits: screen_stats_stream.sh.)
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/screen_lib.sh"
 
@@ -361,34 +361,6 @@ s_keys Escape
 t_status "Esc: the board" "$S_READY"
 s_keys q
 t_screen "quits" "EXITED:0"
-s_stop
-
-# --- a stream of commits: recomputed at most once per 5 s, the title says when -----------------
-computed() { s_row 0 | sed -n 's/.*(computed \([0-9:]*\)).*/\1/p'; }
-s_start 120 40
-s_wait_status "$S_READY"
-s_keys t
-capture_ready
-c0=$(computed)
-t_eq "120x40: the title says when the figures were computed" "$(echo "$c0" | grep -c '^..:..:..$')" 1
-t0=$(date +%s)
-sleep 1.2 # an immediate recomputation would show another second
-for i in 1 2 3; do
-	"$DEALDECK" --db "$S_DB" add --title "Stream $i" --account Acme >/dev/null 2>&1
-done
-sleep 0.5
-c_mid=$(computed)
-# Only meaningful while the 5 s since the computation have not run out (a slow,
-# sanitized build on a loaded machine may take that long for the three adds).
-if [ $(($(date +%s) - t0)) -lt 4 ]; then
-	t_eq "commits within 5 s of a computation: the figures wait" "$c_mid" "$c0"
-else
-	t_ok "commits within 5 s of a computation: not measurable, the adds took over 4 s"
-fi
-t_status "then recomputed once, and said so" "updated: someone else changed the pipeline"
-c1=$(computed)
-t_eq "the title's time moved on" "$([ -n "$c1" ] && [ "$c1" != "$c0" ] && echo moved)" "moved"
-s_keys q
 s_stop
 
 t_done
