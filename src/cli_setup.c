@@ -123,7 +123,7 @@ cmd_process_apply(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (load_process_file(c, a->pos.v[0], &p) != DD_OK)
 		return c->err.code;
-	rc = db_begin(c->s.db, &c->err);
+	rc = db_begin_data(c->s.db, &c->err);
 	if (rc == DD_OK)
 		rc = db_end(c->s.db, process_db_save(c->s.db, &p, &c->err), &c->err);
 	if (rc == DD_OK)

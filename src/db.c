@@ -115,6 +115,27 @@ db_end(struct db *db, int rc, struct dd_err *err)
 	return db_commit(db, err); /* rolls back itself when the commit fails */
 }
 
+int
+db_begin_data(struct db *db, struct dd_err *err)
+{
+	if (db_begin(db, err) != DD_OK)
+		return err->code;
+	/* One small statement per transaction, however many rows it writes. */
+	if (sqlite3_exec(db->h,
+			 "INSERT INTO meta (key, value) VALUES ('data_writes', 1)"
+			 " ON CONFLICT (key) DO UPDATE SET value = value + 1",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		return db_end(db, db_fail(db, err, "cannot start writing"), err);
+	return DD_OK;
+}
+
+void
+db_data_writes(struct db *db, char *buf, size_t len)
+{
+	if (db_meta(db, "data_writes", buf, len) == NULL)
+		snprintf(buf, len, "%s", "");
+}
+
 char *
 db_column_text(sqlite3_stmt *st, int col)
 {

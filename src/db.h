@@ -49,6 +49,15 @@ int db_commit(struct db *db, struct dd_err *err);
 void db_rollback(struct db *db);
 /* Ends a write: commits when rc is DD_OK, else rolls back and returns rc. */
 int db_end(struct db *db, int rc, struct dd_err *err);
+/*
+ * db_begin for a write of deal data (deals, history, people, plans, snapshots,
+ * the process): it moves the meta counter data_writes in the same transaction,
+ * so an open board tells such a commit from a presence heartbeat (which moves
+ * PRAGMA data_version too) and reads the pipeline again only for it.
+ */
+int db_begin_data(struct db *db, struct dd_err *err);
+/* The data_writes counter ("" before the first such write). */
+void db_data_writes(struct db *db, char *buf, size_t len);
 
 /* Prepares SQL that is part of the program: failure is a bug. */
 sqlite3_stmt *db_prepare(struct db *db, const char *sql);

@@ -192,7 +192,7 @@ demo_fill(struct db *db, const struct process *p, const struct demo_options *o, 
 	if (o->deals < 1 || o->deals > max_deals)
 		return err_set(err, DD_USAGE, "demo: the number of deals must be 1 to %ld",
 			       max_deals);
-	if (db_begin(db, err) != DD_OK)
+	if (db_begin_data(db, err) != DD_OK)
 		return err->code;
 	if (has_deals(db)) {
 		db_rollback(db);

@@ -1,4 +1,4 @@
-/* The presence table (schema 6): follow mode's only writes. */
+/* The presence table (schema 7): follow mode's only writes. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -135,17 +135,4 @@ presence_free(struct presence_row *rows, size_t n)
 		free(rows[i].since);
 	}
 	free(rows);
-}
-
-char *
-presence_stamp(struct db *db)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT group_concat(id || ':' || beat || ':' || state,"
-					  " '|') FROM presence");
-	char *s = NULL;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s = db_column_text(st, 0);
-	sqlite3_finalize(st);
-	return s != NULL ? s : xstrdup("");
 }

@@ -30,9 +30,6 @@ void presence_end(struct db *db, long id);
 int presence_read(struct db *db, const char *login, long *id, char **state,
 		  struct dd_err *err);
 
-/* The presence rows as one string: another one means a presence write. */
-char *presence_stamp(struct db *db);
-
 struct presence_row {
 	char *login, *role, *target, *since;
 	long pid;

@@ -45,7 +45,7 @@ session_refresh_process(struct session *s, int *changed, struct dd_err *err)
 int
 session_begin(struct session *s, struct dd_err *err)
 {
-	if (db_begin(s->db, err) != DD_OK)
+	if (db_begin_data(s->db, err) != DD_OK)
 		return err->code;
 	if (session_refresh_process(s, NULL, err) != DD_OK)
 		return db_end(s->db, err->code, err);

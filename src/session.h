@@ -31,8 +31,9 @@ int session_reload_process(struct session *s, struct dd_err *err);
  */
 int session_refresh_process(struct session *s, int *changed, struct dd_err *err);
 /*
- * Starts a write (BEGIN IMMEDIATE) under the process as it is now: every write
- * checks the rules it is about to apply inside its own transaction.
+ * Starts a write of deal data (db_begin_data: BEGIN IMMEDIATE, counted for the
+ * boards that watch) under the process as it is now: every write checks the
+ * rules it is about to apply inside its own transaction.
  */
 int session_begin(struct session *s, struct dd_err *err);
 

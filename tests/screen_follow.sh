@@ -57,6 +57,33 @@ t_cmd "who --format csv" 0 "$DEALDECK" --db "$DB" who --format csv
 t_out "who csv: header" "login,role,follows,since,pid"
 t_out "who csv: the presenter's row" "$ME,presents,,"
 
+# Heartbeats are presence only: no open board reads the pipeline again for one.
+# A title changed behind dealdeck's back (sqlite3: a commit that is no counted
+# data write, as a heartbeat is) stays unseen through heartbeats of both rows,
+# and shows with the next write dealdeck counts.
+beats() { t_sql "SELECT group_concat(beat, ',') FROM (SELECT beat FROM presence ORDER BY id)"; }
+sel=$(state 3)
+t_sql "UPDATE deals SET title = 'Rawtitle' WHERE id = $sel"
+b0=$(beats)
+n=60
+while [ $n -gt 0 ]; do
+	b=$(beats)
+	[ "${b%%,*}" != "${b0%%,*}" ] && [ "${b#*,}" != "${b0#*,}" ] && break
+	sleep 0.1
+	n=$((n - 1))
+done
+t_eq "both rows beat meanwhile" "$([ $n -gt 0 ] && echo beat)" beat
+sleep 0.6 # a negative: two polls of 250 ms after the beats
+as_f
+t_no_screen "a heartbeat does not make the follower read the pipeline" "Rawtitle"
+as_p
+t_no_screen "nor the presenter, on its follower's heartbeat" "Rawtitle"
+t_run "a counted write by another process" 0 --db "$DB" edit "$sel" --next-step "Call back"
+t_screen "that write makes the presenter read it" "Rawtitle" 10
+t_status "... and say so" "someone else changed the pipeline" 10
+as_f
+t_screen "... and the follower" "Rawtitle" 10
+
 # The selection, across columns (the follower's narrower board scrolls on its own).
 for keys in "j j" "l" "l l j" "l l l"; do
 	old=$(state 3)

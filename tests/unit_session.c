@@ -12,10 +12,12 @@
 #include "deal.h"
 #include "move.h"
 #include "people.h"
+#include "presence.h"
 #include "process_db.h"
 #include "process_ini.h"
 #include "session.h"
 #include "unit.h"
+#include "watch.h"
 #include "xmalloc.h"
 
 static struct process def;
@@ -241,6 +243,44 @@ START_TEST(test_unreadable_check_fails_load)
 }
 END_TEST
 
+/*
+ * An open board (another connection) reads the pipeline again for a write of
+ * deal data, never for a presenter's heartbeat or view change.
+ */
+START_TEST(test_watch_tells_data_from_presence)
+{
+	struct db *board;
+	struct watch w;
+	long me, id;
+
+	ck_assert_int_eq(db_open(db_path, 0, NULL, &board, &err), DD_OK);
+	watch_mark(board, &w);
+	ck_assert_int_eq(watch_poll(board, &w), WATCH_NONE);
+	ck_assert_int_eq(presence_begin(s.db, PRESENCE_PRESENT, "ann", NULL, &me, &err), DD_OK);
+	ck_assert_int_eq(watch_poll(board, &w), WATCH_OTHER);
+	/* Views (a heartbeat in the same second changes no byte: no commit to see). */
+	for (int view = 0; view < 3; view++) {
+		ck_assert_int_eq(presence_update(s.db, me, view % 2 ? "v2 a" : "v2 b", &err),
+				 DD_OK);
+		ck_assert_int_eq(watch_poll(board, &w), WATCH_OTHER);
+		ck_assert_int_eq(presence_update(s.db, me, NULL, &err), DD_OK);
+		ck_assert_int_ne(watch_poll(board, &w), WATCH_DATA);
+	}
+	id = add_deal("Counted deal"); /* two writes: the deal, its stakeholder */
+	ck_assert_int_eq(watch_poll(board, &w), WATCH_DATA);
+	ck_assert_int_eq(watch_poll(board, &w), WATCH_NONE);
+	/* A write that rolls back commits nothing: nothing to read. */
+	ck_assert_int_eq(session_begin(&s, &err), DD_OK);
+	db_rollback(s.db);
+	ck_assert_int_eq(watch_poll(board, &w), WATCH_NONE);
+	ck_assert_int_eq(deal_edit(&s, id, &(struct deal_fields){.title = "Renamed deal"}, 0, &err),
+			 DD_OK);
+	presence_end(s.db, me);
+	ck_assert_int_eq(watch_poll(board, &w), WATCH_DATA);
+	db_close(board);
+}
+END_TEST
+
 Suite *
 suite_session(void)
 {
@@ -255,6 +295,7 @@ suite_session(void)
 	tcase_add_test(tc, test_write_follows_applied_process);
 	tcase_add_test(tc, test_refresh_sees_added_stage);
 	tcase_add_test(tc, test_unreadable_check_fails_load);
+	tcase_add_test(tc, test_watch_tells_data_from_presence);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -41,13 +41,13 @@ ui_reload(struct ui *u, long keep_id)
 {
 	struct dd_err err;
 
+	watch_mark(u->s->db, &u->watch); /* first: a commit while reading shows next poll */
 	err_init(&err);
 	if (board_reload(&u->b, &err) != DD_OK)
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 	err_free(&err);
 	if (keep_id > 0)
 		board_select_deal(&u->b, keep_id);
-	u->data_version = db_data_version(u->s->db);
 	u->day = date_today();
 }
 

@@ -17,6 +17,7 @@
 #include "picker.h"
 #include "stats_job.h"
 #include "stats_view.h"
+#include "watch.h"
 
 enum overlay {
 	OV_NONE,
@@ -148,7 +149,7 @@ struct ui {
 	int help_top;             /* the help box's first row shown */
 	char hint[512];           /* the status line's keys when the board has not the focus */
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
-	long data_version;
+	struct watch watch; /* other users' commits: deal data or presence */
 	long day; /* the day the board was read: at midnight, cards age */
 	int quit;
 	struct view_state view;

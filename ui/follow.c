@@ -142,7 +142,6 @@ follow_start(struct ui *u, int present, const char *login)
 	int rc;
 
 	memset(f, 0, sizeof *f);
-	f->stamp = presence_stamp(u->s->db);
 	if (!present && login == NULL)
 		return DD_OK;
 	f->presenting = present;
@@ -172,19 +171,6 @@ follow_end(struct ui *u)
 		presence_end(u->s->db, u->follow.id);
 	free(u->follow.last);
 	u->follow.last = NULL;
-	free(u->follow.stamp);
-	u->follow.stamp = NULL;
-}
-
-int
-follow_presence_only(struct ui *u, int sums_same)
-{
-	char *now = presence_stamp(u->s->db);
-	int moved = u->follow.stamp == NULL || strcmp(now, u->follow.stamp) != 0;
-
-	free(u->follow.stamp);
-	u->follow.stamp = now;
-	return moved && sums_same && now[0] != '\0';
 }
 
 void

@@ -13,7 +13,6 @@ struct follow {
 	long presenter; /* the followed presenter's row when live; 0: none */
 	char login[64]; /* whom this board follows, or this presenter */
 	char *last;     /* the state last written or read */
-	char *stamp;    /* the presence rows as last seen (presence_stamp) */
 	time_t beat;    /* the last heartbeat */
 	char detach_keys[64], catch_keys[64], quit_keys[64];
 };
@@ -25,12 +24,6 @@ void follow_end(struct ui *u);
 void follow_presented(struct ui *u);
 /* Each poll: heartbeats, and a follower reads the row when the database changed. */
 void follow_tick(struct ui *u, int changed);
-/*
- * The database changed and the board was read again: 1 when the change looks
- * like presence alone (its rows changed, the board's sums did not), which is
- * nobody's pipeline change to announce.
- */
-int follow_presence_only(struct ui *u, int sums_same);
 /* 1 when a follower's key was taken here (refused, detach, catch up). */
 int follow_key(struct ui *u, int key);
 

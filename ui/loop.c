@@ -38,29 +38,26 @@ resize(struct ui *u)
 static void
 poll_changes(struct ui *u)
 {
-	long v = db_data_version(u->s->db);
-	int changed = v != u->data_version;
+	enum watch_change ch = watch_poll(u->s->db, &u->watch);
+	int data = ch == WATCH_DATA;
 	struct dd_err err;
 	int new_process = 0;
 
-	if (!changed && date_today() == u->day) {
-		follow_tick(u, 0);
+	/* A heartbeat or a presenter's view is presence only: the pipeline stays read. */
+	if (!data && date_today() == u->day) {
+		follow_tick(u, ch != WATCH_NONE);
 		return;
 	}
 	/* A process a manager applied: the board, and the next form, follow it. */
 	err_init(&err);
-	if (changed && session_refresh_process(u->s, &new_process, &err) != DD_OK)
+	if (data && session_refresh_process(u->s, &new_process, &err) != DD_OK)
 		board_set_status(&u->b, 1, "%s", strbuf_str(&err.msg));
 	err_free(&err);
-	struct board_sums was = u->b.sums;
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1; /* a plan step may be overdue now */
-	/* A presenter's heartbeat or view is no pipeline change to announce. */
-	int others = changed && (new_process || !follow_presence_only(
-						       u, memcmp(&was, &u->b.sums, sizeof was) == 0));
-	if (others) /* not when only the day changed */
+	if (data) /* not when only the day changed */
 		ui_mode(u)->changed(u, new_process);
-	follow_tick(u, changed); /* after: the presenter's view wins over the reload */
+	follow_tick(u, ch != WATCH_NONE); /* after: the presenter's view wins over the reload */
 }
 
 int
