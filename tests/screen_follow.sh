@@ -35,6 +35,18 @@ wait_state() {
 	n=50
 	while [ "$(state "${2:-3}")" = "$1" ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
 }
+# wait_row ROW TEXT [SECONDS]: until row ROW (0 = the top) of the screen has TEXT.
+wait_row() {
+	n=$(($(s_ticks "${3:-10}")))
+	while [ $n -gt 0 ]; do
+		s_row "$1" >"$S_LAST.row"
+		grep -qF -- "$2" "$S_LAST.row" && return 0
+		sleep "$S_POLL"
+		n=$((n - 1))
+	done
+	s_capture >"$S_LAST"
+	return 1
+}
 # Deal data only: the presence rows change with every heartbeat.
 dump() { t_dump "$1.full" "$DB"; grep -v 'presence' "$1.full" >"$1"; }
 
@@ -113,10 +125,52 @@ s_keys a
 as_f
 s_wait_gone "Mutual action plan" 10 && t_ok "the pane closes with the presenter's"
 
+# The boxes over the board: the detail view (Enter) of the presenter's deal, help (?).
+as_p
+s_keys Enter
+s_wait " Deal (arrows scroll"
+as_f
+t_screen "the detail view follows" " Deal (arrows scroll" 10
+t_screen "... of the presenter's deal" "$(title12 "$(state 3)")" 1
+as_p
+s_keys Escape
+as_f
+s_wait_gone " Deal (arrows scroll" 10 && t_ok "the detail view closes with the presenter's"
+as_p
+s_keys '?'
+as_f
+t_screen "the help follows" "Keys and card markers" 10
+as_p
+s_keys Escape
+as_f
+s_wait_gone "Keys and card markers" 10 && t_ok "help closes with the presenter's"
+
 as_p
 s_keys t
 as_f
 t_screen "the stats screen follows" "Stage aging" 10
+# Its period and owner: the presenter's, not the follower's own choice.
+as_p
+s_keys p
+s_wait "last 180 days"
+as_f
+t_screen "the stats period follows" "last 180 days" 10
+as_p
+s_keys o
+s_wait "Stats of one owner"
+s_keys Right Enter
+s_wait_gone "owner: everyone"
+who=$(s_row 0 | sed -n 's/.*owner: \([^ ]*\).*/\1/p')
+as_f
+t_screen "the stats owner follows ($who)" "owner: $who" 10
+as_p
+s_keys '?'
+as_f
+t_screen "the stats screen's help follows" "Stats keys" 10
+as_p
+s_keys Escape
+as_f
+s_wait_gone "Stats keys" 10 && t_ok "... and closes with the presenter's"
 as_p
 s_keys Escape
 as_f
@@ -133,6 +187,32 @@ rid=$(state 7)
 as_f
 t_screen "review mode follows" "review mode" 10
 t_screen "review mode's next deal follows (deal $rid)" "deal $rid " 10
+# Its page scrolled to the bottom: the same line at the top at either size (a
+# plan of 30 steps makes the page longer than either screen).
+{
+	echo "deal_id,title,owner,due"
+	for i in $(seq 1 30); do echo "$rid,Step number $i of the plan,joint,2031-01-01"; done
+} >"$T_DIR/plan.csv"
+"$DEALDECK" --db "$DB" import plan "$T_DIR/plan.csv" >/dev/null
+as_p
+s_wait "▼" # the plan is there: more below
+s_keys G
+s_wait "▲" # more above: scrolled
+top=$(s_row 3 | cut -c1-40 | sed 's/ *$//')
+as_f
+if wait_row 3 "$top" 10; then
+	t_ok "review mode's scroll follows: '$top' at the top"
+else
+	s_fail_screen "review mode's scroll: '$top' is not at the top"
+fi
+as_p
+s_keys g
+as_f
+if wait_row 3 "$(t_sql "SELECT substr(title, 1, 12) FROM deals WHERE id = $rid")" 10; then
+	t_ok "... and back to the top"
+else
+	s_fail_screen "review mode's scroll: not back at the top"
+fi
 as_p
 s_keys Escape
 s_keys '$'

@@ -114,11 +114,10 @@ ui_form_deal(struct ui *u, long id, struct deal *d)
 	return rc == DD_OK ? 0 : -1;
 }
 
-static void
-open_detail(struct ui *u)
+void
+ui_open_detail(struct ui *u, long id)
 {
 	struct dd_err err;
-	long id = ui_selected_id(u);
 	/* Privacy: the amount is masked in the report itself, never drawn. */
 	const char *mask = u->b.privacy ? glyph(&u->cv, "•••", "***") : NULL;
 
@@ -342,7 +341,7 @@ act(struct ui *u, enum action a)
 		open_reopen(u, id);
 		break;
 	case A_DETAIL:
-		open_detail(u);
+		ui_open_detail(u, id);
 		break;
 	case A_PEOPLE:
 		open_pane(u, PANE_PEOPLE, 0);

@@ -163,6 +163,8 @@ long ui_selected_id(const struct ui *u);
 /* Reads the board again and keeps the deal keep_id selected. */
 void ui_reload(struct ui *u, long keep_id);
 void ui_close_overlay(struct ui *u);
+/* The detail view (Enter) of deal id; a status message when there is none. */
+void ui_open_detail(struct ui *u, long id);
 /* A form's deal changed since it was read: nothing written, the board shows it now. */
 void ui_stale(struct ui *u, long id);
 /*
@@ -255,10 +257,23 @@ void ui_overlay_draw(struct ui *u, int *cy, int *cx);
 
 /* ui/stats_screen.c: the stats screen (t). */
 void stats_open(struct ui *u);
+/*
+ * Follow mode: the owner (NULL: everyone) and period the screen shows, a preset
+ * (index in stats_periods) or -1 and the days typed; and showing them here,
+ * computed again only when they are not what it shows already.
+ */
+void stats_shown(struct ui *u, const char **owner, int *preset, long *from, long *to);
+void stats_follow(struct ui *u, const char *owner, int preset, long from, long to);
 
 /* ui/review_screen.c: review mode (r): the attention queue, one deal per screen. */
 void review_open(struct ui *u);
-/* Follow mode: review mode on deal id, or the nearest still queued. */
-void review_follow(struct ui *u, long id);
+/*
+ * Follow mode: review mode on deal id (or the nearest still queued), its page
+ * scrolled to show line (of the page before wrapping: sizes differ) at the top.
+ * reread: the queue again (the view changed, not only the scroll).
+ */
+void review_follow(struct ui *u, long id, int line, int reread);
+/* The line of the page at the top of the screen, as last drawn. */
+int review_top_line(struct ui *u);
 
 #endif

@@ -16,7 +16,14 @@
 #include "presence.h"
 #include "xmalloc.h"
 
-/* What a follower sees of the presenter: every field is the presenter's. */
+/* The boxes over a screen that are handed on; forms never are. */
+enum follow_overlay { FOLLOW_NO_BOX, FOLLOW_HELP, FOLLOW_DETAIL };
+
+/*
+ * What a follower sees of the presenter: every field is the presenter's.
+ * Scroll positions that depend on the screen's size go as what is at the top
+ * (review mode's line of the page), never as rows.
+ */
 struct follow_view {
 	enum screen_id screen;
 	long sel;    /* the selected deal on the board; 0: none */
@@ -28,6 +35,11 @@ struct follow_view {
 	int order;
 	unsigned problems;
 	char owner[64], text[128]; /* filters; "" for none */
+	enum follow_overlay overlay; /* help (?) or the detail view (Enter) of sel */
+	int review_line;             /* review mode's page: the line at the top */
+	int stats_preset;            /* the stats screen's period, see stats_shown */
+	long stats_from, stats_to;
+	char stats_owner[64]; /* "" for everyone */
 };
 
 static void
@@ -45,39 +57,85 @@ capture(struct ui *u, struct follow_view *v)
 	v->problems = u->b.problems;
 	snprintf(v->owner, sizeof v->owner, "%s", u->b.filter_owner ? u->b.filter_owner : "");
 	snprintf(v->text, sizeof v->text, "%s", u->b.filter_text ? u->b.filter_text : "");
+	v->overlay = u->ov == OV_HELP ? FOLLOW_HELP : u->ov == OV_DETAIL ? FOLLOW_DETAIL
+									 : FOLLOW_NO_BOX;
+	v->review_line = review_top_line(u);
+	if (u->view.screen == SCREEN_STATS) {
+		const char *owner;
+
+		stats_shown(u, &owner, &v->stats_preset, &v->stats_from, &v->stats_to);
+		snprintf(v->stats_owner, sizeof v->stats_owner, "%s", owner ? owner : "");
+	}
 }
 
-/* One line per field, the text filter last (it may hold spaces). */
+/*
+ * The numbers on the first line (v2 adds five to v1's nine), then one line
+ * each: the owner filter, the stats screen's owner (v2), the text filter last
+ * (it may hold spaces).
+ */
 static char *
 encode(const struct follow_view *v)
 {
-	return xasprintf("v1 %d %ld %d %d %d %ld %d %d %u\n%s\n%s", (int)v->screen, v->sel,
-			 v->first_col, (int)v->pane, v->pane_sel, v->review, v->privacy,
-			 v->order, v->problems, v->owner, v->text);
+	return xasprintf("v2 %d %ld %d %d %d %ld %d %d %u %d %d %d %ld %ld\n%s\n%s\n%s",
+			 (int)v->screen, v->sel, v->first_col, (int)v->pane, v->pane_sel,
+			 v->review, v->privacy, v->order, v->problems, (int)v->overlay,
+			 v->review_line, v->stats_preset, v->stats_from, v->stats_to, v->owner,
+			 v->stats_owner, v->text);
 }
 
-/* 0 when s is a view this version reads. */
+/* Copies the line at *s (up to a newline) into out and steps past it. */
+static int
+take_line(const char **s, char *out, size_t len)
+{
+	const char *nl = strchr(*s, '\n');
+
+	if (nl == NULL)
+		return -1;
+	snprintf(out, len, "%.*s", (int)(nl - *s), *s);
+	*s = nl + 1;
+	return 0;
+}
+
+/* 0 when s is a view this version reads (v1 from an older presenter, or v2). */
 static int
 decode(const char *s, struct follow_view *v)
 {
-	int screen, pane, n = 0;
-	const char *nl, *nl2;
+	int screen, pane, overlay = 0, n = 0, version;
 
 	memset(v, 0, sizeof *v);
-	if (s == NULL || sscanf(s, "v1 %d %ld %d %d %d %ld %d %d %u%n", &screen, &v->sel,
-				&v->first_col, &pane, &v->pane_sel, &v->review, &v->privacy,
-				&v->order, &v->problems, &n) != 9 || n == 0)
+	if (s == NULL || sscanf(s, "v%d %d %ld %d %d %d %ld %d %d %u%n", &version, &screen,
+				&v->sel, &v->first_col, &pane, &v->pane_sel, &v->review,
+				&v->privacy, &v->order, &v->problems, &n) != 10 || n == 0)
 		return -1;
-	if (screen < 0 || screen >= SCREEN_COUNT || pane < PANE_NONE || pane > PANE_PLAN ||
-	    v->order < 0 || v->order >= ORDER_COUNT)
+	s += n;
+	if (version == 2 && (sscanf(s, " %d %d %d %ld %ld%n", &overlay, &v->review_line,
+				    &v->stats_preset, &v->stats_from, &v->stats_to, &n) != 5 ||
+			     n == 0))
+		return -1;
+	if (version == 2)
+		s += n;
+	if ((version != 1 && version != 2) || screen < 0 || screen >= SCREEN_COUNT ||
+	    pane < PANE_NONE || pane > PANE_PLAN || v->order < 0 || v->order >= ORDER_COUNT ||
+	    overlay < FOLLOW_NO_BOX || overlay > FOLLOW_DETAIL || v->review_line < 0)
 		return -1;
 	v->screen = (enum screen_id)screen;
 	v->pane = (enum pane_kind)pane;
-	if ((nl = strchr(s, '\n')) == NULL || (nl2 = strchr(nl + 1, '\n')) == NULL)
+	v->overlay = (enum follow_overlay)overlay;
+	if (*s++ != '\n' || take_line(&s, v->owner, sizeof v->owner) != 0 ||
+	    (version == 2 && take_line(&s, v->stats_owner, sizeof v->stats_owner) != 0))
 		return -1;
-	snprintf(v->owner, sizeof v->owner, "%.*s", (int)(nl2 - nl - 1), nl + 1);
-	snprintf(v->text, sizeof v->text, "%s", nl2 + 1);
+	snprintf(v->text, sizeof v->text, "%s", s);
 	return 0;
+}
+
+/* The board's part of two views is the same: no need to read the board again. */
+static int
+same_board(const struct follow_view *a, const struct follow_view *b)
+{
+	return a->sel == b->sel && a->first_col == b->first_col && a->pane == b->pane &&
+	       a->pane_sel == b->pane_sel && a->privacy == b->privacy && a->order == b->order &&
+	       a->problems == b->problems && strcmp(a->owner, b->owner) == 0 &&
+	       strcmp(a->text, b->text) == 0;
 }
 
 static void
@@ -89,35 +147,48 @@ set_filter(char **slot, const char *v)
 	*slot = v[0] ? xstrdup(v) : NULL;
 }
 
-/* The presenter's view, here; a deal this user cannot see keeps the nearest view. */
+/*
+ * The presenter's view, here; a deal this user cannot see keeps the nearest
+ * view. board_same: only the screen, a box or a scroll changed, so the board
+ * is not read again for it.
+ */
 static void
-apply(struct ui *u, const struct follow_view *v)
+apply(struct ui *u, const struct follow_view *v, int board_same)
 {
 	struct follow *f = &u->follow;
 
 	if (u->ov != OV_NONE)
 		ui_close_overlay(u);
-	set_filter(&u->b.filter_owner, v->owner);
-	set_filter(&u->b.filter_text, v->text);
-	u->b.problems = v->problems;
-	u->b.order = (enum board_order)v->order;
-	u->b.privacy = v->privacy;
-	if (v->screen != SCREEN_BOARD || u->view.screen != SCREEN_BOARD)
+	if (v->screen != u->view.screen && u->view.screen != SCREEN_BOARD)
 		ui_show_board(u);
-	ui_reload(u, v->sel);
-	if (v->sel != 0)
-		board_select_deal(&u->b, v->sel);
-	if (v->first_col >= 0 && (size_t)v->first_col < u->b.ncols)
-		u->b.first_col = v->first_col;
-	if (v->pane != u->pane.kind)
-		open_pane(u, v->pane == PANE_NONE ? u->pane.kind : v->pane, 0);
-	u->pane.sel = v->pane_sel;
-	u->pane_stale = 1;
+	if (!board_same) {
+		set_filter(&u->b.filter_owner, v->owner);
+		set_filter(&u->b.filter_text, v->text);
+		u->b.problems = v->problems;
+		u->b.order = (enum board_order)v->order;
+		u->b.privacy = v->privacy;
+		ui_reload(u, v->sel);
+		if (v->sel != 0)
+			board_select_deal(&u->b, v->sel);
+		if (v->first_col >= 0 && (size_t)v->first_col < u->b.ncols)
+			u->b.first_col = v->first_col;
+		if (v->pane != u->pane.kind)
+			open_pane(u, v->pane == PANE_NONE ? u->pane.kind : v->pane, 0);
+		u->pane.sel = v->pane_sel;
+		u->pane_stale = 1;
+	}
 	board_mark_all(&u->b);
 	if (v->screen == SCREEN_STATS)
-		stats_open(u);
+		stats_follow(u, v->stats_owner[0] ? v->stats_owner : NULL, v->stats_preset,
+			     v->stats_from, v->stats_to);
 	else if (v->screen == SCREEN_REVIEW)
-		review_follow(u, v->review);
+		review_follow(u, v->review, v->review_line, !board_same);
+	if (v->overlay == FOLLOW_HELP) {
+		u->ov = OV_HELP;
+		u->help_top = 0;
+	} else if (v->overlay == FOLLOW_DETAIL && u->view.screen == SCREEN_BOARD) {
+		ui_open_detail(u, v->sel);
+	}
 	board_set_status(&u->b, 0, "following %s: %s to look around, %s to quit", f->login,
 			 f->detach_keys, f->quit_keys);
 }
@@ -196,7 +267,7 @@ void
 follow_tick(struct ui *u, int changed)
 {
 	struct follow *f = &u->follow;
-	struct follow_view v;
+	struct follow_view v, was;
 	struct dd_err err;
 	char *state = NULL;
 	long id;
@@ -237,13 +308,16 @@ follow_tick(struct ui *u, int changed)
 		free(state);
 		return;
 	}
+	/* f->last was applied unless this board was looking around (then it is forced). */
+	int board_same = !f->force && !f->detached && decode(f->last, &was) == 0 &&
+			 decode(state, &v) == 0 && same_board(&was, &v);
 	free(f->last);
 	f->last = state;
 	if (f->detached && !f->force)
 		return;
 	f->force = 0;
 	if (decode(state, &v) == 0)
-		apply(u, &v);
+		apply(u, &v, board_same);
 }
 
 /* The actions a follower who looks around may take: none writes, none opens a form. */

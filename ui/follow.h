@@ -20,7 +20,7 @@ struct follow {
 /* Records the presence; a follower shows the presenter's view at once. */
 int follow_start(struct ui *u, int present, const char *login);
 void follow_end(struct ui *u);
-/* After each key: a presenter writes its view when it changed. */
+/* After each draw: a presenter writes its view when it changed. */
 void follow_presented(struct ui *u);
 /* Each poll: heartbeats, and a follower reads the row when the database changed. */
 void follow_tick(struct ui *u, int changed);

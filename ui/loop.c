@@ -89,7 +89,6 @@ board_run(struct cli *c)
 	canvas_init(&u.cv, 1, 1, u.b.ascii);
 	resize(&u);
 	follow_start(&u, c->present, c->follow);
-	follow_presented(&u);
 	while (!u.quit && !quit_signal) {
 		int my = 0, mx = 0, mb = 0, key;
 
@@ -97,6 +96,7 @@ board_run(struct cli *c)
 		if (board_stale(&u.b))
 			ui_reload(&u, ui_selected_id(&u));
 		ui_mode(&u)->draw(&u);
+		follow_presented(&u); /* as drawn: a scroll is clamped to the page by now */
 		/* Long work (the stats) runs between keys; a key waiting stops it. */
 		if (ui_mode(&u)->idle != NULL && ui_mode(&u)->idle(&u))
 			continue; /* it has something new to draw */
@@ -113,7 +113,6 @@ board_run(struct cli *c)
 			ui_mode(&u)->mouse(&u, my, mx, mb);
 		else if (!follow_key(&u, key))
 			ui_mode(&u)->key(&u, key);
-		follow_presented(&u);
 	}
 	screen_stop();
 	follow_end(&u);

@@ -46,6 +46,7 @@ struct review_screen {
 	size_t nlines, cap;
 	int committee, plan; /* the lines where those sections start; -1: none */
 	int top;             /* the first row of the page shown */
+	int top_line;        /* the line (of lines) that row is part of, as drawn */
 	int dirty;
 	int w, h; /* the size it was drawn at */
 	char currency[16];
@@ -301,16 +302,26 @@ review_open(struct ui *u)
 }
 
 void
-review_follow(struct ui *u, long id)
+review_follow(struct ui *u, long id, int line, int again)
 {
 	struct review_screen *r = rv(u);
 
 	if (u->view.screen != SCREEN_REVIEW) {
 		r->pos = 0;
 		ui_show_screen(u, SCREEN_REVIEW);
+		again = 1;
 	}
-	r->top = 0;
-	reread(u, id);
+	if (again || id != u->view.deal)
+		reread(u, id);
+	/* A line, not a row: found where it is drawn, at this screen's width. */
+	r->top = line > 0 && (size_t)line < r->nlines ? -line - 1 : 0;
+	r->dirty = 1;
+}
+
+int
+review_top_line(struct ui *u)
+{
+	return u->view.screen == SCREEN_REVIEW ? rv(u)->top_line : 0;
 }
 
 static void
@@ -529,6 +540,7 @@ review_draw(struct ui *u)
 	struct canvas *c = &u->cv;
 	struct strvec rows = {0};
 	enum theme_role *roles = NULL;
+	int *first = NULL; /* the row each line starts on */
 	int cy = -1, cx = -1, body = c->h - HEAD_ROWS - 2, w = c->w - 4;
 	char more[32], hint[256];
 
@@ -540,9 +552,11 @@ review_draw(struct ui *u)
 	}
 	canvas_fill(c, 0, 0, c->h, c->w, ROLE_NORMAL);
 	draw_head(u, r);
+	first = xcalloc(r->nlines + 1, sizeof *first);
 	for (size_t i = 0; i < r->nlines; i++) {
 		size_t before = rows.n;
 
+		first[i] = (int)before;
 		if (r->top < 0 && -r->top - 1 == (int)i)
 			r->top = (int)rows.n; /* s or a: this section's first row */
 		wrap_push(&rows, r->lines[i].text, w, 4);
@@ -551,6 +565,10 @@ review_draw(struct ui *u)
 			roles[k] = r->lines[i].role;
 	}
 	r->top = (int)scroll_clamp(r->top, (long)rows.n, body);
+	r->top_line = 0;
+	for (size_t i = 0; i < r->nlines; i++)
+		if (first[i] <= r->top)
+			r->top_line = (int)i;
 	for (int i = 0; i < body && r->top + i < (int)rows.n; i++) {
 		int k = r->top + i;
 
@@ -579,6 +597,7 @@ review_draw(struct ui *u)
 out:
 	strvec_free(&rows);
 	free(roles);
+	free(first);
 	r->dirty = 0;
 	r->w = c->w;
 	r->h = c->h;

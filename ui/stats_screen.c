@@ -271,6 +271,48 @@ stats_idle(struct ui *u)
 	return r == STATS_JOB_DONE || r == STATS_JOB_FAILED;
 }
 
+/* What was asked for last: the presenter's figures once they are in. */
+void
+stats_shown(struct ui *u, const char **owner, int *preset, long *from, long *to)
+{
+	struct stats_screen *s = stats_state(u);
+
+	*owner = wanted_owner(u);
+	*preset = s->want_preset;
+	*from = s->want_preset < 0 ? s->job.want.from : 0;
+	*to = s->want_preset < 0 ? s->job.want.to : 0;
+}
+
+void
+stats_follow(struct ui *u, const char *owner, int preset, long from, long to)
+{
+	struct stats_screen *s = stats_state(u);
+	struct stats_view *v = &s->view;
+	const char *was = wanted_owner(u) ? wanted_owner(u) : "";
+
+	if (preset >= (int)nstats_periods || preset < -1 || (preset < 0 && from > to))
+		preset = STATS_PERIOD_DEFAULT; /* not a period this version knows */
+	if (v->proc == NULL) {
+		v->proc = &u->s->proc;
+		v->preset = s->want_preset = STATS_PERIOD_DEFAULT;
+		build_hints(v);
+	} else if (u->view.screen == SCREEN_STATS && s->want_preset == preset &&
+		   strcmp(was, owner ? owner : "") == 0 &&
+		   (preset >= 0 || (s->job.want.from == from && s->job.want.to == to))) {
+		s->dirty = 1; /* privacy, say: nothing to compute */
+		return;
+	}
+	if (preset >= 0)
+		period_of(u, preset, &from, &to);
+	v->status[0] = '\0';
+	v->status_error = 0;
+	ask(u, owner, preset, from, to, "");
+	if (u->view.screen != SCREEN_STATS) {
+		v->top = 0;
+		ui_show_screen(u, SCREEN_STATS);
+	}
+}
+
 static void
 stats_end(struct ui *u)
 {
