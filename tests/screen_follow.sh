@@ -5,29 +5,58 @@
 # follower (--follow LOGIN) shows each within a bounded wait. A follower's keys write
 # nothing (a dump of the database, presence aside). Detach (X) and catch up (F).
 # `dealdeck who`. The presenter quitting, then killed with kill -9: the follower says
-# so and keeps its board. Two presenters at once.
+# so and keeps its board. Two presenters at once, with two logins when the test
+# may make a throwaway OS user (root, useradd, setpriv): each follower follows its own.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "${top_srcdir:-.}/tests/screen_lib.sh"
 
-DB=$DEALDECK_DB
+# The database in a directory the second login may write in too.
+mkdir -m 0777 "$T_DIR/shared"
+DB="$T_DIR/shared/pipeline.db"
+export DEALDECK_DB="$DB"
 "$DEALDECK" --db "$DB" demo --seed 3 >"$OUT" 2>"$ERR" || t_fail "demo --seed 3" "$(cat "$ERR")"
 S_DB=$DB
 ME=$(t_login)
+
+# OTHER: a second login, removed on exit; WHY_NOT says why there is none.
+OTHER= WHY_NOT=
+if [ "$(id -u)" != 0 ]; then
+	WHY_NOT="not root: no second login to present with"
+elif ! command -v useradd >/dev/null 2>&1 || ! command -v setpriv >/dev/null 2>&1; then
+	WHY_NOT="no useradd or setpriv to run as a second login"
+elif ! useradd -M -N -s /bin/false "ddfollow$$" >/dev/null 2>&1; then
+	WHY_NOT="useradd ddfollow$$ failed"
+else
+	OTHER=ddfollow$$
+	cat >"$T_DIR/as_other.sh" <<-EOF
+		#!/bin/sh
+		exec setpriv --reuid=$OTHER --regid=$(id -g "$OTHER") --init-groups -- $(s_q "$DEALDECK") "\$@"
+	EOF
+	chmod 0755 "$T_DIR/as_other.sh"
+	chmod 0711 "$T_DIR"
+	chmod 0666 "$DB"
+	if ! "$T_DIR/as_other.sh" --db "$DB" who >"$T_DIR/other.out" 2>&1; then
+		WHY_NOT="$OTHER cannot run dealdeck here: $(head -n 1 "$T_DIR/other.out")"
+	fi
+fi
 # One tmux server per terminal; a presenter started again gets a new one (p2, p3).
 P=p
 as_p() { S_SOCK="$T_DIR/$P.sock" S_LAST="$T_DIR/$P.last" S_STARTED=0; }
 as_f() { S_SOCK="$T_DIR/f.sock" S_LAST="$T_DIR/f.last" S_STARTED=0; }
 as_q() { S_SOCK="$T_DIR/q.sock" S_LAST="$T_DIR/q.last" S_STARTED=0; }
+as_r() { S_SOCK="$T_DIR/r.sock" S_LAST="$T_DIR/r.last" S_STARTED=0; }
 kill_all() {
 	for k in "$T_DIR"/*.sock; do tmux -S "$k" kill-server >/dev/null 2>&1; done
 }
-trap 'kill_all; rm -rf "$T_DIR"' EXIT
+trap 'kill_all; [ -z "$OTHER" ] || userdel -f "$OTHER" >/dev/null 2>&1; rm -rf "$T_DIR"' EXIT
 
 # The presenter's view as it wrote it: field N of the first line (2 screen, 3 deal...).
-state() {
-	t_sql "SELECT state FROM presence WHERE role = 'present' ORDER BY id DESC LIMIT 1" |
-		head -n 1 | cut -d' ' -f"$1"
+# state_of LOGIN N: that login's presenter's.
+state_of() {
+	t_sql "SELECT state FROM presence WHERE role = 'present' AND login = '$1'
+		ORDER BY id DESC LIMIT 1" | head -n 1 | cut -d' ' -f"$2"
 }
+state() { state_of "$ME" "$1"; }
 # The first 12 characters of deal ID's title: how a card of any width starts.
 title12() { t_sql "SELECT substr(title, 1, 12) FROM deals WHERE id = $1"; }
 # Waits for the presenter to have written a view with deal $1 (field $2) selected.
@@ -278,7 +307,8 @@ t_screen "... and keeps its board" " dealdeck " 1
 t_cmd "who: the stale presenter expired" 0 "$DEALDECK" --db "$DB" who
 t_no_out "who: nobody presents" "presents since"
 
-# Two presenters at once: both listed, neither's row touched by the other.
+# Two presenters at once: both listed, neither's row touched by the other; with
+# a second login, a follower of each shows its own presenter's view.
 P=p3
 as_p
 S_ARGS=--present
@@ -286,7 +316,14 @@ s_start 120 40
 s_wait_status "$S_READY"
 as_q
 S_ARGS=--present
-s_start 100 30
+if [ -z "$WHY_NOT" ]; then
+	own=$DEALDECK
+	DEALDECK="$T_DIR/as_other.sh"
+	s_start 100 30
+	DEALDECK=$own
+else
+	s_start 100 30
+fi
 s_wait_status "$S_READY"
 s_keys l
 # Until the second presenter has written its moved view (a loaded machine may take a while).
@@ -296,6 +333,25 @@ while [ "$(views)" != 2 ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
 t_eq "two presenters at once: two rows" \
 	"$(t_sql "SELECT count(*) FROM presence WHERE role = 'present'" "$DB")" 2
 t_eq "two presenters: different views" "$(views)" 2
+if [ -z "$WHY_NOT" ]; then
+	t_cmd "who lists the second login" 0 "$DEALDECK" --db "$DB" who --format csv
+	t_out "who: $OTHER presents" "$OTHER,presents,,"
+	as_r
+	S_ARGS="--follow $OTHER"
+	s_start 90 30
+	mine=$(state_of "$ME" 3) theirs=$(state_of "$OTHER" 3)
+	t_eq "the two presenters select different deals ($mine, $theirs)" \
+		"$([ -n "$mine" ] && [ "$mine" != "$theirs" ] && echo differ)" differ
+	as_f
+	t_screen "the follower of $ME shows $ME's deal" "▶$(title12 "$mine")" 10
+	as_r
+	t_screen "the follower of $OTHER shows $OTHER's deal" "▶$(title12 "$theirs")" 10
+	t_status "... and says whom it follows" "following $OTHER:" 10
+	s_keys q
+	s_wait "EXITED:0"
+else
+	t_skip "two presenters with different logins" "$WHY_NOT"
+fi
 as_f
 t_screen "the follower still runs" " dealdeck " 1
 s_keys q
