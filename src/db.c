@@ -86,10 +86,26 @@ db_begin(struct db *db, struct dd_err *err)
 	return DD_OK;
 }
 
+/* One small statement per transaction, however many rows it wrote. */
+static int
+count_write(struct db *db)
+{
+	int changed = db->counting && sqlite3_total_changes64(db->h) != db->changes_at_begin;
+
+	db->counting = 0;
+	if (!changed)
+		return SQLITE_OK;
+	return sqlite3_exec(db->h,
+			    "INSERT INTO meta (key, value) VALUES ('data_writes', 1)"
+			    " ON CONFLICT (key) DO UPDATE SET value = value + 1",
+			    NULL, NULL, NULL);
+}
+
 int
 db_commit(struct db *db, struct dd_err *err)
 {
-	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (count_write(db) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		int rc = db_fail(db, err, "cannot save");
 
 		db_rollback(db);
@@ -101,6 +117,7 @@ db_commit(struct db *db, struct dd_err *err)
 void
 db_rollback(struct db *db)
 {
+	db->counting = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -120,12 +137,8 @@ db_begin_data(struct db *db, struct dd_err *err)
 {
 	if (db_begin(db, err) != DD_OK)
 		return err->code;
-	/* One small statement per transaction, however many rows it writes. */
-	if (sqlite3_exec(db->h,
-			 "INSERT INTO meta (key, value) VALUES ('data_writes', 1)"
-			 " ON CONFLICT (key) DO UPDATE SET value = value + 1",
-			 NULL, NULL, NULL) != SQLITE_OK)
-		return db_end(db, db_fail(db, err, "cannot start writing"), err);
+	db->counting = 1;
+	db->changes_at_begin = sqlite3_total_changes64(db->h);
 	return DD_OK;
 }
 

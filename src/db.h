@@ -20,6 +20,9 @@ struct db {
 	int readonly; /* no write access to the file or its directory: reading only */
 	int version;  /* the schema version the file had when opened */
 	int nofollow; /* a symbolic link is refused, not followed */
+	/* A write of deal data is open (db_begin_data): rows it changed are counted. */
+	int counting;
+	sqlite3_int64 changes_at_begin;
 };
 
 enum db_open_flags {
@@ -51,9 +54,10 @@ void db_rollback(struct db *db);
 int db_end(struct db *db, int rc, struct dd_err *err);
 /*
  * db_begin for a write of deal data (deals, history, people, plans, snapshots,
- * the process): it moves the meta counter data_writes in the same transaction,
- * so an open board tells such a commit from a presence heartbeat (which moves
- * PRAGMA data_version too) and reads the pipeline again only for it.
+ * the process): when it changed a row, its commit moves the meta counter
+ * data_writes in the same transaction, so an open board tells such a commit
+ * from a presence heartbeat (which moves PRAGMA data_version too) and reads
+ * the pipeline again only for it. A write that changes nothing writes nothing.
  */
 int db_begin_data(struct db *db, struct dd_err *err);
 /* The data_writes counter ("" before the first such write). */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every write of deal data moves the meta counter data_writes (in its own
 # transaction), which open boards watch to tell it from a presence heartbeat;
-# a refused or dry-run write, and every read, leave it where it was.
+# a refused or dry-run write, one that changes nothing, and every read leave it
+# where it was.
 . "${top_srcdir:-.}/tests/lib.sh"
 t_init
 
@@ -46,8 +47,10 @@ counted "lost" 0 lost "$D" --reason timing
 counted "stakeholder rm" 0 stakeholder rm "$P"
 counted "review snapshot" 0 review snapshot --note "Monday review"
 "$DEALDECK" export deals --output "$T_DIR/d.csv" >/dev/null
-"$DEALDECK" process show >"$T_DIR/p.ini"
+"$DEALDECK" process show >"$T_DIR/same.ini"
+sed 's/^label = "Prospect"/label = "Lead"/' "$T_DIR/same.ini" >"$T_DIR/p.ini"
 counted "process apply" 0 process apply "$T_DIR/p.ini"
+uncounted "process apply of the same process" 0 process apply "$T_DIR/p.ini"
 printf 'title,account\nImported deal,Initech\n' >"$T_DIR/new.csv"
 counted "import deals" 0 import deals "$T_DIR/new.csv"
 N=$(t_sql "SELECT max(id) FROM deals")
