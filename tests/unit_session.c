@@ -251,6 +251,7 @@ START_TEST(test_watch_tells_data_from_presence)
 {
 	struct db *board;
 	struct watch w;
+	char writes[32];
 	long me, id;
 
 	ck_assert_int_eq(db_open(db_path, 0, NULL, &board, &err), DD_OK);
@@ -269,10 +270,16 @@ START_TEST(test_watch_tells_data_from_presence)
 	id = add_deal("Counted deal"); /* two writes: the deal, its stakeholder */
 	ck_assert_int_eq(watch_poll(board, &w), WATCH_DATA);
 	ck_assert_int_eq(watch_poll(board, &w), WATCH_NONE);
-	/* A write that rolls back commits nothing: nothing to read. */
+	db_data_writes(board, writes, sizeof writes);
+	ck_assert_str_eq(writes, "2");
+	/* A write that rolls back, or changes no row, is not counted. */
 	ck_assert_int_eq(session_begin(&s, &err), DD_OK);
 	db_rollback(s.db);
+	ck_assert_int_eq(session_begin(&s, &err), DD_OK);
+	ck_assert_int_eq(db_commit(s.db, &err), DD_OK);
 	ck_assert_int_eq(watch_poll(board, &w), WATCH_NONE);
+	db_data_writes(board, writes, sizeof writes);
+	ck_assert_str_eq(writes, "2");
 	ck_assert_int_eq(deal_edit(&s, id, &(struct deal_fields){.title = "Renamed deal"}, 0, &err),
 			 DD_OK);
 	presence_end(s.db, me);

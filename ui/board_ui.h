@@ -149,8 +149,8 @@ struct ui {
 	int help_top;             /* the help box's first row shown */
 	char hint[512];           /* the status line's keys when the board has not the focus */
 	char *orig[NDEAL_FIELDS]; /* the edit form's values as shown */
-	struct watch watch; /* other users' commits: deal data or presence */
-	long day; /* the day the board was read: at midnight, cards age */
+	struct watch watch;       /* other users' commits: deal data or presence */
+	long day;                 /* the day the board was read: at midnight, cards age */
 	int quit;
 	struct view_state view;
 	void *screen_data[SCREEN_COUNT]; /* each screen's own state, made when first shown */

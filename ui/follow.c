@@ -57,8 +57,9 @@ capture(struct ui *u, struct follow_view *v)
 	v->problems = u->b.problems;
 	snprintf(v->owner, sizeof v->owner, "%s", u->b.filter_owner ? u->b.filter_owner : "");
 	snprintf(v->text, sizeof v->text, "%s", u->b.filter_text ? u->b.filter_text : "");
-	v->overlay = u->ov == OV_HELP ? FOLLOW_HELP : u->ov == OV_DETAIL ? FOLLOW_DETAIL
-									 : FOLLOW_NO_BOX;
+	v->overlay = u->ov == OV_HELP     ? FOLLOW_HELP
+		     : u->ov == OV_DETAIL ? FOLLOW_DETAIL
+					  : FOLLOW_NO_BOX;
 	v->review_line = review_top_line(u);
 	if (u->view.screen == SCREEN_STATS) {
 		const char *owner;
@@ -103,9 +104,12 @@ decode(const char *s, struct follow_view *v)
 	int screen, pane, overlay = 0, n = 0, version;
 
 	memset(v, 0, sizeof *v);
-	if (s == NULL || sscanf(s, "v%d %d %ld %d %d %d %ld %d %d %u%n", &version, &screen,
-				&v->sel, &v->first_col, &pane, &v->pane_sel, &v->review,
-				&v->privacy, &v->order, &v->problems, &n) != 10 || n == 0)
+	v->stats_preset = STATS_PERIOD_DEFAULT; /* v1 does not say */
+	if (s == NULL ||
+	    sscanf(s, "v%d %d %ld %d %d %d %ld %d %d %u%n", &version, &screen, &v->sel,
+		   &v->first_col, &pane, &v->pane_sel, &v->review, &v->privacy, &v->order,
+		   &v->problems, &n) != 10 ||
+	    n == 0)
 		return -1;
 	s += n;
 	if (version == 2 && (sscanf(s, " %d %d %d %ld %ld%n", &overlay, &v->review_line,

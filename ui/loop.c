@@ -55,7 +55,8 @@ poll_changes(struct ui *u)
 	err_free(&err);
 	ui_reload(u, ui_selected_id(u));
 	u->pane_stale = 1; /* a plan step may be overdue now */
-	if (data) /* not when only the day changed */
+	/* Another user's change, not only the day's: the screen says so. */
+	if (data)
 		ui_mode(u)->changed(u, new_process);
 	follow_tick(u, ch != WATCH_NONE); /* after: the presenter's view wins over the reload */
 }
