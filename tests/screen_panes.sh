@@ -72,9 +72,9 @@ t_pane() {
 	if p_poll "$2" "${3:-10}"; then t_ok "$1"; else s_fail_screen "$1: '$2' did not show in the pane"; fi
 }
 
-# t_pane_gone NAME TEXT: a check: TEXT leaves the pane (within 3 s).
+# t_pane_gone NAME TEXT: a check: TEXT leaves the pane (within 10 s).
 t_pane_gone() {
-	p_n=$(s_ticks 3)
+	p_n=$(s_ticks 10)
 	while [ "$p_n" -gt 0 ]; do
 		s_capture >"$S_LAST" 2>/dev/null
 		p_text | grep -qF -- "$2" || { t_ok "$1"; return 0; }
