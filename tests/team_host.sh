@@ -175,6 +175,17 @@ u_fails "the directory cannot be renamed" "$REP" mv "$TEAM" "$W/gone"
 t_eq "the database is still there" "$(stat -c %a "$DB")" 660
 u_run "the manager's own dealdeck still works" 0 "$MGR" --db "$DB" list
 
+# --- a personal database works exactly as without the team group ------------------------------
+u_run "rep: a personal database of their own" 0 "$REP" --db mine.db init
+u_run "... add" 0 "$REP" --db mine.db add --title "Side project" --account Self
+u_run "... list" 0 "$REP" --db mine.db list
+t_out "... shows it" "Side project"
+t_eq "... 0600, theirs, with their group" "$(stat -c '%a %U:%G' "$W/home/$REP/mine.db")" \
+	"600 $REP:$REP"
+u_run "rep: the default database, with no --db" 0 "$REP" add --title "Default" --account Self
+u_run "... list it" 0 "$REP" list
+t_out "... shows it" "Default"
+
 # --- the group is used for the team database's open only -----------------------------------
 mkdir -p "$W/other"
 chmod 755 "$W/other"
