@@ -106,13 +106,29 @@ priv_in_team_dir(const char *path)
 	return r != NULL;
 }
 
+/* SQLite's own files beside a database: never a database to open or create. */
+static int
+sqlite_side_file(const char *path)
+{
+	static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
+	size_t n = strlen(path);
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t k = strlen(suffixes[i]);
+
+		if (n >= k && strcmp(path + n - k, suffixes[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int
 priv_team_path(const char *path, char **resolved)
 {
 	struct stat sb;
 
 	*resolved = NULL;
-	if (!holding || (*resolved = in_team_dir(path)) == NULL)
+	if (!holding || sqlite_side_file(path) || (*resolved = in_team_dir(path)) == NULL)
 		return 0;
 	/* A link there (only root could make one) is not followed with the group. */
 	priv_raise();

@@ -194,6 +194,9 @@ chgrp "$G" "$W/other/other.db" && chmod 640 "$W/other/other.db"
 u_run "a --db outside the team directory is opened as the user" 1 "$REP" \
 	--db "$W/other/other.db" list
 t_err "... and is refused as it would be without dealdeck" "Permission denied"
+u_run "SQLite's side files are not databases to open with the group" 1 "$REP" \
+	--db "$DB-journal" init
+t_eq "... nothing was made" "$(ls "$TEAM" | grep -c journal)" 0
 u_run "... also through .. from the team directory" 1 "$REP" --db "$TEAM/../other/other.db" list
 as "$REP" ln -s "$DB" "$W/home/$REP/team-link.db"
 u_run "... and through a link of the rep's to the team database" 1 "$REP" --db team-link.db list
