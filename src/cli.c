@@ -107,6 +107,22 @@ opt_date_or_empty(const char *name, const char *v, struct dd_err *err)
 }
 
 int
+opt_text_or_csv(const char *name, const char *v, struct dd_err *err)
+{
+	if (strcmp(v, "text") != 0 && strcmp(v, "csv") != 0)
+		return err_set(err, DD_USAGE, "--%s must be text or csv", name);
+	return DD_OK;
+}
+
+int
+cli_csv(const struct args *a)
+{
+	const char *format = args_get(a, "format");
+
+	return format != NULL && strcmp(format, "csv") == 0;
+}
+
+int
 opt_money(const char *name, const char *v, struct dd_err *err)
 {
 	const char *why;

@@ -87,6 +87,9 @@ int cli_date(struct cli *c, const char *s, const char *what, long *day);
 int opt_date(const char *name, const char *v, struct dd_err *err);
 int opt_date_or_empty(const char *name, const char *v, struct dd_err *err); /* empty clears */
 int opt_money(const char *name, const char *v, struct dd_err *err);
+int opt_text_or_csv(const char *name, const char *v, struct dd_err *err); /* --format */
+/* Whether --format (checked by opt_text_or_csv) asks for csv. */
+int cli_csv(const struct args *a);
 
 #define NOPTS(v) (sizeof(v) / sizeof((v)[0]))
 

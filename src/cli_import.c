@@ -16,12 +16,9 @@ cli_run_import(struct cli *c, const struct args *a, import_fn *fn)
 {
 	const struct strvec *maps = args_all(a, "map"), *stages = args_all(a, "stage-map");
 	const struct strvec *defaults = args_all(a, "default");
-	const char *format = args_get(a, "format");
-	int csv = format != NULL && strcmp(format, "csv") == 0;
+	int csv = cli_csv(a);
 
-	if (format != NULL && !csv && strcmp(format, "text") != 0)
-		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
-	if (format != NULL && args_get(a, "dry-run") == NULL)
+	if (args_get(a, "format") != NULL && args_get(a, "dry-run") == NULL)
 		return err_set(&c->err, DD_USAGE, "--format is for the preview of --dry-run");
 
 	struct import_options o = {
@@ -75,7 +72,7 @@ cmd_import_plan(struct cli *c, const struct args *a)
 
 static const struct opt import_opts[] = {
 	{"dry-run", NULL, "check the whole file, write nothing; print how it is read", 0, NULL},
-	{"format", "F", "of the --dry-run preview: text (default) or csv", 0, NULL},
+	{"format", "F", "of the --dry-run preview: text (default) or csv", 0, opt_text_or_csv},
 	{"from", "CRM", "hubspot, pipedrive or salesforce: read its columns and stages", 0, NULL},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)",
 	 OPT_REPEAT, NULL},
@@ -90,7 +87,7 @@ static const struct opt import_opts[] = {
 
 static const struct opt rel_opts[] = {
 	{"dry-run", NULL, "check the whole file, write nothing; print how it is read", 0, NULL},
-	{"format", "F", "of the --dry-run preview: text (default) or csv", 0, NULL},
+	{"format", "F", "of the --dry-run preview: text (default) or csv", 0, opt_text_or_csv},
 	{"map", "HEADER=FIELD", "read column HEADER as FIELD (repeatable; FIELD ignore skips it)",
 	 OPT_REPEAT, NULL},
 	{"date-format", "FMT", "format of other dates (e.g. %d/%m/%Y); else found per column", 0,

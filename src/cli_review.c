@@ -16,12 +16,8 @@
 int
 review_out_init(struct cli *c, const struct args *a, struct review_out *o)
 {
-	const char *format = args_get(a, "format");
-
 	memset(o, 0, sizeof *o);
-	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
-		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
-	o->csv = format != NULL && strcmp(format, "csv") == 0;
+	o->csv = cli_csv(a);
 	o->privacy = c->cfg.privacy || args_get(a, "privacy") != NULL;
 	o->ascii = cli_ascii(c);
 	if (db_meta(c->s.db, "currency", o->currency, sizeof o->currency) == NULL)
@@ -166,15 +162,6 @@ cmd_list(struct cli *c, const struct args *a)
 	return DD_OK;
 }
 
-/* Checked while parsing, before the database is opened. */
-static int
-check_format(const char *name, const char *v, struct dd_err *err)
-{
-	if (strcmp(v, "text") != 0 && strcmp(v, "csv") != 0)
-		return err_set(err, DD_USAGE, "--format must be text or csv");
-	return DD_OK;
-}
-
 static int
 check_period(const char *name, const char *v, struct dd_err *err)
 {
@@ -188,7 +175,7 @@ check_period(const char *name, const char *v, struct dd_err *err)
 
 #define FORMAT_OPT                                                                                \
 	{                                                                                         \
-		"format", "F", "text (default) or csv", 0, check_format                           \
+		"format", "F", "text (default) or csv", 0, opt_text_or_csv                          \
 	}
 #define PRIVACY_OPT                                                                               \
 	{                                                                                         \

@@ -108,7 +108,6 @@ csv_metric(const struct stats_metric *m, void *arg)
 static int
 cmd_stats(struct cli *c, const struct args *a)
 {
-	const char *format = args_get(a, "format");
 	struct stats_query q = {args_get(a, "owner"), c->as_of, -1, -1, NULL};
 	struct stats st;
 	char from[DATE_LEN], to[DATE_LEN], day[DATE_LEN];
@@ -118,7 +117,7 @@ cmd_stats(struct cli *c, const struct args *a)
 		return c->err.code;
 	if (stats_compute(&c->s, &q, &st, &c->err) != DD_OK)
 		return c->err.code;
-	if (format != NULL && strcmp(format, "csv") == 0) {
+	if (cli_csv(a)) {
 		const char *header[4] = {"section", "stage", "metric", "value"};
 		struct csv_writer w;
 
@@ -138,14 +137,6 @@ cmd_stats(struct cli *c, const struct args *a)
 		flush_row(&o);
 	}
 	stats_free(&st);
-	return DD_OK;
-}
-
-static int
-check_format(const char *name, const char *v, struct dd_err *err)
-{
-	if (strcmp(v, "text") != 0 && strcmp(v, "csv") != 0)
-		return err_set(err, DD_USAGE, "--format must be text or csv");
 	return DD_OK;
 }
 
@@ -170,7 +161,7 @@ static const struct opt stats_opts[] = {
 	{"owner", "LOGIN", "only this owner's deals", 0, NULL},
 	{"from", "DATE", "first day of the period (default: 89 days before --to)", 0, opt_date},
 	{"to", "DATE", "last day of the period (default: today, or --as-of)", 0, opt_date},
-	{"format", "F", "text (default) or csv", 0, check_format},
+	{"format", "F", "text (default) or csv", 0, opt_text_or_csv},
 };
 
 const struct command cli_stats_commands[] = {

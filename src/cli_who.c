@@ -10,14 +10,9 @@
 static int
 cmd_who(struct cli *c, const struct args *a)
 {
-	const char *format = args_get(a, "format");
 	struct presence_row *rows;
 	size_t n;
-	int csv;
-
-	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0)
-		return err_set(&c->err, DD_USAGE, "--format must be text or csv");
-	csv = format != NULL && strcmp(format, "csv") == 0;
+	int csv = cli_csv(a);
 	if (presence_list(c->s.db, &rows, &n, &c->err) != DD_OK)
 		return c->err.code;
 	if (csv) {
@@ -50,7 +45,7 @@ cmd_who(struct cli *c, const struct args *a)
 }
 
 static const struct opt who_opts[] = {
-	{"format", "F", "text (default) or csv", 0, NULL},
+	{"format", "F", "text (default) or csv", 0, opt_text_or_csv},
 };
 
 const struct command cli_who_commands[] = {
