@@ -85,9 +85,18 @@ static const struct hint_row {
 void
 keys_short(enum action a, char *buf, size_t len)
 {
-	char all[64], *save = NULL;
+	char all[64];
 
 	keys_of(a, all, sizeof all);
+	keys_shortest(all, buf, len);
+}
+
+void
+keys_shortest(const char *names, char *buf, size_t len)
+{
+	char all[64], *save = NULL;
+
+	snprintf(all, sizeof all, "%s", names);
 	buf[0] = '\0';
 	for (char *t = strtok_r(all, " ", &save); t; t = strtok_r(NULL, " ", &save))
 		if (buf[0] == '\0' || text_width(t) < text_width(buf))

@@ -19,5 +19,7 @@ enum hint_mode { HINT_BOARD, HINT_PEOPLE, HINT_PLAN, HINT_DETAIL, HINT_HELP, HIN
 void hints_line(enum hint_mode m, int width, char *buf, size_t len);
 /* The shortest key bound to an action ("j" rather than "Down"); "" when none. */
 void keys_short(enum action a, char *buf, size_t len);
+/* The narrowest of space-separated key names ("Down j" -> "j"); "" for none. */
+void keys_shortest(const char *names, char *buf, size_t len);
 
 #endif

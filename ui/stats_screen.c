@@ -11,6 +11,7 @@
 #include "deal.h"
 #include "help_box.h"
 #include "input.h"
+#include "hints.h"
 #include "keys.h"
 #include "screen.h"
 #include "text.h"
@@ -91,13 +92,10 @@ keys_text(const struct stats_key *k, char *buf, size_t len)
 static void
 short_key(const struct stats_key *k, char *buf, size_t len)
 {
-	char all[64], *save = NULL;
+	char all[64];
 
 	keys_text(k, all, sizeof all);
-	buf[0] = '\0';
-	for (char *t = strtok_r(all, " ", &save); t; t = strtok_r(NULL, " ", &save))
-		if (buf[0] == '\0' || strlen(t) < strlen(buf))
-			snprintf(buf, len, "%s", t);
+	keys_shortest(all, buf, len);
 }
 
 static void
